@@ -1,0 +1,66 @@
+// People and organisations: the `user` function's actions, their input schemas and the shapes they answer.
+import { z } from 'zod'
+import { cursor, flag, id, noInput, oneOf, phone, text } from './common'
+
+export const ORG_TYPES = ['district', 'street', 'community', 'twoNew', 'agency', 'branch'] as const
+export type OrgType = (typeof ORG_TYPES)[number]
+export const ORG_TYPE_LABELS: Record<OrgType, string> = {
+  district: '区委', street: '街道党工委', community: '社区党组织', twoNew: '两新组织', agency: '机关单位', branch: '党支部',
+}
+
+export const ROLES = ['member', 'secretary', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+export const ROLE_LABELS: Record<Role, string> = { member: '党员', secretary: '党组织书记', admin: '区委党建办' }
+
+export const PERSON_STATUSES = ['pending', 'approved', 'rejected'] as const
+export type PersonStatus = (typeof PERSON_STATUSES)[number]
+export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' }
+
+export const userSchemas = {
+  me: noInput,
+  orgs: noInput,
+  register: z.object({
+    name: text('姓名', { max: 20 }),
+    orgId: id('所在党组织'),
+    retired: flag('是否离退休'),
+    phone: phone().optional(),
+  }).strict(),
+  pending: z.object({ cursor: cursor.optional() }).strict(),
+  approve: z.object({ openid: id('申请人') }).strict(),
+  reject: z.object({ openid: id('申请人'), reason: text('不通过的原因', { max: 200 }) }).strict(),
+  setRole: z.object({
+    openid: id('人员'),
+    role: oneOf('角色', ROLES),
+    orgId: id('管理的党组织').optional(),
+  }).strict(),
+}
+
+export type UserInput = { [K in keyof typeof userSchemas]: z.input<(typeof userSchemas)[K]> }
+
+export interface Org { id: string; name: string; type: OrgType; parentId: string | null; path: string[] }
+
+/** A person as they see themselves (phone in full) or as a reviewer in scope sees them. */
+export interface Person {
+  openid: string
+  name: string
+  orgId: string
+  orgName: string
+  retired: boolean
+  phone?: string
+  status: PersonStatus
+  role: Role
+  /** For a secretary: the organisation whose subtree they manage. */
+  scopeOrgId?: string
+  rejectReason?: string
+  registeredAt: string
+}
+
+export interface UserOutput {
+  me: { openid: string; person: Person | null }
+  orgs: { items: Org[] }
+  register: { status: PersonStatus }
+  pending: { items: Person[]; total: number; nextCursor: string | null }
+  approve: { status: 'approved' }
+  reject: { status: 'rejected' }
+  setRole: { role: Role; scopeOrgId?: string }
+}

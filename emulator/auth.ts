@@ -1,0 +1,34 @@
+// Tokens for the HTTP access routes (H5): signed (HS256) with a secret kept in the data folder, and expiring.
+import crypto from 'crypto'
+import fs from 'fs'
+import path from 'path'
+import { SignJWT, jwtVerify, errors } from 'jose'
+
+const TOKEN_LIFETIME = '7d'
+export const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+export class TokenIssuer {
+  private readonly key: Uint8Array
+
+  constructor(dataDir: string) {
+    const file = path.join(dataDir, 'auth-secret')
+    if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
+    this.key = new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim())
+  }
+
+  issue(openid: string): Promise<string> {
+    return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(openid).setIssuedAt()
+      .setExpirationTime(TOKEN_LIFETIME).sign(this.key)
+  }
+
+  /** The openid the token was issued to, or why it is refused. */
+  async verify(token: string): Promise<{ openid: string } | { error: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' }> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] })
+      if (typeof payload.sub !== 'string' || !OPENID_PATTERN.test(payload.sub)) return { error: 'TOKEN_INVALID' }
+      return { openid: payload.sub }
+    } catch (err) {
+      return { error: err instanceof errors.JWTExpired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID' }
+    }
+  }
+}

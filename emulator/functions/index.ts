@@ -1,0 +1,54 @@
+// The functions service: `functions.invokeFunction` for SDK callers, and `invoke` for the HTTP access routes.
+import path from 'path'
+import { AdminError } from '../errors'
+import type { HubContext } from '../hub'
+import type { EmulatedService } from '../service'
+import { FunctionPool, Identity } from './pool'
+
+const MAX_WORKERS_PER_FUNCTION = Number(process.env.WORKERS_PER_FUNCTION ?? 8)
+
+export function createFunctionsService(ctx: Omit<HubContext, 'functions'>) {
+  const pool = new FunctionPool({
+    functionsDir: ctx.config.functionsDir,
+    workerFile: path.join(__dirname, 'worker.js'),
+    appId: ctx.config.appId,
+    maxWorkers: MAX_WORKERS_PER_FUNCTION,
+    clockOffsetMs: ctx.clockOffsetMs,
+    baseEnv: (name) => ({
+      // The SDK reaches this emulator with no code change; the secret id names the function for the metrics.
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${ctx.url()}/admin` }),
+      TENCENTCLOUD_SECRETID: `fn.${name}`,
+      TENCENTCLOUD_SECRETKEY: 'local',
+      TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE',
+      TCB_ENV: ctx.config.envId,
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+      SCF_FUNCTIONNAME: name,
+      SILENCE: 'true',
+    }),
+  })
+
+  const service: EmulatedService & {
+    invoke(name: string, event: unknown, identity: Identity): ReturnType<FunctionPool['invoke']>
+    names(): string[]
+  } = {
+    prefixes: ['functions.'],
+    names: () => pool.names(),
+    invoke: (name, event, identity) => pool.invoke(name, event, identity),
+    async handle({ action, body }) {
+      if (action !== 'functions.invokeFunction') throw new AdminError('INVALID_ACTION', `unsupported action ${action}`)
+      const name = String(body.function_name ?? '')
+      let event: unknown = {}
+      try {
+        event = body.request_data ? JSON.parse(body.request_data) : {}
+      } catch {
+        throw new AdminError('INVALID_PARAM', 'request_data is not JSON')
+      }
+      const outcome = await pool.invoke(name, event, {})
+      if (outcome.ok) return { data: { response_data: JSON.stringify(outcome.result) } }
+      if (outcome.reason === 'not-found') throw new AdminError('FUNCTIONS_NOT_EXIST', outcome.message)
+      throw new AdminError(outcome.reason === 'timeout' ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : 'FUNCTIONS_EXECUTE_FAIL', outcome.message)
+    },
+    close: () => pool.close(),
+  }
+  return service
+}

@@ -1,0 +1,216 @@
+// The hub: one HTTP server in front of the emulated services, as CloudBase presents them.
+//   POST /admin                    the server API the SDKs speak (database, storage, functions, wx open API)
+//   POST /api/<function>           the HTTP access route the H5 app calls (Authorization: Bearer <token>)
+//   POST /auth/dev-login           a token for a demo person (only when dev login is on)
+//   /__emulator/...                metrics, clock and inbox for tests and the developer
+//   everything else                the H5 build
+import fs from 'fs'
+import http, { IncomingMessage, ServerResponse } from 'http'
+import sirv from 'sirv'
+import { OPENID_PATTERN, TokenIssuer } from './auth'
+import type { EmulatorConfig } from './config'
+import { createDatabaseService } from './database'
+import { AdminError } from './errors'
+import { createFunctionsService } from './functions'
+import { Metrics } from './metrics'
+import { seedDemoDistrict } from './seed'
+import type { AdminCall, EmulatedService } from './service'
+import { createStorageService } from './storage'
+import { createWxService } from './wx'
+
+const API_BODY_LIMIT = 1024 * 1024
+const ADMIN_BODY_LIMIT = 16 * 1024 * 1024
+
+export interface HubContext {
+  config: EmulatorConfig
+  metrics: Metrics
+  /** Base URL of the running hub, e.g. http://127.0.0.1:8080 (known once listening). */
+  url: () => string
+  /** Runs a cloud function (used by functions.invokeFunction and the HTTP access routes). */
+  functions: ReturnType<typeof createFunctionsService>
+  /** Milliseconds the emulator's clock is moved by (tests only). */
+  clockOffsetMs: () => number
+}
+
+export interface Hub { url: string; close(): Promise<void> }
+
+class HttpError extends Error {
+  constructor(public status: number, message: string) { super(message) }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > limit) return reject(new HttpError(413, '请求内容过大'))
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > limit) {
+        reject(new HttpError(413, '请求内容过大'))
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<any> {
+  const raw = await readBody(req, limit)
+  if (raw.length === 0) return {}
+  try {
+    return JSON.parse(raw.toString('utf8'))
+  } catch {
+    throw new HttpError(400, '请求内容不是有效的 JSON')
+  }
+}
+
+/** The function whose instance made an /admin call: its secret id is `fn.<name>` (see functions/index.ts). */
+function callerFunction(req: IncomingMessage): string | null {
+  const m = /Credential=fn\.([A-Za-z0-9_-]+)\//.exec(String(req.headers.authorization ?? ''))
+  return m ? m[1] : null
+}
+
+export async function startHub(config: EmulatorConfig): Promise<Hub> {
+  fs.mkdirSync(config.dataDir, { recursive: true })
+  const metrics = new Metrics()
+  const tokens = new TokenIssuer(config.dataDir)
+  let baseUrl = ''
+  let clockOffset = config.clockOffsetMs
+  const ctx = {
+    config,
+    metrics,
+    url: () => baseUrl,
+    clockOffsetMs: () => clockOffset,
+  } as HubContext
+  ctx.functions = createFunctionsService(ctx)
+  const services: EmulatedService[] = [
+    createDatabaseService(ctx),
+    createStorageService(ctx),
+    ctx.functions,
+    createWxService(ctx),
+  ]
+  const serveH5 = fs.existsSync(config.h5Dir)
+    ? sirv(config.h5Dir, { single: true, dev: false, etag: true })
+    : null
+
+  async function handleAdmin(req: IncomingMessage, res: ServerResponse) {
+    const requestId = Math.random().toString(16).slice(2)
+    try {
+      const body = await readJson(req, ADMIN_BODY_LIMIT)
+      const action = String(body.action ?? '')
+      const service = services.find((s) => s.prefixes.some((p) => action.startsWith(p)))
+      if (!service) throw new AdminError('INVALID_ACTION', `action ${action} is not supported by the emulator`)
+      const call: AdminCall = { action, body, functionName: callerFunction(req) }
+      const reply = await service.handle(call)
+      sendJson(res, 200, { ...reply, requestId })
+    } catch (err: any) {
+      if (err instanceof AdminError) return sendJson(res, err.status, { code: err.code, message: err.message, requestId })
+      if (err instanceof HttpError) return sendJson(res, err.status, { code: 'INVALID_PARAM', message: err.message, requestId })
+      console.error('[emulator] /admin failed:', err)
+      sendJson(res, 500, { code: 'SYS_ERR', message: String(err?.message ?? err), requestId })
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string) {
+    const auth = String(req.headers.authorization ?? '')
+    const m = /^Bearer\s+(\S+)$/i.exec(auth)
+    let openid: string | undefined
+    if (m) {
+      const verdict = await tokens.verify(m[1])
+      if ('error' in verdict) {
+        const message = verdict.error === 'TOKEN_EXPIRED' ? '登录已过期，请重新登录' : '登录信息无效，请重新登录'
+        return sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', message })
+      }
+      openid = verdict.openid
+    }
+    const event = await readJson(req, API_BODY_LIMIT)
+    if (event === null || typeof event !== 'object' || Array.isArray(event)) {
+      return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容格式不正确' })
+    }
+    const outcome = await ctx.functions.invoke(name, event, { openid })
+    if (outcome.ok) return sendJson(res, 200, outcome.result)
+    if (outcome.reason === 'not-found') return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这项服务' })
+    sendJson(res, 200, { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' })
+  }
+
+  async function handleDevLogin(req: IncomingMessage, res: ServerResponse) {
+    const body = await readJson(req, API_BODY_LIMIT)
+    const openid = body?.openid
+    if (typeof openid !== 'string' || !OPENID_PATTERN.test(openid)) {
+      return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请选择要登录的演示人员' })
+    }
+    sendJson(res, 200, { token: await tokens.issue(openid), openid })
+  }
+
+  async function handleEmulator(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const p = url.pathname
+    if (p === '/__emulator/metrics' && req.method === 'GET') return sendJson(res, 200, metrics.snapshot()), true
+    if (p === '/__emulator/metrics/reset' && req.method === 'POST') return metrics.reset(), sendJson(res, 200, { ok: true }), true
+    if (p === '/__emulator/clock' && req.method === 'GET') return sendJson(res, 200, { offsetMs: clockOffset, now: new Date(Date.now() + clockOffset).toISOString() }), true
+    if (p === '/__emulator/clock' && req.method === 'POST') {
+      const body = await readJson(req, API_BODY_LIMIT)
+      if (typeof body.offsetMs === 'number') clockOffset = body.offsetMs
+      else if (typeof body.now === 'string' && !Number.isNaN(Date.parse(body.now))) clockOffset = Date.parse(body.now) - Date.now()
+      else return sendJson(res, 400, { ok: false, message: 'give offsetMs or now' }), true
+      return sendJson(res, 200, { offsetMs: clockOffset }), true
+    }
+    return false
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    try {
+      if (req.method === 'POST' && url.pathname === '/admin') return await handleAdmin(req, res)
+      const api = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
+      if (api && req.method === 'POST') return await handleApi(req, res, api[1])
+      if (url.pathname === '/auth/dev-login' && req.method === 'POST' && config.devLogin) return await handleDevLogin(req, res)
+      if (url.pathname.startsWith('/__emulator/') && await handleEmulator(req, res, url)) return
+      for (const s of services) if (s.route && await s.route(req, res, url)) return
+      if (serveH5 && (req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/__')) {
+        return serveH5(req, res, () => sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '页面不存在' }))
+      }
+      if (url.pathname === '/' && !serveH5) {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+        return res.end('先锋驿站 emulator is running, but the H5 app is not built: run `npm run build:h5`.\n')
+      }
+      sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个地址' })
+    } catch (err: any) {
+      if (err instanceof HttpError) return sendJson(res, err.status, { ok: false, code: 'INVALID_INPUT', message: err.message })
+      console.error('[emulator] request failed:', err)
+      if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' })
+    }
+  })
+  server.keepAliveTimeout = 5000
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve())
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  baseUrl = `http://${config.host}:${port}`
+
+  if (config.seed) await seedDemoDistrict(ctx)
+
+  return {
+    url: baseUrl,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      for (const s of services) await s.close?.()
+    },
+  }
+}
+

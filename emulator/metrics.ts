@@ -1,0 +1,23 @@
+/** Counts database operations (each one a billed, round-tripped request on CloudBase) by action and by function. */
+export class Metrics {
+  private total = 0
+  private byAction: Record<string, number> = {}
+  private byFunction: Record<string, number> = {}
+
+  countDatabaseOperation(action: string, functionName: string | null) {
+    this.total += 1
+    this.byAction[action] = (this.byAction[action] ?? 0) + 1
+    const fn = functionName ?? '(outside a function)'
+    this.byFunction[fn] = (this.byFunction[fn] ?? 0) + 1
+  }
+
+  snapshot() {
+    return { total: this.total, byAction: { ...this.byAction }, byFunction: { ...this.byFunction } }
+  }
+
+  reset() {
+    this.total = 0
+    this.byAction = {}
+    this.byFunction = {}
+  }
+}
