@@ -31,7 +31,7 @@ export function loadConfig(env = process.env): EmulatorConfig {
     envId: env.TCB_ENV_ID ?? 'pioneer-local',
     appId: env.WX_APPID ?? 'wx-pioneer-local',
     repoRoot,
-    functionsDir: path.join(repoRoot, 'build', 'functions'),
+    functionsDir: path.resolve(env.FUNCTIONS_DIR ?? path.join(repoRoot, 'build', 'functions')),
     h5Dir: path.join(repoRoot, 'dist-h5'),
     clockOffsetMs: 0,
   }

@@ -1,0 +1,55 @@
+// People and the scope rule: a secretary acts inside the subtree of the organisation they manage.
+import type { Person, PersonStatus, Role } from '../../contract/user'
+import { maskPhone } from '../../contract/common'
+import { database } from './cloud'
+import { COLLECTIONS } from './collections'
+
+export interface PersonDoc {
+  _id: string // the openid
+  name: string
+  orgId: string
+  /** The organisation's ancestors and itself, root first: scope checks read it without another query. */
+  orgPath: string[]
+  orgName: string
+  retired: boolean
+  phone?: string
+  status: PersonStatus
+  role: Role
+  scopeOrgId?: string
+  rejectReason?: string
+  registeredAt: Date
+  reviewedAt?: Date
+  reviewedBy?: string
+}
+
+export async function loadPerson(openid: string): Promise<PersonDoc | null> {
+  const { data } = await database().collection(COLLECTIONS.users).doc(openid).get()
+  return (data?.[0] as PersonDoc | undefined) ?? null
+}
+
+/** Whether `actor` may act on something belonging to the organisation whose path is `orgPath`. */
+export function inScope(actor: PersonDoc, orgPath: string[]): boolean {
+  if (actor.status !== 'approved') return false
+  if (actor.role === 'admin') return true
+  if (actor.role === 'secretary') return !!actor.scopeOrgId && orgPath.includes(actor.scopeOrgId)
+  return false
+}
+
+/** A person as shown to someone: the phone in full only when `fullPhone` (themselves, a reviewer in scope). */
+export function toPerson(doc: PersonDoc, fullPhone: boolean): Person {
+  const out: Person = {
+    openid: doc._id,
+    name: doc.name,
+    orgId: doc.orgId,
+    orgName: doc.orgName,
+    retired: doc.retired,
+    status: doc.status,
+    role: doc.role,
+    registeredAt: new Date(doc.registeredAt).toISOString(),
+  }
+  const phone = fullPhone ? doc.phone : maskPhone(doc.phone)
+  if (phone) out.phone = phone
+  if (doc.scopeOrgId) out.scopeOrgId = doc.scopeOrgId
+  if (doc.rejectReason && doc.status === 'rejected') out.rejectReason = doc.rejectReason
+  return out
+}

@@ -1,0 +1,123 @@
+// One router for every cloud function: a table of actions, each saying who may call it, its input schema and its
+// handler. Validation, authorisation and the shaping of answers and errors happen here, once.
+import { z, ZodError, ZodIssueCode, ZodTypeAny } from 'zod'
+import type { ApiResult, FieldError } from '../../contract/common'
+import { cloud, isTransactionConflict } from './cloud'
+import { ApiFailure } from './errors'
+import { loadPerson, PersonDoc } from './people'
+
+/**
+ * Who may call an action:
+ * - `anyone`: no sign-in needed (a public page shared to Moments);
+ * - `signedIn`: a WeChat identity, registered or not;
+ * - `member`: an approved person of any role;
+ * - `secretary`: an approved secretary (scoped to their organisation's subtree) or the admin;
+ * - `admin`: the district office.
+ */
+export type Who = 'anyone' | 'signedIn' | 'member' | 'secretary' | 'admin'
+export const WHO_LEVELS: Who[] = ['anyone', 'signedIn', 'member', 'secretary', 'admin']
+
+export interface ActionContext {
+  /** The caller's openid, '' when there is none (only possible for `anyone`). */
+  openid: string
+  /** The caller's person record: always approved for member/secretary/admin actions; else what exists, or null. */
+  person: PersonDoc | null
+}
+
+/** The context of an action whose `who` guarantees an approved caller. */
+export interface MemberContext extends ActionContext { person: PersonDoc }
+
+export interface ActionDef<S extends ZodTypeAny = ZodTypeAny, R = unknown> {
+  who: Who
+  input: S
+  handler: (input: z.output<S>, ctx: any) => Promise<R>
+}
+
+type Handler<W extends Who, S extends ZodTypeAny, R> =
+  (input: z.output<S>, ctx: W extends 'anyone' | 'signedIn' ? ActionContext : MemberContext) => Promise<R>
+
+/** Declares one action with its handler typed by its schema and its `who`. */
+export function action<W extends Who, S extends ZodTypeAny, R>(who: W, input: S, handler: Handler<W, S, R>): ActionDef<S, R> {
+  return { who, input, handler }
+}
+
+// Chinese for the few messages a schema does not spell out itself.
+const chineseErrors: z.ZodErrorMap = (issue, ctx) => {
+  const field = issue.path.join('.') || '输入'
+  switch (issue.code) {
+    case ZodIssueCode.invalid_type:
+      return { message: issue.received === 'undefined' ? `请填写${field}` : `${field}格式不正确` }
+    case ZodIssueCode.unrecognized_keys:
+      return { message: `不支持的字段：${issue.keys.join('、')}` }
+    case ZodIssueCode.too_big:
+      return { message: `${field}太长或太大` }
+    case ZodIssueCode.too_small:
+      return { message: `${field}太短或太小` }
+    default:
+      return { message: ctx.defaultError && /[\u4e00-\u9fa5]/.test(ctx.defaultError) ? ctx.defaultError : `${field}格式不正确` }
+  }
+}
+
+function fieldErrors(err: ZodError): FieldError[] {
+  return err.issues.map((i) => ({
+    field: i.code === ZodIssueCode.unrecognized_keys ? i.keys.join(',') : i.path.join('.'),
+    message: i.message,
+  }))
+}
+
+function allowed(who: Who, person: PersonDoc | null): boolean {
+  if (who === 'anyone' || who === 'signedIn') return true
+  if (!person || person.status !== 'approved') return false
+  if (who === 'member') return true
+  if (who === 'secretary') return person.role === 'secretary' || person.role === 'admin'
+  return person.role === 'admin'
+}
+
+function refusal(who: Who, person: PersonDoc | null): ApiResult<never> {
+  if (!person) return { ok: false, code: 'NOT_REGISTERED', message: '请先在“我的”页面登记党员信息' }
+  if (person.status === 'pending') return { ok: false, code: 'NOT_REGISTERED', message: '你的登记正在等待党组织审核，审核通过后即可使用' }
+  if (person.status === 'rejected') return { ok: false, code: 'NOT_REGISTERED', message: '你的登记未通过审核，请在“我的”页面查看原因后重新登记' }
+  return { ok: false, code: 'FORBIDDEN', message: who === 'admin' ? '只有区委党建办可以进行这项操作' : '只有党组织书记可以进行这项操作' }
+}
+
+/** Builds a cloud function's `main` from its action table. */
+export function createRouter(name: string, actions: Record<string, ActionDef>) {
+  return async function main(event: unknown): Promise<ApiResult<unknown>> {
+    try {
+      if (!event || typeof event !== 'object' || Array.isArray(event)) {
+        return { ok: false, code: 'INVALID_INPUT', message: '请求内容格式不正确' }
+      }
+      // `userInfo` is added by the mini-program platform; identity is read from the environment, never from it.
+      const { action: actionName, userInfo: _platform, ...rest } = event as Record<string, unknown>
+      const def = typeof actionName === 'string' && Object.prototype.hasOwnProperty.call(actions, actionName)
+        ? actions[actionName] : undefined
+      if (!def) return { ok: false, code: 'INVALID_INPUT', message: '不支持的操作', fields: [{ field: 'action', message: '不支持的操作' }] }
+
+      const parsed = def.input.safeParse(rest, { errorMap: chineseErrors })
+      if (!parsed.success) {
+        const fields = fieldErrors(parsed.error)
+        return { ok: false, code: 'INVALID_INPUT', message: fields[0]?.message ?? '输入有误', fields }
+      }
+
+      const openid = cloud().auth().getUserInfo().openId || ''
+      if (def.who !== 'anyone' && !openid) {
+        return { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' }
+      }
+      const person = def.who === 'anyone' && !openid ? null : await loadPerson(openid)
+      if (!allowed(def.who, person)) return refusal(def.who, person)
+
+      const data = await def.handler(parsed.data, { openid, person })
+      return { ok: true, data }
+    } catch (err) {
+      if (err instanceof ApiFailure) {
+        const out: ApiResult<never> = { ok: false, code: err.code, message: err.message }
+        if (err.fields) out.fields = err.fields
+        if (err.data !== undefined) out.data = err.data
+        return out
+      }
+      if (isTransactionConflict(err)) return { ok: false, code: 'CONFLICT', message: '有人同时在处理这条记录，请刷新后再试' }
+      console.error(`[${name}] unexpected error`, err)
+      return { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import { createRouter } from '../common/router'
+import { userActions } from './actions'
+
+export const main = createRouter('user', userActions)

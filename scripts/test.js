@@ -1,0 +1,20 @@
+// `npm test`: builds what the tests run (cloud functions, emulator, H5 app), type-checks, then runs every jest
+// project. Arguments go to jest (e.g. `npm test -- test/user`). SKIP_H5_BUILD=1 reuses an existing dist-h5/.
+const { spawnSync } = require('child_process')
+const fs = require('fs')
+const path = require('path')
+
+const root = path.resolve(__dirname, '..')
+function run(cmd, args, env = {}) {
+  console.log(`\n$ ${[cmd, ...args].join(' ')}`)
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+run('node', ['scripts/build-functions.js'])
+run('node', ['scripts/build-emulator.js'])
+if (!(process.env.SKIP_H5_BUILD && fs.existsSync(path.join(root, 'dist-h5', 'index.html')))) {
+  run('npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' })
+}
+run('npx', ['tsc', '--noEmit', '-p', '.'])
+run('npx', ['jest', ...process.argv.slice(2)], { SILENCE: 'true' })

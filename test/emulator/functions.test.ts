@@ -1,0 +1,88 @@
+// The functions runtime: identity injected as CloudBase injects it, one invocation at a time per instance,
+// a throwing or runaway function answering only its own caller, and one function calling another.
+import path from 'path'
+import { as, callApi } from '../helpers/api'
+import { RunningEmulator, sdkApp, startEmulator } from '../helpers/emulator'
+
+let emu: RunningEmulator
+beforeAll(async () => {
+  emu = await startEmulator({
+    seed: false,
+    env: { FUNCTIONS_DIR: path.join(__dirname, '..', 'fixtures', 'functions'), WORKERS_PER_FUNCTION: '2' },
+  })
+})
+afterAll(async () => { await emu?.stop() })
+
+test("the caller's openid reaches app.auth().getUserInfo() and functions run in UTC", async () => {
+  const p = await as(emu, 'someone-1')
+  const r: any = await p.call('whoami', 'x', { a: 1 })
+  expect(r.user).toMatchObject({ openId: 'someone-1', appId: 'wx-pioneer-local' })
+  expect(r.event).toEqual({ action: 'x', a: 1 })
+  expect(r.tz).toBe('UTC')
+})
+
+test('each caller sees only their own identity, even when calls overlap', async () => {
+  const callers = await Promise.all(Array.from({ length: 10 }, (_, i) => as(emu, `overlap-${i}`)))
+  const answers: any[] = await Promise.all(callers.map((c) => c.call('whoami', 'x', { waitMs: 50 })))
+  answers.forEach((r, i) => expect(r.user.openId).toBe(`overlap-${i}`))
+})
+
+test('a call without a token runs with no identity', async () => {
+  const r: any = await callApi(emu, null, 'whoami', { action: 'x' })
+  expect(r.user.openId).toBe('')
+})
+
+test('a function that throws answers INTERNAL to its caller only', async () => {
+  const p = await as(emu, 'someone-2')
+  expect(await p.call('boom', 'x')).toMatchObject({ ok: false, code: 'INTERNAL' })
+  const r: any = await p.call('whoami', 'x')
+  expect(r.user.openId).toBe('someone-2')
+})
+
+test('a function past its timeout is ended, its instance replaced, and the emulator keeps serving', async () => {
+  const p = await as(emu, 'someone-3')
+  const started = Date.now()
+  expect(await p.call('slow', 'x')).toMatchObject({ ok: false, code: 'INTERNAL' })
+  expect(Date.now() - started).toBeLessThan(10000)
+  // Both instances of `slow` run past their time; neither takes anything else down.
+  const again = await Promise.all([p.call('slow', 'x'), p.call('slow', 'x'), p.call('whoami', 'x')])
+  expect(again[0]).toMatchObject({ code: 'INTERNAL' })
+  expect(again[1]).toMatchObject({ code: 'INTERNAL' })
+  expect((again[2] as any).user.openId).toBe('someone-3')
+})
+
+test('one invocation at a time per instance: two instances serve four slow calls in two rounds', async () => {
+  const p = await as(emu, 'someone-4')
+  const answers: any[] = await Promise.all(Array.from({ length: 4 }, () => p.call('whoami', 'x', { waitMs: 300 })))
+  // Each instance counts its own invocations; with two instances, the four calls split across them.
+  const counts = answers.map((a) => a.invocations)
+  expect(Math.max(...counts)).toBeGreaterThanOrEqual(2)
+})
+
+test('one function calls another through the SDK', async () => {
+  const p = await as(emu, 'someone-5')
+  const r: any = await p.call('caller', 'x', { n: 7 })
+  expect(r.called.event).toEqual({ from: 'caller', n: 7 })
+})
+
+test('the SDK invokes a function directly (functions.invokeFunction)', async () => {
+  const app = sdkApp(emu)
+  const { result } = await app.callFunction({ name: 'whoami', data: { direct: true } })
+  expect(result.event).toEqual({ direct: true })
+  await expect(app.callFunction({ name: 'nope', data: {} })).rejects.toMatchObject({ code: 'FUNCTIONS_NOT_EXIST' })
+})
+
+test('an unknown function over HTTP is 404', async () => {
+  const res = await fetch(`${emu.url}/api/nope`, { method: 'POST', body: '{}' })
+  expect(res.status).toBe(404)
+})
+
+test('dev login is off unless asked for', async () => {
+  const off = await startEmulator({ seed: false, devLogin: false })
+  try {
+    const res = await fetch(`${off.url}/auth/dev-login`, { method: 'POST', body: JSON.stringify({ openid: 'demo-admin' }) })
+    expect(res.status).toBe(404)
+  } finally {
+    await off.stop()
+  }
+})

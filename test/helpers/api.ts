@@ -1,0 +1,57 @@
+// Calls the product the way the H5 app does: a token from dev login, then POST /api/<function>.
+import type { RunningEmulator } from './emulator'
+
+export interface ApiAnswer<T = any> {
+  ok: boolean
+  data?: T
+  code?: string
+  message?: string
+  fields?: Array<{ field: string; message: string }>
+}
+
+export async function login(emu: RunningEmulator, openid: string): Promise<string> {
+  const res = await fetch(`${emu.url}/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid }),
+  })
+  if (!res.ok) throw new Error(`dev-login ${openid}: HTTP ${res.status}`)
+  return (await res.json()).token
+}
+
+/** A signed-in person: `call('user', 'me')`. */
+export interface Caller {
+  openid: string
+  call<T = any>(fn: string, action: string, input?: Record<string, unknown>): Promise<ApiAnswer<T>>
+}
+
+export async function as(emu: RunningEmulator, openid: string): Promise<Caller> {
+  const token = await login(emu, openid)
+  return {
+    openid,
+    call: (fn, action, input = {}) => callApi(emu, token, fn, { action, ...input }),
+  }
+}
+
+export async function callApi(emu: RunningEmulator, token: string | null, fn: string, event: unknown): Promise<ApiAnswer> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (token) headers.authorization = `Bearer ${token}`
+  const res = await fetch(`${emu.url}/api/${fn}`, { method: 'POST', headers, body: JSON.stringify(event) })
+  return res.json()
+}
+
+export async function metrics(emu: RunningEmulator): Promise<{ total: number; byAction: Record<string, number>; byFunction: Record<string, number> }> {
+  return (await fetch(`${emu.url}/__emulator/metrics`)).json()
+}
+
+export async function resetMetrics(emu: RunningEmulator) {
+  await fetch(`${emu.url}/__emulator/metrics/reset`, { method: 'POST' })
+}
+
+/** Database operations one action costs, read from the emulator's metrics. */
+export async function costOf<T>(emu: RunningEmulator, run: () => Promise<T>): Promise<{ result: T; ops: number }> {
+  await resetMetrics(emu)
+  const result = await run()
+  const { total } = await metrics(emu)
+  return { result, ops: total }
+}
