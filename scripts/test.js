@@ -11,6 +11,18 @@ function run(cmd, args, env = {}) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
+// The browser tests drive Debian's Chromium (playwright-core cannot download a browser here).
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+if (!fs.existsSync(CHROMIUM)) {
+  if (process.getuid && process.getuid() === 0) {
+    run('apt-get', ['update', '-qq'])
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' })
+  } else {
+    console.error(`Chromium is missing at ${CHROMIUM}: install Debian's package (sudo apt-get install -y chromium)`)
+    process.exit(1)
+  }
+}
+
 run('node', ['scripts/build-functions.js'])
 run('node', ['scripts/build-emulator.js'])
 if (!(process.env.SKIP_H5_BUILD && fs.existsSync(path.join(root, 'dist-h5', 'index.html')))) {
