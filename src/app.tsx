@@ -1,0 +1,14 @@
+import Taro from '@tarojs/taro'
+import type { PropsWithChildren } from 'react'
+import { CLOUD_ENV } from './services/config'
+import './app.scss'
+
+if (process.env.TARO_ENV === 'weapp') {
+  Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
+}
+
+function App({ children }: PropsWithChildren) {
+  return children
+}
+
+export default App

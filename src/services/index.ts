@@ -1,0 +1,6 @@
+export { callFunction } from './callFunction'
+export { userService } from './user'
+export { devLogin, clearToken, goToLogin, isSignedIn, usesTokenSignIn } from './session'
+export { ROLE_LABELS, PERSON_STATUS_LABELS, maskPhone } from './labels'
+export type { ApiResult, ApiError, FieldError } from '../../contract/common'
+export type { Org, Person, PersonStatus, Role } from '../../contract/user'
