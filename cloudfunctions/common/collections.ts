@@ -16,6 +16,10 @@ export const COLLECTIONS = {
   orgs: 'orgs',
   users: 'users',
   audit: 'audit',
+  stories: 'stories',
+  storyLikes: 'storyLikes',
+  storyStats: 'storyStats',
+  messages: 'messages',
 } as const
 
 export const COLLECTION_DECLS: CollectionDecl[] = [
@@ -34,5 +38,30 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
   {
     name: COLLECTIONS.audit,
     indexes: [{ name: 'target_at', keys: { targetId: 1, at: -1 } }],
+  },
+  {
+    // feedRank = featured flag + publish time + id in one sortable string: the feed is one indexed range query.
+    name: COLLECTIONS.stories,
+    indexes: [
+      { name: 'feed', keys: { status: 1, feedRank: -1 } },
+      { name: 'feed_category', keys: { status: 1, category: 1, feedRank: -1 } },
+      { name: 'queue', keys: { status: 1, orgPath: 1, queuedAt: 1 } },
+      { name: 'author', keys: { author: 1, submittedAt: -1 } },
+    ],
+  },
+  {
+    // _id is `${storyId}_${openid}`: one like per person, enforced by the database.
+    name: COLLECTIONS.storyLikes,
+    indexes: [{ name: 'story', keys: { storyId: 1 } }],
+  },
+  {
+    // _id is `${orgId}_${YYYY-MM}` (Asia/Shanghai month): one document of pre-counted figures per organisation and month.
+    name: COLLECTIONS.storyStats,
+    indexes: [{ name: 'month_org', keys: { month: 1, orgPath: 1 } }],
+  },
+  {
+    // What a person is told (a review result ...), listed on 我的.
+    name: COLLECTIONS.messages,
+    indexes: [{ name: 'openid_at', keys: { openid: 1, at: -1 } }],
   },
 ]
