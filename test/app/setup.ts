@@ -1,2 +1,28 @@
 // The app's jest project renders the H5 flavour of the app: services take their H5 paths.
 process.env.TARO_ENV = 'h5'
+
+// Two things Taro's H5 build does that jest has to do itself:
+// - the build rewrites `Taro.request(...)` into named imports from @tarojs/taro-h5, whose default export alone lacks
+//   most APIs; here the default export is one object holding every API (so tests can spy on `Taro.request`);
+// - pages load on the show lifecycle (useDidShow), which exists only inside Taro's page stack; here a page is shown
+//   once, when it mounts.
+// @tarojs/taro-h5 and @tarojs/components require each other while loading, so the real module is reached lazily.
+jest.mock('@tarojs/taro', () => {
+  const { useEffect } = jest.requireActual('react')
+  const useDidShow = (fn: () => void) => useEffect(() => { fn() }, [])
+  const actual = () => jest.requireActual('@tarojs/taro')
+  let taro: Record<string, unknown> | undefined
+  const overrides: Record<string | symbol, unknown> = { __esModule: true, useDidShow }
+  Object.defineProperty(overrides, 'default', {
+    enumerable: true,
+    get: () => (taro ??= { ...actual(), ...actual().default, useDidShow }),
+  })
+  return new Proxy({}, {
+    get: (_, key) => (key in overrides ? overrides[key] : actual()[key]),
+    has: (_, key) => key in overrides || key in actual(),
+    ownKeys: () => [...new Set([...Reflect.ownKeys(actual()), ...Reflect.ownKeys(overrides)])],
+    getOwnPropertyDescriptor: (_, key) => ({
+      configurable: true, enumerable: true, value: key in overrides ? overrides[key] : actual()[key],
+    }),
+  })
+})

@@ -1,0 +1,69 @@
+// Shared steps for the app's component tests: reach a form field by its label, type, pick, wait for Taro's
+// web components to render their inner inputs.
+import { act, fireEvent, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { ApiError, ApiOk } from '../../contract/common'
+
+export const ok = <T,>(data: T): ApiOk<T> => ({ ok: true, data })
+export const refused = (error: Omit<ApiError, 'ok'>): ApiError => ({ ok: false, ...error })
+
+/** The `.ps-field` block whose label is `label`. */
+export function field(label: string): HTMLElement {
+  const labelNode = screen.getByText(label, { selector: '.ps-field__label, .ps-field__label *' })
+  const block = labelNode.closest('.ps-field')
+  if (!block) throw new Error(`no form field labelled ${label}`)
+  return block as HTMLElement
+}
+
+/** Waits until the field labelled `label` shows `text` (its value, or its error). */
+export async function fieldShows(label: string, text: string) {
+  await waitFor(() => expect(field(label).textContent).toContain(text))
+}
+
+/** The native <input>/<textarea> Taro renders inside a field, once its web component has hydrated. */
+export async function control(label: string, tag: 'input' | 'textarea' = 'input'): Promise<HTMLInputElement> {
+  let element: HTMLInputElement | null = null
+  await waitFor(() => {
+    element = field(label).querySelector(tag === 'input' ? 'input:not([type=hidden])' : 'textarea')
+    expect(element).not.toBeNull()
+  })
+  return element as unknown as HTMLInputElement
+}
+
+export async function type(label: string, value: string, tag: 'input' | 'textarea' = 'input') {
+  const element = await control(label, tag)
+  fireEvent.input(element, { target: { value } })
+}
+
+/** Chooses the picker entry at `index` (what tapping it in the picker sheet does). */
+export function pick(label: string, index: number) {
+  const picker = field(label).querySelector('taro-picker-core')
+  if (!picker) throw new Error(`no picker in ${label}`)
+  act(() => {
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value: index } }))
+  })
+}
+
+/** Taps the switch inside a field. */
+export async function toggle(label: string) {
+  let input: Element | null = null
+  await waitFor(() => {
+    input = field(label).querySelector('input.weui-switch')
+    expect(input).not.toBeNull()
+  })
+  fireEvent.click(input as unknown as Element)
+}
+
+export function click(text: string) {
+  fireEvent.click(screen.getByText(text))
+}
+
+/** Everything between tests: storage, navigation and toasts are the boundary with Taro. */
+export function resetTaro() {
+  window.localStorage.clear()
+  jest.restoreAllMocks()
+  const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+  const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
+  const showToast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
+  return { navigateTo, switchTab, showToast }
+}
