@@ -44,11 +44,13 @@ export function pick(label: string, index: number) {
   })
 }
 
-/** Taps the switch inside a field. */
+/** Taps the switch in the form field labelled `label`, or the switch titled `label`. */
 export async function toggle(label: string) {
   let input: Element | null = null
   await waitFor(() => {
-    input = field(label).querySelector('input.weui-switch')
+    const title = screen.queryByText(label, { selector: '.at-switch__title' })
+    const block = title ? title.closest('.at-switch') : field(label)
+    input = block?.querySelector('input.weui-switch') ?? null
     expect(input).not.toBeNull()
   })
   fireEvent.click(input as unknown as Element)

@@ -26,3 +26,9 @@ jest.mock('@tarojs/taro', () => {
     }),
   })
 })
+
+// The app's entry does this in a real build (from config/index.ts): taro-ui sizes some things with Taro.pxTransform.
+jest.requireMock('@tarojs/taro').default.initPxTransform({
+  designWidth: 750,
+  deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+})

@@ -1,0 +1,58 @@
+// 长辈模式: one switch on 我的 enlarges every page (by swapping the theme tokens on PageShell) and is remembered.
+import { render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import PageShell from '../../src/components/PageShell'
+import MinePage from '../../src/pages/mine'
+import StoryPage from '../../src/pages/story'
+import { userService } from '../../src/services'
+import { resetCareModeCache } from '../../src/theme/careMode'
+import { fontScaleFor } from '../../src/theme/fontScale'
+import { ok, resetTaro, toggle } from './helpers'
+
+const shells = () => Array.from(document.querySelectorAll('.ps-shell'))
+
+beforeEach(() => {
+  resetTaro()
+  resetCareModeCache()
+  Taro.setStorageSync('session.token', 'token')
+  jest.spyOn(userService, 'me').mockResolvedValue(ok({
+    openid: 'demo-retired',
+    person: {
+      openid: 'demo-retired', name: '王建国', orgId: 'community-a', orgName: '社区A', retired: true,
+      status: 'approved', role: 'member', registeredAt: '2026-11-27T02:00:00.000Z',
+    },
+  }))
+})
+
+test('turning on 长辈模式 enlarges this page and the other pages at once, and turning it off restores them', async () => {
+  render(<MinePage />)
+  render(<StoryPage />)
+  await screen.findByText('已通过')
+  expect(shells()).toHaveLength(2)
+  expect(shells().some((shell) => shell.classList.contains('ps-shell--care'))).toBe(false)
+
+  await toggle('长辈模式')
+  expect(shells().every((shell) => shell.classList.contains('ps-shell--care'))).toBe(true)
+
+  await toggle('长辈模式')
+  expect(shells().some((shell) => shell.classList.contains('ps-shell--care'))).toBe(false)
+})
+
+test('长辈模式 is remembered when the app is opened again', async () => {
+  const first = render(<MinePage />)
+  await screen.findByText('已通过')
+  await toggle('长辈模式')
+  first.unmount()
+
+  resetCareModeCache()
+  render(<PageShell>内容</PageShell>)
+  expect(shells()[0].classList.contains('ps-shell--care')).toBe(true)
+})
+
+test("WeChat's larger font settings scale the text; the standard setting leaves it as designed", () => {
+  expect(fontScaleFor(undefined)).toBe(1)
+  expect(fontScaleFor(16)).toBe(1)
+  expect(fontScaleFor(17)).toBe(1)
+  expect(fontScaleFor(20)).toBeGreaterThan(1.1)
+  expect(fontScaleFor(40)).toBe(1.6)
+})

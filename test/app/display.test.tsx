@@ -1,0 +1,55 @@
+// What a person reads that is computed in the app: organisation paths, dates in Beijing time, labels and masks
+// (which must say exactly what the contract says).
+import * as common from '../../contract/common'
+import * as user from '../../contract/user'
+import type { Org } from '../../contract/user'
+import { maskPhone, PERSON_STATUS_LABELS, ROLE_LABELS } from '../../src/services'
+import { formatDay, formatDayTime } from '../../src/utils/date'
+import { orgOptions } from '../../src/utils/orgTree'
+
+const org = (id: string, name: string, parentId: string | null, type: Org['type'] = 'community'): Org =>
+  ({ id, name, type, parentId, path: [] })
+
+describe('organisation picker entries', () => {
+  test('are in tree order and named by their path, without the district when it is the one root', () => {
+    const options = orgOptions([
+      org('c-b', '社区B', 's-1'),
+      org('d', '示范区委', null, 'district'),
+      org('b-1', '第一支部', 'c-a', 'branch'),
+      org('s-1', '东湖街道', 'd', 'street'),
+      org('c-a', '社区A', 's-1'),
+      org('s-2', '西山街道', 'd', 'street'),
+    ])
+    expect(options.map((o) => o.label)).toEqual([
+      '示范区委', '东湖街道', '东湖街道 / 社区B', '东湖街道 / 社区A', '东湖街道 / 社区A / 第一支部', '西山街道',
+    ])
+    expect(options.map((o) => o.depth)).toEqual([0, 1, 2, 2, 3, 1])
+  })
+
+  test('an organisation whose parent is not in the list still appears, as a top-level entry', () => {
+    expect(orgOptions([org('c-a', '社区A', 'somewhere-else')]).map((o) => o.label)).toEqual(['社区A'])
+  })
+})
+
+describe('dates', () => {
+  test('read like 11月27日 周五, in Beijing time whatever the zone of the device', () => {
+    expect(formatDay('2026-11-27T02:00:00.000Z')).toBe('11月27日 周五')
+    // 17:30 UTC on the 26th is already half past one on the 27th in Beijing.
+    expect(formatDay('2026-11-26T17:30:00.000Z')).toBe('11月27日 周五')
+    expect(formatDayTime('2026-11-26T17:30:00.000Z')).toBe('11月27日 周五 01:30')
+  })
+})
+
+describe('labels and masks match the contract', () => {
+  test('roles and registration states', () => {
+    expect(ROLE_LABELS).toEqual(user.ROLE_LABELS)
+    expect(PERSON_STATUS_LABELS).toEqual(user.PERSON_STATUS_LABELS)
+  })
+
+  test('phone masks', () => {
+    for (const phone of ['13812345678', '1381234', '123', '', undefined, null]) {
+      expect(maskPhone(phone)).toBe(common.maskPhone(phone))
+    }
+    expect(maskPhone('13812345678')).toBe('138****5678')
+  })
+})
