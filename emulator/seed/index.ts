@@ -5,6 +5,7 @@ import path from 'path'
 import tcb from '@cloudbase/node-sdk'
 import type { HubContext } from '../hub'
 import { seedPeople } from './people'
+import { seedStories } from './stories'
 
 const MARKER = 'seeded'
 
@@ -20,6 +21,7 @@ export async function seedDemoDistrict(ctx: HubContext) {
   const db = app.database()
   const now = new Date(Date.now() + ctx.clockOffsetMs())
   await seedPeople(db, now)
+  await seedStories(db, now)
   fs.writeFileSync(marker, now.toISOString() + '\n')
   console.log('seeded the demo district')
 }

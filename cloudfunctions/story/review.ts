@@ -1,0 +1,77 @@
+// The review state machine: which event moves a story from which state to which, and the one way a transition is
+// written — an update conditional on the version that was read (two reviewers at once: one wins, the other gets
+// CONFLICT), carrying the history entry in the same write, then an audit entry.
+import type { StoryEvent, StoryStatus } from '../../contract/story'
+import { STORY_STATUS_LABELS } from '../../contract/story'
+import { writeAudit } from '../common/audit'
+import { database } from '../common/cloud'
+import { now } from '../common/clock'
+import { COLLECTIONS } from '../common/collections'
+import { ApiFailure, fail } from '../common/errors'
+import type { PersonDoc } from '../common/people'
+import type { StoredHistoryEntry, StoryDoc } from './model'
+
+type Transitionable = Exclude<StoryEvent, 'submit'>
+
+export const TRANSITIONS: Record<Transitionable, { from: StoryStatus[]; to: StoryStatus }> = {
+  approve: { from: ['pending'], to: 'approved' },
+  reject: { from: ['pending'], to: 'rejected' },
+  return: { from: ['pending'], to: 'returned' },
+  revise: { from: ['returned'], to: 'pending' },
+  withdraw: { from: ['pending', 'approved', 'rejected', 'returned'], to: 'withdrawn' },
+}
+
+/** Why `event` cannot happen to a story in `status`, in words the person can act on. */
+function refusal(event: Transitionable, status: StoryStatus): ApiFailure {
+  if (event === 'withdraw') return fail.alreadyDone('这篇故事已经撤回')
+  if (status === 'withdrawn') return fail.conflict('作者已撤回这篇故事')
+  if (event === 'revise') return fail.conflict(`这篇故事${STORY_STATUS_LABELS[status]}，只有退回修改的故事可以修改`)
+  return fail.conflict(`这篇故事已经审核过（${STORY_STATUS_LABELS[status]}），请刷新后查看`)
+}
+
+/** Refuses early (before any write, before the content check) when the event cannot happen in the story's state. */
+export function assertCan(event: Transitionable, story: StoryDoc) {
+  if (!TRANSITIONS[event].from.includes(story.status)) throw refusal(event, story.status)
+}
+
+export interface TransitionArgs {
+  event: Transitionable
+  story: StoryDoc
+  actor: PersonDoc
+  reason?: string
+  featured?: boolean
+  /** Further fields the transition sets (content of a revision, publication of an approval ...). */
+  fields?: (at: Date) => Record<string, unknown>
+}
+
+/** Moves the story along `event`; throws CONFLICT when someone else moved it first. Returns the time it happened. */
+export async function transition({ event, story, actor, reason, featured, fields }: TransitionArgs): Promise<Date> {
+  assertCan(event, story)
+  const db = database()
+  const _ = db.command
+  const at = now()
+  const entry: StoredHistoryEntry = { event, by: actor._id, byName: actor.name, at }
+  if (reason) entry.reason = reason
+  if (featured !== undefined) entry.featured = featured
+  const { to } = TRANSITIONS[event]
+  const res = await db.collection(COLLECTIONS.stories)
+    .where({ _id: story._id, version: story.version })
+    .update({
+      ...(fields ? fields(at) : {}),
+      status: to,
+      version: _.inc(1),
+      updatedAt: at,
+      history: _.push([entry]),
+    })
+  if (!res.updated) throw fail.conflict('有人刚刚处理过这篇故事，请刷新后再试')
+  await writeAudit(db, {
+    actor: actor._id,
+    actorName: actor.name,
+    action: `story.${event}`,
+    targetType: 'story',
+    targetId: story._id,
+    ...(reason ? { reason } : {}),
+    detail: { from: story.status, to, title: story.title, ...(featured !== undefined ? { featured } : {}) },
+  })
+  return at
+}
