@@ -40,11 +40,11 @@ const images = z.array(fileId, { invalid_type_error: '照片格式不正确' })
   .max(STORY_LIMITS.images, `最多 ${STORY_LIMITS.images} 张照片`)
 
 /**
- * Whom the story is about: `{ self: true }` (the author), or another member, named, with the author's
- * confirmation that the person agreed to be written about.
+ * Whom the story is about: `{ self: true }` (the author), or another member (`self` absent or false), named, with
+ * the author's confirmation that the person agreed to be written about.
  */
 const subject = z.object({
-  self: z.literal(true, { errorMap: () => ({ message: '写自己时 self 应为 true' }) }).optional(),
+  self: flag('是否写自己').optional(),
   name: text('被讲述人姓名', { max: STORY_LIMITS.subjectName }).optional(),
   orgId: id('被讲述人所在党组织').optional(),
   retired: flag('被讲述人是否离退休').optional(),
