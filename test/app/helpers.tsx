@@ -1,6 +1,6 @@
-// Shared steps for the app's component tests: reach a form field by its label, type, pick, wait for Taro's
+// Shared steps for the app's component tests: reach a form field by its label, type, choose, wait for Taro's
 // web components to render their inner inputs.
-import { act, fireEvent, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { ApiError, ApiOk } from '../../contract/common'
 
@@ -35,13 +35,18 @@ export async function type(label: string, value: string, tag: 'input' | 'textare
   fireEvent.input(element, { target: { value } })
 }
 
-/** Chooses the picker entry at `index` (what tapping it in the picker sheet does). */
-export function pick(label: string, index: number) {
-  const picker = field(label).querySelector('taro-picker-core')
-  if (!picker) throw new Error(`no picker in ${label}`)
-  act(() => {
-    picker.dispatchEvent(new CustomEvent('change', { detail: { value: index } }))
+/** Opens the organisation chooser in a field and taps the entry named `entry`. */
+export async function choose(label: string, entry: string) {
+  let box: Element | null = null
+  await waitFor(() => {
+    box = field(label).querySelector('.ps-org-chooser__box')
+    expect(box).not.toBeNull()
   })
+  fireEvent.click(box as unknown as Element)
+  const option = Array.from(field(label).querySelectorAll('.ps-org-chooser__option'))
+    .find((node) => node.textContent?.replace('已选', '') === entry)
+  if (!option) throw new Error(`no entry ${entry} in ${label}`)
+  fireEvent.click(option)
 }
 
 /** Taps the switch in the form field labelled `label`, or the switch titled `label`. */

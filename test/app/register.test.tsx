@@ -1,11 +1,11 @@
 // 我的: a newcomer registers; what they type survives closing the app; the server's objections land next to the
 // field they are about; a rejected person sees why and can try again.
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Org, Person } from '../../contract/user'
 import MinePage from '../../src/pages/mine'
 import { userService } from '../../src/services'
-import { click, control, field, fieldShows, ok, pick, refused, resetTaro, toggle, type } from './helpers'
+import { choose, click, control, field, fieldShows, ok, refused, resetTaro, toggle, type } from './helpers'
 
 const DRAFT_KEY = 'draft.user.register'
 
@@ -35,8 +35,20 @@ test('a newcomer is told they are not registered and sees the form, with organis
   render(<MinePage />)
   expect(await screen.findByText('未注册')).toBeTruthy()
   expect(await screen.findByText('请选择')).toBeTruthy()
-  pick('所在党组织', 3)
+  await choose('所在党组织', '东湖街道 / 社区B')
   await fieldShows('所在党组织', '东湖街道 / 社区B')
+  expect(field('所在党组织').querySelector('.ps-org-chooser__option')).toBeNull()
+})
+
+test('a long organisation list can be narrowed by typing part of a name', async () => {
+  jest.spyOn(userService, 'me').mockResolvedValue(ok({ openid: 'demo-newcomer', person: null }))
+  render(<MinePage />)
+  await screen.findByText('请选择')
+  click('请选择')
+  const options = () => Array.from(document.querySelectorAll('.ps-org-chooser__option')).map((node) => node.textContent)
+  expect(options()).toEqual(['示范区委', '东湖街道', '东湖街道 / 社区A', '东湖街道 / 社区B'])
+  await type('所在党组织', '社区B')
+  await waitFor(() => expect(options()).toEqual(['东湖街道 / 社区B']))
 })
 
 test('what the person typed is saved as they type and is back when the page is opened again', async () => {
@@ -44,7 +56,7 @@ test('what the person typed is saved as they type and is back when the page is o
   const first = render(<MinePage />)
   await type('姓名', '李秀兰')
   await screen.findByText('请选择')
-  pick('所在党组织', 2)
+  await choose('所在党组织', '东湖街道 / 社区A')
   await toggle('是否离退休')
   await type('手机号', '13900001111')
   expect(Taro.getStorageSync(DRAFT_KEY)).toEqual({

@@ -1,12 +1,14 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { AtButton, AtInput, AtSwitch } from 'taro-ui'
 import Card from '../../components/Card'
 import FormField from '../../components/FormField'
+import OrgChooser from '../../components/OrgChooser'
 import Notice from '../../components/Notice'
 import { userService } from '../../services'
 import type { ApiError, Person, PersonStatus } from '../../services'
+import { NATIVE_COLORS } from '../../theme/nativeColors'
 import { orgOptions, type OrgOption } from '../../utils/orgTree'
 import { useDraft } from '../../utils/useDraft'
 
@@ -68,8 +70,6 @@ export default function RegisterForm({ person, onRegistered }: RegisterFormProps
     loadOrgs()
   }, [])
 
-  const orgIndex = useMemo(() => (orgs ?? []).findIndex((org) => org.id === draft.orgId), [orgs, draft.orgId])
-
   const change = (patch: Partial<RegisterDraft>) => {
     update(patch)
     setFieldErrors((errors) => {
@@ -124,32 +124,18 @@ export default function RegisterForm({ person, onRegistered }: RegisterFormProps
 
       <FormField label='所在党组织' error={fieldErrors.orgId ?? orgsError ?? undefined}>
         {orgs ? (
-          <Picker
-            mode='selector'
-            range={orgs.map((org) => org.label)}
-            value={orgIndex >= 0 ? orgIndex : 0}
-            onChange={(event) => {
-              const picked = orgs[Number(event.detail.value)]
-              if (picked) change({ orgId: picked.id })
-            }}
-          >
-            <View className='ps-select'>
-              <Text className={orgIndex >= 0 ? 'ps-select__value' : 'ps-select__placeholder'}>
-                {orgIndex >= 0 ? orgs[orgIndex].label : '请选择'}
-              </Text>
-              <Text className='ps-select__arrow'>›</Text>
-            </View>
-          </Picker>
+          <OrgChooser options={orgs} value={draft.orgId} onChange={(orgId) => change({ orgId })} />
         ) : orgsError ? (
           <AtButton size='small' onClick={loadOrgs}>重新加载党组织</AtButton>
         ) : (
-          <Text className='ps-select__placeholder'>正在加载党组织…</Text>
+          <Text className='mine-register__loading'>正在加载党组织…</Text>
         )}
       </FormField>
 
       <FormField label='是否离退休' error={fieldErrors.retired}>
         <AtSwitch
           title={draft.retired ? '是，离退休' : '否，在职'}
+          color={NATIVE_COLORS.primary}
           checked={draft.retired}
           onChange={(retired: boolean) => change({ retired })}
         />

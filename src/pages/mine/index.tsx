@@ -9,6 +9,7 @@ import { clearToken, isSignedIn, userService, usesTokenSignIn } from '../../serv
 import type { Person } from '../../services'
 import { ROUTES } from '../../routes'
 import { useCareMode } from '../../theme/careMode'
+import { NATIVE_COLORS } from '../../theme/nativeColors'
 import ProfileCard from './ProfileCard'
 import RegisterForm from './RegisterForm'
 import './index.scss'
@@ -93,7 +94,7 @@ export default function MinePage() {
       ) : null}
 
       <Card title='设置'>
-        <AtSwitch title='长辈模式' checked={careMode} onChange={setCareMode} />
+        <AtSwitch title='长辈模式' color={NATIVE_COLORS.primary} checked={careMode} onChange={setCareMode} />
         <Text className='mine__caption'>打开后字更大、按钮更大，所有页面都生效。</Text>
       </Card>
 

@@ -1,0 +1,5 @@
+// Colours for native component props (switch, picker), which cannot read the CSS custom properties of tokens.scss.
+// Keep equal to the tokens of the same name there.
+export const NATIVE_COLORS = {
+  primary: '#C8102E',
+} as const
