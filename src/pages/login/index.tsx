@@ -10,7 +10,7 @@ import { ROUTES } from '../../routes'
 import { devLogin } from '../../services'
 import './index.scss'
 
-export const DEMO_PEOPLE = [
+const DEMO_PEOPLE = [
   { openid: 'demo-admin', label: '区委党建办' },
   { openid: 'demo-secretary', label: '社区A书记' },
   { openid: 'demo-secretary-b', label: '社区B书记' },
