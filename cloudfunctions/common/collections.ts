@@ -20,6 +20,11 @@ export const COLLECTIONS = {
   storyLikes: 'storyLikes',
   storyStats: 'storyStats',
   messages: 'messages',
+  classes: 'classes',
+  attendance: 'attendance',
+  lecturers: 'lecturers',
+  classMonths: 'classMonths',
+  classSiteMonths: 'classSiteMonths',
 } as const
 
 export const COLLECTION_DECLS: CollectionDecl[] = [
@@ -63,5 +68,40 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     // What a person is told (a review result ...), listed on 我的.
     name: COLLECTIONS.messages,
     indexes: [{ name: 'openid_at', keys: { openid: 1, at: -1 } }],
+  },
+  {
+    // _id is 8 base64url characters, so a check-in token can carry it. Members list their organisations' classes
+    // and those open to all; secretaries their subtree's; the timer finds the ended, uncounted ones.
+    name: COLLECTIONS.classes,
+    indexes: [
+      { name: 'org_start', keys: { orgId: 1, start: 1 } },
+      { name: 'open_start', keys: { openToAll: 1, start: 1 } },
+      { name: 'subtree_start', keys: { orgPath: 1, start: 1 } },
+      { name: 'due', keys: { status: 1, settled: 1, end: 1 } },
+      { name: 'month', keys: { month: 1, settled: 1 } },
+    ],
+  },
+  {
+    // _id is `${classId}_${openid}`: one record per person per class, enforced by the database.
+    name: COLLECTIONS.attendance,
+    indexes: [
+      { name: 'class_at', keys: { classId: 1, at: -1 } },
+      { name: 'person_class', keys: { openid: 1, classStart: -1 } },
+    ],
+  },
+  {
+    // The lecturer roster (讲师队伍) of an organisation; the organisations under it may pick from it too.
+    name: COLLECTIONS.lecturers,
+    indexes: [{ name: 'org', keys: { orgId: 1 } }],
+  },
+  {
+    // _id is `${orgId}_${YYYY-MM}` (Asia/Shanghai): classes held, attendees and expected, per organisation and month.
+    name: COLLECTIONS.classMonths,
+    indexes: [{ name: 'month_org', keys: { month: 1, orgPath: 1 } }],
+  },
+  {
+    // _id is `${siteId}_${YYYY-MM}`: the classes a site hosted and their attendees (read by the site function).
+    name: COLLECTIONS.classSiteMonths,
+    indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
   },
 ]

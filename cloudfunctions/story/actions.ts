@@ -10,8 +10,9 @@ import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { inScope, PersonDoc } from '../common/people'
 import { action, ActionDef } from '../common/router'
+import { shanghaiMonth } from '../common/time'
 import { wechat } from '../common/wechat'
-import { countEvents, FigureEvent, FIGURE_EVENTS, shanghaiMonth, StatsDoc } from './figures'
+import { countEvents, FigureEvent, FIGURE_EVENTS, StatsDoc } from './figures'
 import {
   checkFeedCursor, decodeCursor, encodeCursor, feedRank, StoryDoc, tempUrls, toCard, toDetail, toQueueItem, toSummary,
 } from './model'

@@ -4,17 +4,10 @@
 import type { StoryFigures } from '../../contract/story'
 import { isDuplicateWrite } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
+import { shanghaiMonth } from '../common/time'
 
 export type FigureEvent = keyof StoryFigures
 export const FIGURE_EVENTS: FigureEvent[] = ['submitted', 'approved', 'featured', 'aboutRetired']
-
-// Asia/Shanghai is UTC+8 all year (no daylight saving since 1991), so a fixed offset is exact.
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
-
-/** The Asia/Shanghai month of an instant: `YYYY-MM`. Functions run in UTC, so never `getMonth()`. */
-export function shanghaiMonth(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7)
-}
 
 export const statsDocId = (orgId: string, month: string) => `${orgId}_${month}`
 

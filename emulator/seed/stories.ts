@@ -1,7 +1,8 @@
 // Stories in every state (pending, published, featured, rejected, returned, withdrawn) by demo-member, demo-retired
 // and demo-member-b, with likes, the authors' messages, audit entries and the monthly figures they add up to.
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import { emptyStats, FigureEvent, shanghaiMonth, StatsDoc } from '../../cloudfunctions/story/figures'
+import { shanghaiMonth } from '../../cloudfunctions/common/time'
+import { emptyStats, FigureEvent, StatsDoc } from '../../cloudfunctions/story/figures'
 import { feedRank, StoredHistoryEntry, StoryDoc } from '../../cloudfunctions/story/model'
 import type { StoryCategory, StoryStatus } from '../../contract/story'
 import { putAll, SeedDatabase } from './put'

@@ -1,0 +1,225 @@
+// Taking part in a class: signing in by scanning the rotating code, being marked by hand, and the attendance list.
+import type { AttendanceRow, AttendanceStatus, ClassroomInput, ClassroomOutput, MarkStatus } from '../../contract/classroom'
+import { ATTENDANCE_STATUS_LABELS } from '../../contract/classroom'
+import { writeAudit } from '../common/audit'
+import { readRotatingToken } from '../common/checkInToken'
+import { database, isDuplicateWrite } from '../common/cloud'
+import { now } from '../common/clock'
+import { COLLECTIONS } from '../common/collections'
+import { ApiFailure, fail } from '../common/errors'
+import type { PersonDoc } from '../common/people'
+import { shanghaiClock, shanghaiDateTime } from '../common/time'
+import { changeAttending } from './figures'
+import { distanceMetres } from './geofence'
+import { attendanceId, AttendanceDoc, ClassDoc, isPresent, minutesOf, stateAt } from './model'
+
+const MAX_ROWS = 1000
+
+const records = () => database().collection(COLLECTIONS.attendance)
+
+export async function loadClass(classId: string): Promise<ClassDoc> {
+  const { data } = await database().collection(COLLECTIONS.classes).doc(classId).get()
+  const c = data?.[0] as ClassDoc | undefined
+  if (!c) throw fail.notFound('这节课')
+  return c
+}
+
+/** Why a class did not accept a sign-in at `at`, in words the person can act on (read only on refusal). */
+async function whyClosed(classId: string, at: Date): Promise<ApiFailure> {
+  const { data } = await database().collection(COLLECTIONS.classes).doc(classId).get()
+  const c = data?.[0] as ClassDoc | undefined
+  if (!c) return new ApiFailure('NOT_FOUND', '没有找到这节课，请扫描大屏上最新的签到码')
+  if (c.status === 'cancelled') return new ApiFailure('NOT_OPEN', `“${c.title}”已取消，无需签到`)
+  if (at.getTime() < new Date(c.opensAt).getTime()) {
+    return new ApiFailure('NOT_OPEN', `“${c.title}”还没有开始签到，签到将于 ${shanghaiDateTime(new Date(c.opensAt))} 开放`)
+  }
+  return new ApiFailure('NOT_OPEN', `“${c.title}”已经结束，签到已关闭。如需补记，请联系党组织书记`)
+}
+
+/** Refuses a sign-in from outside the class's geofence (when it has one); answers the distance when known. */
+function checkPlace(c: ClassDoc, location: ClassroomInput['checkIn']['location']): number | undefined {
+  const centre = c.place.location
+  if (!centre) return undefined
+  const distance = location ? Math.round(distanceMetres(location, centre)) : undefined
+  if (!c.geofence) return distance
+  if (!location) {
+    const message = '这节课需要核对你是否在上课地点，请允许获取你的位置后再签到'
+    throw new ApiFailure('INVALID_INPUT', message, [{ field: 'location', message }])
+  }
+  const exact = distanceMetres(location, centre)
+  if (exact > c.geofence) {
+    throw new ApiFailure('OUT_OF_RANGE',
+      `你距离${c.place.name}约 ${Math.ceil(exact)} 米，需要在 ${c.geofence} 米以内签到。请到达上课地点后再扫码`,
+      undefined, { distance: Math.ceil(exact), radius: c.geofence })
+  }
+  return distance
+}
+
+/**
+ * Signs the caller in. The happy path is three database operations, the router's read of the person included:
+ * (1) the person; (2) one conditional update that counts the sign-in on the class only if sign-in is open, and
+ * returns the class; (3) the insert of the record under its deterministic id. Whatever is refused after (2) — a
+ * place outside the geofence, a second scan — takes its count back; a repeat never stores anything new.
+ */
+export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDoc): Promise<ClassroomOutput['checkIn']> {
+  const at = now()
+  const classId = readRotatingToken('class', input.token, at)
+  const _ = database().command
+  const c = await changeAttending(classId, 1, { status: 'scheduled', opensAt: _.lte(at), end: _.gte(at) })
+  if (!c) throw await whyClosed(classId, at)
+
+  const uncount = () => changeAttending(classId, -1)
+  let distance: number | undefined
+  try {
+    distance = checkPlace(c, input.location)
+  } catch (err) {
+    await uncount()
+    throw err
+  }
+  const status: 'on-time' | 'late' = at.getTime() > new Date(c.lateAt).getTime() ? 'late' : 'on-time'
+  const id = attendanceId(c._id, person._id)
+  const scan = {
+    status, by: 'scan' as const, at,
+    ...(input.location ? { location: input.location } : {}),
+    ...(distance !== undefined ? { distance } : {}),
+  }
+  const answer = { status, at: at.toISOString(), classId: c._id, title: c.title }
+  try {
+    const record: AttendanceDoc = {
+      _id: id,
+      classId: c._id,
+      openid: person._id,
+      name: person.name,
+      orgId: person.orgId,
+      orgName: person.orgName,
+      expected: person.orgPath.includes(c.orgId),
+      ...scan,
+      classTitle: c.title,
+      classCategory: c.category,
+      classOrgName: c.orgName,
+      classStart: c.start,
+      classMinutes: minutesOf(c),
+    }
+    await records().add(record)
+    return answer
+  } catch (err) {
+    if (!isDuplicateWrite(err)) {
+      await uncount()
+      throw err
+    }
+  }
+
+  // A record exists: a repeat, or the secretary marked this person on leave or absent before they arrived.
+  const first = (await records().doc(id).get()).data?.[0] as AttendanceDoc | undefined
+  if (first && !isPresent(first.status)) {
+    const res = await records().where({ _id: id, status: first.status })
+      .update({ ...scan, reason: _.remove(), markedBy: _.remove(), markedByName: _.remove() })
+    // They came after all: the count taken in (2) stands.
+    if (res.updated) return answer
+  }
+  await uncount()
+  const shown = first && isPresent(first.status) ? first : undefined
+  throw fail.alreadyDone(
+    shown ? `你已于 ${shanghaiClock(new Date(shown.at))} 签到（${ATTENDANCE_STATUS_LABELS[shown.status]}），无需重复签到` : '你已经签到过了，无需重复签到',
+    shown ? { status: shown.status, at: new Date(shown.at).toISOString() } : undefined,
+  )
+}
+
+const MARKED: Record<MarkStatus, AttendanceStatus> = { present: 'present', leave: 'leave', absent: 'absent' }
+
+/** The secretary records by hand that a member came, is on leave or was absent, with a reason; audit-logged. */
+export async function mark(c: ClassDoc, target: PersonDoc, input: ClassroomInput['mark'], actor: PersonDoc): Promise<ClassroomOutput['mark']> {
+  const at = now()
+  if (c.status === 'cancelled') throw fail.conflict('这节课已取消，不能登记出勤')
+  const status = MARKED[input.status]
+  if (isPresent(status) && at.getTime() < new Date(c.opensAt).getTime()) {
+    throw fail.conflict(`这节课还没有开始签到（${shanghaiDateTime(new Date(c.opensAt))} 开放），现在只能登记请假`)
+  }
+  const id = attendanceId(c._id, target._id)
+  const handwritten = { status, by: 'hand' as const, at, reason: input.reason, markedBy: actor._id, markedByName: actor.name }
+  const existing = (await records().doc(id).get()).data?.[0] as AttendanceDoc | undefined
+  if (existing) {
+    // Marking someone present who scanned keeps the scan; the same mark twice changes nothing.
+    if (isPresent(existing.status) && isPresent(status)) return { userId: target._id, status: existing.status }
+    if (existing.status === status && existing.reason === input.reason) return { userId: target._id, status }
+    const res = await records().where({ _id: id, status: existing.status }).update(handwritten)
+    if (!res.updated) throw fail.conflict('这位党员刚刚签到或被登记过，请刷新后再试')
+  } else {
+    try {
+      const record: AttendanceDoc = {
+        _id: id,
+        classId: c._id,
+        openid: target._id,
+        name: target.name,
+        orgId: target.orgId,
+        orgName: target.orgName,
+        expected: target.orgPath.includes(c.orgId),
+        ...handwritten,
+        classTitle: c.title,
+        classCategory: c.category,
+        classOrgName: c.orgName,
+        classStart: c.start,
+        classMinutes: minutesOf(c),
+      }
+      await records().add(record)
+    } catch (err) {
+      if (isDuplicateWrite(err)) throw fail.conflict('这位党员刚刚签到或被登记过，请刷新后再试')
+      throw err
+    }
+  }
+  const delta = Number(isPresent(status)) - Number(isPresent(existing?.status))
+  if (delta !== 0) await changeAttending(c._id, delta)
+  await writeAudit(database(), {
+    actor: actor._id,
+    actorName: actor.name,
+    action: 'classroom.mark',
+    targetType: 'attendance',
+    targetId: id,
+    reason: input.reason,
+    detail: { classId: c._id, title: c.title, userId: target._id, name: target.name, from: existing?.status ?? null, to: status },
+  })
+  return { userId: target._id, status }
+}
+
+const ORDER: Record<AttendanceRow['status'], number> = { 'on-time': 0, late: 1, present: 2, leave: 3, absent: 4, none: 5 }
+
+/** The attendance of a class: every expected member (with or without a record) and every guest who came. */
+export async function attendanceOf(c: ClassDoc, at: Date): Promise<ClassroomOutput['attendance']> {
+  const db = database()
+  const [{ data: recs }, { data: members }] = await Promise.all([
+    records().where({ classId: c._id }).orderBy('at', 'asc').limit(MAX_ROWS).get(),
+    db.collection(COLLECTIONS.users).where({ status: 'approved', orgPath: c.orgId }).limit(MAX_ROWS).get(),
+  ])
+  const state = stateAt(c, at)
+  const byPerson = new Map((recs as AttendanceDoc[]).map((r) => [r.openid, r]))
+  const row = (r: AttendanceDoc): AttendanceRow => ({
+    userId: r.openid, name: r.name, orgName: r.orgName, status: r.status, at: new Date(r.at).toISOString(), by: r.by,
+    guest: !r.expected, ...(r.reason ? { reason: r.reason } : {}),
+  })
+  const items: AttendanceRow[] = (members as PersonDoc[]).map((m) => {
+    const r = byPerson.get(m._id)
+    byPerson.delete(m._id)
+    return r ? row(r) : {
+      userId: m._id, name: m.name, orgName: m.orgName, status: state === 'ended' ? 'absent' : 'none', at: null, by: null, guest: false,
+    }
+  })
+  items.push(...[...byPerson.values()].map(row))
+  items.sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.at ?? '').localeCompare(b.at ?? '') || a.name.localeCompare(b.name, 'zh'))
+  const counts = { 'on-time': 0, late: 0, present: 0, leave: 0, absent: 0, none: 0 }
+  for (const i of items) counts[i.status] += 1
+  const signedIn = counts['on-time'] + counts.late + counts.present
+  return {
+    classId: c._id,
+    title: c.title,
+    state,
+    items,
+    expected: c.expected,
+    signedIn,
+    onTime: counts['on-time'],
+    late: counts.late,
+    present: counts.present,
+    leave: counts.leave,
+    absent: counts.absent,
+    rate: c.expected > 0 ? Math.round(Math.min(1, signedIn / c.expected) * 1000) / 1000 : null,
+  }
+}

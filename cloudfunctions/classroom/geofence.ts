@@ -1,0 +1,12 @@
+// Distance on the Earth's surface, for the sign-in geofence.
+const EARTH_RADIUS_M = 6_371_008.8 // the mean radius (IUGG)
+const rad = (deg: number) => (deg * Math.PI) / 180
+
+/** Great-circle distance in metres between two points (haversine). */
+export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const dLat = rad(b.lat - a.lat)
+  const dLng = rad(b.lng - a.lng)
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
