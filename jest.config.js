@@ -11,6 +11,9 @@ const esmPackages = [
 ]
 
 module.exports = {
+  // Global options (jest ignores these inside a project): emulator-backed tests start processes and wait on them.
+  testTimeout: 60000,
+  watchman: false,
   projects: [
     {
       displayName: 'app',
@@ -50,7 +53,6 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/app/'],
       moduleFileExtensions: ['ts', 'js', 'json'],
       transform: { '^.+\\.ts$': ['babel-jest', { configFile: babelConfig }] },
-      testTimeout: 60000,
     },
   ],
 }

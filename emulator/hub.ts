@@ -170,7 +170,9 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     try {
-      if (req.method === 'POST' && url.pathname === '/admin') return await handleAdmin(req, res)
+      // wx-server-sdk's cloud.openapi.* posts multipart protobuf to /admin: the wx service's route answers it.
+      const multipart = /^multipart\/form-data/i.test(String(req.headers['content-type'] ?? ''))
+      if (req.method === 'POST' && url.pathname === '/admin' && !multipart) return await handleAdmin(req, res)
       const api = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
       if (api && req.method === 'POST') return await handleApi(req, res, api[1])
       if (url.pathname === '/auth/dev-login' && req.method === 'POST' && config.devLogin) return await handleDevLogin(req, res)

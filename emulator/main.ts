@@ -4,6 +4,9 @@ import { startHub } from './hub'
 
 // Cloud functions run in UTC on CloudBase; so do they here, so a date bug shows up locally first.
 process.env.TZ = 'UTC'
+// The seed speaks to this emulator through the SDK: tell the SDK it is inside the cloud, so it does not probe
+// Tencent Cloud's metadata host first.
+process.env.TENCENTCLOUD = 'true'
 
 async function main() {
   const config = loadConfig()
@@ -14,6 +17,8 @@ async function main() {
     if (stopping) return
     stopping = true
     console.log(`${signal}: stopping`)
+    // A stuck instance or connection must not keep a stop from stopping.
+    setTimeout(() => process.exit(0), 5000).unref()
     await hub.close()
     process.exit(0)
   }

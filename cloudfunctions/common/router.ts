@@ -36,6 +36,9 @@ export interface ActionDef<S extends ZodTypeAny = ZodTypeAny, R = unknown> {
 type Handler<W extends Who, S extends ZodTypeAny, R> =
   (input: z.output<S>, ctx: W extends 'anyone' | 'signedIn' ? ActionContext : MemberContext) => Promise<R>
 
+/** A function's table of actions. (`any`: TypeScript holds a schema parameter invariant, and each entry has its own.) */
+export type ActionTable = Record<string, ActionDef<any, unknown>>
+
 /** Declares one action with its handler typed by its schema and its `who`. */
 export function action<W extends Who, S extends ZodTypeAny, R>(who: W, input: S, handler: Handler<W, S, R>): ActionDef<S, R> {
   return { who, input, handler }
@@ -81,7 +84,7 @@ function refusal(who: Who, person: PersonDoc | null): ApiResult<never> {
 }
 
 /** Builds a cloud function's `main` from its action table. */
-export function createRouter(name: string, actions: Record<string, ActionDef>) {
+export function createRouter(name: string, actions: ActionTable) {
   return async function main(event: unknown): Promise<ApiResult<unknown>> {
     try {
       if (!event || typeof event !== 'object' || Array.isArray(event)) {

@@ -7,7 +7,7 @@ import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { inScope, PersonDoc, toPerson } from '../common/people'
-import { action, ActionDef } from '../common/router'
+import { action, ActionTable } from '../common/router'
 
 const PAGE_SIZE = 20
 const MAX_READ = 1000
@@ -44,7 +44,7 @@ async function pendingInScope(t: any, reviewer: PersonDoc, openid: string): Prom
   return target
 }
 
-export const userActions: Record<string, ActionDef> = {
+export const userActions: ActionTable = {
   me: action('signedIn', userSchemas.me, async (_input, { openid, person }): Promise<UserOutput['me']> => ({
     openid,
     person: person ? toPerson(person, true) : null,
@@ -83,7 +83,7 @@ export const userActions: Record<string, ActionDef> = {
     const _ = db.command
     const scope: Record<string, unknown> = { status: 'pending' }
     if (person.role !== 'admin') scope.orgPath = person.scopeOrgId
-    let page: Record<string, unknown> = scope
+    let page: object = scope
     if (input.cursor) {
       const [at, id] = decodeCursor(input.cursor)
       page = _.and([scope, _.or([{ registeredAt: _.gt(at) }, { registeredAt: at, _id: _.gt(id) }])])

@@ -24,6 +24,8 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>) {
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
       SCF_FUNCTIONNAME: name,
       SILENCE: 'true',
+      // Functions run inside the cloud: tells the SDK so, instead of probing Tencent Cloud's metadata host.
+      TENCENTCLOUD: 'true',
     }),
   })
 

@@ -84,6 +84,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
       TCB_CONTEXT_KEYS: 'TCB_ENV',
       TCB_ENV: 'pioneer-local',
       SILENCE: 'true',
+      TENCENTCLOUD: 'true', // no probe of Tencent Cloud's metadata host (it would hang on this closed network)
     },
     output: () => out,
     stop: () => stopWith('SIGTERM'),
