@@ -9,7 +9,7 @@ import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { inScope, PersonDoc } from '../common/people'
-import { action, ActionDef } from '../common/router'
+import { action, ActionTable } from '../common/router'
 import { shanghaiMonth } from '../common/time'
 import { wechat } from '../common/wechat'
 import { countEvents, FigureEvent, FIGURE_EVENTS, StatsDoc } from './figures'
@@ -86,9 +86,7 @@ function figureEventsOfSubmission(subject: StoryDoc['subject']): FigureEvent[] {
   return subject.retired ? ['submitted', 'aboutRetired'] : ['submitted']
 }
 
-// `ActionDef<any>`: TypeScript measures ActionDef's schema parameter as invariant, so `ActionDef<ZodTypeAny>` would
-// refuse each entry's concrete schema.
-export const storyActions: Record<string, ActionDef<any>> = {
+export const storyActions: ActionTable = {
   submit: action('member', storySchemas.submit, async (input, { openid, person }): Promise<StoryOutput['submit']> => {
     const subject = await resolveSubject(input.subject, person)
     const flagged = await checkTexts(openid, textsOf(input))

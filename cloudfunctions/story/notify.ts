@@ -22,8 +22,8 @@ function body(story: StoryDoc, outcome: ReviewOutcome, reason: string | undefine
   return `《${story.title}》需要修改后再提交。修改意见：${reason}。请在“我的故事”中修改。`
 }
 
-/** 2026年11月27日 10:30 in Asia/Shanghai (UTC+8 all year). */
-function shanghaiTime(at: Date): string {
+/** A subscribe message `time` keyword, `2026年11月27日 10:30`, in Asia/Shanghai (UTC+8 all year). */
+function subscribeTime(at: Date): string {
   const d = new Date(at.getTime() + 8 * 3600 * 1000)
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
@@ -48,7 +48,7 @@ export async function tellAuthor(db: any, story: StoryDoc, outcome: ReviewOutcom
       thing1: story.title,
       phrase2: RESULT[outcome].phrase,
       thing3: reason ?? (featured ? '被评为精选故事' : '感谢你的分享'),
-      time4: shanghaiTime(at),
+      time4: subscribeTime(at),
     },
   })
 }
