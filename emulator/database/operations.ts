@@ -1,0 +1,166 @@
+// The document operations behind the database.* actions. Each is synchronous over a Session (transactions.ts), so
+// outside a transaction a read-then-write runs without interruption; inside one, the session may stop it to take
+// locks and run it again.
+import { cloneDeep } from 'mingo/util'
+import { AdminError } from '../errors'
+import { assertStorableDocument, decode, Doc, encodeForReply, encodeForStorage, invalidParam } from './ejson'
+import { idKey } from './ids'
+import { checkOrder, compileFilter, CompiledFilter, findDocs, project } from './query'
+import type { CollectionInfo, WriteOp } from './store'
+import type { Session } from './transactions'
+import { applyOperators, normalizeUpdate, replaceDocument, upsertDocument } from './update'
+
+export const DEFAULT_LIMIT = 100
+export const MAX_LIMIT = 1000
+
+/**
+ * Per-request values. `now` is read once, so every serverDate in a request gets the same time; `newId` hands out
+ * the same ids again when a transaction runs the operation a second time (after waiting for locks).
+ */
+export interface RequestContext {
+  now: number
+  newId: () => string
+}
+
+/** The request fields an operation reads (the SDK's wire format; see CLOUDBASE-NOTES.md). */
+export interface RequestBody {
+  query?: unknown
+  order?: unknown
+  projection?: unknown
+  offset?: unknown
+  limit?: unknown
+  data?: unknown
+  multi?: unknown
+  merge?: unknown
+  upsert?: unknown
+}
+
+const isPlainObject = (v: unknown): v is Doc =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp) && !(v as any)._bsontype
+
+/** The filter of a request; an absent or empty query matches everything (as the SDK sends for a bare collection). */
+export function requestFilter(body: RequestBody, req: RequestContext): Doc {
+  if (body.query === undefined || body.query === null || body.query === '') return {}
+  return decode(body.query, 'query', req.now)
+}
+
+function nonNegativeInt(v: unknown, name: string, fallback: number): number {
+  if (v === undefined || v === null) return fallback
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw invalidParam(`${name} must be a non-negative integer`)
+  return v
+}
+
+/** `{_id: x}` or `{_id: {$eq: x}}` with a scalar x: the one document the filter can match. */
+function exactId(filter: Doc): string | number | undefined {
+  let id = filter._id
+  if (isPlainObject(id) && Object.keys(id).length === 1 && '$eq' in id) id = id.$eq
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined
+}
+
+/**
+ * Matching documents, with their locks held inside a transaction. A document id named by the filter is locked even
+ * when it does not exist yet, so two transactions cannot both create it.
+ */
+function lockedMatches(session: Session, info: CollectionInfo, compiled: CompiledFilter, opts: Parameters<typeof findDocs>[2]): Doc[] {
+  const id = exactId(compiled.filter)
+  if (id !== undefined) session.touch(info, [idKey(id)])
+  const docs = findDocs(session.candidates(info, compiled.where), compiled, opts)
+  session.touch(info, docs.map((d) => idKey(d._id)))
+  return docs
+}
+
+export function getDocuments(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext) {
+  const compiled = compileFilter(info, requestFilter(body, req))
+  const order = checkOrder(body.order === undefined || body.order === '' ? undefined : decode(body.order, 'order', req.now))
+  const projection = body.projection === undefined || body.projection === '' ? undefined : decode(body.projection, 'projection', req.now)
+  if (projection !== undefined && !isPlainObject(projection)) throw invalidParam('projection must be an object')
+  const offset = nonNegativeInt(body.offset, 'offset', 0)
+  const limit = Math.min(nonNegativeInt(body.limit, 'limit', DEFAULT_LIMIT) || DEFAULT_LIMIT, MAX_LIMIT)
+  const docs = lockedMatches(session, info, compiled, { order, offset, limit })
+  return { data: { list: project(docs, projection).map(encodeForReply), offset, limit } }
+}
+
+export function countDocuments(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext) {
+  const compiled = compileFilter(info, requestFilter(body, req))
+  let total = 0
+  for (const doc of session.candidates(info, compiled.where)) if (compiled.test(doc)) total++
+  return { data: { total } }
+}
+
+export function insertDocuments(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext) {
+  const texts = typeof body.data === 'string' ? [body.data] : body.data
+  if (!Array.isArray(texts) || texts.length === 0) throw invalidParam('data must be a non-empty array of documents')
+  const docs = texts.map((t) => {
+    const doc = decode(t, 'data', req.now)
+    if (!isPlainObject(doc)) throw invalidParam('each document must be an object')
+    assertStorableDocument(doc)
+    return doc._id === undefined ? { _id: req.newId(), ...doc } : doc
+  })
+  const keys = docs.map((d) => idKey(d._id))
+  if (new Set(keys).size !== keys.length) {
+    throw new AdminError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${info.name} index: _id_ dup key`)
+  }
+  session.touch(info, keys)
+  if (keys.some((k) => session.get(info, k) !== undefined)) {
+    throw new AdminError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${info.name} index: _id_ dup key`)
+  }
+  session.write(docs.map((doc, i): WriteOp => ({ info, key: keys[i], mode: 'insert', doc })))
+  return { data: { insertedIds: docs.map((d) => d._id) } }
+}
+
+interface ModifyResult {
+  updated: number
+  upsertId?: unknown
+  /** The matched document after the update (modifyAndReturnDoc). */
+  doc?: Doc
+}
+
+/**
+ * update() (merge: operators), set() (merge: false, upsert: true: replace the whole document or create it), and
+ * where().update() (multi). `updated` counts documents that actually changed, like MongoDB's nModified: an update
+ * that leaves a document as it was answers 0.
+ */
+function modify(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext, multi: boolean): ModifyResult {
+  const filter = requestFilter(body, req)
+  const compiled = compileFilter(info, filter)
+  const merge = body.merge !== false
+  const upsert = body.upsert === true
+  const data = decode(body.data, 'data', req.now)
+  const update = merge ? normalizeUpdate(data) : undefined
+  const matched = lockedMatches(session, info, compiled, { limit: multi ? undefined : 1 })
+  if (matched.length === 0) {
+    if (!upsert) return { updated: 0 }
+    const id = exactId(filter) ?? req.newId()
+    const doc = upsertDocument(filter, data, merge, id)
+    session.touch(info, [idKey(id)])
+    session.write([{ info, key: idKey(id), mode: 'insert', doc }])
+    return { updated: 0, upsertId: id, doc }
+  }
+  const ops: WriteOp[] = []
+  const results: Doc[] = []
+  for (const doc of matched) {
+    const next = update ? applyOperators(doc, update) : replaceDocument(doc, data)
+    results.push(next)
+    if (encodeForStorage(next) !== encodeForStorage(doc)) ops.push({ info, key: idKey(doc._id), mode: 'upsert', doc: next })
+  }
+  if (ops.length) session.write(ops)
+  return { updated: ops.length, doc: results[0] }
+}
+
+export function modifyDocuments(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext) {
+  const r = modify(session, info, body, req, body.multi === true)
+  return { data: r.upsertId === undefined ? { updated: r.updated } : { updated: r.updated, upsert_id: r.upsertId } }
+}
+
+/** where().updateAndReturn(): updates the first match and returns it as it is after the update. */
+export function modifyAndReturn(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext) {
+  const r = modify(session, info, { ...body, merge: true, upsert: false }, req, false)
+  return { data: { updated: r.updated, doc: r.doc ? encodeForReply(cloneDeep(r.doc)) : null } }
+}
+
+export function removeDocuments(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext) {
+  const compiled = compileFilter(info, requestFilter(body, req))
+  const matched = lockedMatches(session, info, compiled, { limit: body.multi === true ? undefined : 1 })
+  if (matched.length) session.write(matched.map((d): WriteOp => ({ info, key: idKey(d._id), mode: 'delete' })))
+  return { data: { deleted: matched.length } }
+}
