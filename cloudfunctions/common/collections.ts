@@ -52,6 +52,9 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
       { name: 'feed_category', keys: { status: 1, category: 1, feedRank: -1 } },
       { name: 'queue', keys: { status: 1, orgPath: 1, queuedAt: 1 } },
       { name: 'author', keys: { author: 1, submittedAt: -1 } },
+      // The timer's monthly recount of the figures.
+      { name: 'submitted', keys: { submittedAt: 1 } },
+      { name: 'published', keys: { publishedAt: 1 } },
     ],
   },
   {

@@ -12,7 +12,7 @@ import { inScope, PersonDoc } from '../common/people'
 import { action, ActionTable } from '../common/router'
 import { shanghaiMonth } from '../common/time'
 import { wechat } from '../common/wechat'
-import { countEvents, FigureEvent, FIGURE_EVENTS, StatsDoc } from './figures'
+import { countEvents, FIGURE_EVENTS, StatsDoc } from './figures'
 import {
   checkFeedCursor, decodeCursor, encodeCursor, feedRank, StoryDoc, tempUrls, toCard, toDetail, toQueueItem, toSummary,
 } from './model'
@@ -82,10 +82,6 @@ const textsOf = (input: { title: string; content: string; subject: SubjectInput 
 const draftStoryId = (openid: string, draftId: string) =>
   crypto.createHash('sha256').update(`${openid}\n${draftId}`).digest('hex').slice(0, 32)
 
-function figureEventsOfSubmission(subject: StoryDoc['subject']): FigureEvent[] {
-  return subject.retired ? ['submitted', 'aboutRetired'] : ['submitted']
-}
-
 export const storyActions: ActionTable = {
   submit: action('member', storySchemas.submit, async (input, { openid, person }): Promise<StoryOutput['submit']> => {
     const subject = await resolveSubject(input.subject, person)
@@ -109,6 +105,7 @@ export const storyActions: ActionTable = {
       likes: 0,
       views: 0,
       shares: 0,
+      aboutRetired: subject.retired,
       flagged,
       subscribe: input.subscribe === true,
       submittedAt: at,
@@ -133,7 +130,7 @@ export const storyActions: ActionTable = {
       actor: openid, actorName: person.name, action: 'story.submit', targetType: 'story', targetId: id,
       detail: { to: 'pending', title: input.title },
     })
-    await countEvents(db, person.orgPath, at, figureEventsOfSubmission(subject))
+    await countEvents(db, person.orgPath, at, subject.retired ? ['submitted', 'aboutRetired'] : ['submitted'])
     return { id, status: 'pending' }
   }),
 

@@ -1,10 +1,11 @@
 // Pre-counted monthly story figures per organisation: one `storyStats` document per organisation and month
 // (`${orgId}_${YYYY-MM}`), incremented as events happen, for the story's organisation and every ancestor, so a
-// street's figure is its own document, never a sum over its communities at read time.
+// street's figure is its own document, never a sum over its communities at read time. The function's timer
+// recounts the current and the previous month from the stories and repairs any drift (recountMonth).
 import type { StoryFigures } from '../../contract/story'
 import { isDuplicateWrite } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
-import { shanghaiMonth } from '../common/time'
+import { monthRange, shanghaiMonth } from '../common/time'
 
 export type FigureEvent = keyof StoryFigures
 export const FIGURE_EVENTS: FigureEvent[] = ['submitted', 'approved', 'featured', 'aboutRetired']
@@ -50,4 +51,56 @@ export async function countEvents(db: any, orgPath: string[], at: Date, events: 
       await stats.doc(_id).update(inc)
     }
   }))
+}
+
+/** The fields of a story its figures are recounted from. */
+interface CountedStory {
+  _id: string
+  orgPath: string[]
+  /** Whether the story was about a retired member when it was submitted (what `aboutRetired` counted). */
+  aboutRetired: boolean
+  featured: boolean
+}
+
+/** Every story whose `field` falls in [start, end), paged by _id (a batch job: no skip, no limit on the month). */
+async function storiesIn(db: any, field: 'submittedAt' | 'publishedAt', [start, end]: [Date, Date]): Promise<CountedStory[]> {
+  const _ = db.command
+  const out: CountedStory[] = []
+  for (;;) {
+    const where: Record<string, unknown> = { [field]: _.gte(start).and(_.lt(end)) }
+    if (out.length) where._id = _.gt(out[out.length - 1]._id)
+    const { data } = await db.collection(COLLECTIONS.stories).where(where).orderBy('_id', 'asc').limit(1000)
+      .field({ orgPath: true, aboutRetired: true, featured: true }).get()
+    out.push(...(data as CountedStory[]))
+    if (data.length < 1000) return out
+  }
+}
+
+/**
+ * Rebuilds a month's figures from the stories (submitted in it, published in it) and writes the documents that
+ * differ: the repair of any drift (a function stopped between the story's write and its figures'). Returns how many
+ * documents it repaired. An event counted live while it runs may be overwritten; the next run puts it back.
+ */
+export async function recountMonth(db: any, month: string): Promise<number> {
+  const range = monthRange(month)
+  const [submitted, published, figures] = await Promise.all([
+    storiesIn(db, 'submittedAt', range),
+    storiesIn(db, 'publishedAt', range),
+    db.collection(COLLECTIONS.storyStats).where({ month }).limit(1000).get() as Promise<{ data: StatsDoc[] }>,
+  ])
+  const live = figures.data
+  const right = new Map<string, StatsDoc>()
+  for (const f of live) right.set(f._id, { ...emptyStats(f.orgPath, month) })
+  const add = (s: CountedStory, events: FigureEvent[]) => s.orgPath.forEach((_org, i) => {
+    const empty = emptyStats(s.orgPath.slice(0, i + 1), month)
+    const doc = right.get(empty._id) ?? empty
+    for (const e of events) doc[e] += 1
+    right.set(doc._id, doc)
+  })
+  for (const s of submitted) add(s, s.aboutRetired ? ['submitted', 'aboutRetired'] : ['submitted'])
+  for (const s of published) add(s, s.featured ? ['approved', 'featured'] : ['approved'])
+  const byId = new Map(live.map((f) => [f._id, f]))
+  const wrong = [...right.values()].filter((f) => FIGURE_EVENTS.some((e) => byId.get(f._id)?.[e] !== f[e]))
+  await Promise.all(wrong.map(({ _id, ...f }) => db.collection(COLLECTIONS.storyStats).doc(_id).set(f)))
+  return wrong.length
 }

@@ -38,6 +38,8 @@ export interface StoryDoc {
   likes: number
   views: number
   shares: number
+  /** The story was about a retired member when submitted: what the `aboutRetired` figure counted. */
+  aboutRetired: boolean
   /** The content check answered "review" (doubtful): the reviewer is told. */
   flagged: boolean
   /** The author accepted one subscribe message for the review result (consumed when it is sent). */

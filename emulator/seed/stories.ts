@@ -185,6 +185,7 @@ export async function seedStories(db: SeedDatabase, now: Date) {
       likes: s.likedBy?.length ?? 0,
       views: s.views ?? 0,
       shares: s.shares ?? 0,
+      aboutRetired: subject.retired,
       flagged: false,
       subscribe: false,
       submittedAt,
