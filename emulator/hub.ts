@@ -192,7 +192,9 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
       if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' })
     }
   })
-  server.keepAliveTimeout = 5000
+  // Longer than any client keeps an idle connection, so a client never sends on a socket the server is closing.
+  server.keepAliveTimeout = 65000
+  server.headersTimeout = 66000
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
