@@ -12,6 +12,18 @@ async function statusOf(id: string) {
   return (await bed.storedStory(id)).status
 }
 
+/** The ids in a secretary's whole review queue, page by page. */
+async function wholeQueue(secretary: Caller): Promise<string[]> {
+  const ids: string[] = []
+  let r = await secretary.call('story', 'queue')
+  for (;;) {
+    expect(r.ok).toBe(true)
+    ids.push(...r.data.items.map((s: any) => s.id))
+    if (!r.data.nextCursor) return ids
+    r = await secretary.call('story', 'queue', { cursor: r.data.nextCursor })
+  }
+}
+
 async function inbox(openid: string): Promise<any[]> {
   const res = await fetch(`${bed.emu.url}/__emulator/inbox?openid=${openid}`)
   return res.json()
@@ -24,20 +36,20 @@ describe('the whole journey', () => {
     expect((await author.call('story', 'mine')).data.items[0]).toMatchObject({ id, status: 'pending', title: '三十年的义诊' })
 
     const queue = await p('demo-secretary').call('story', 'queue')
-    expect(queue.data.items.map((s: any) => s.id)).toContain(id)
     expect(queue.data.total).toBeGreaterThanOrEqual(1)
+    expect(await wholeQueue(p('demo-secretary'))).toContain(id)
 
     const back = await p('demo-secretary').call('story', 'review', { id, decision: 'return', reason: '请补充一张照片和具体时间' })
     expect(back).toEqual({ ok: true, data: { id, status: 'returned', featured: false } })
     const mine = (await author.call('story', 'mine')).data.items.find((s: any) => s.id === id)
     expect(mine).toMatchObject({ status: 'returned', reviewNote: '请补充一张照片和具体时间' })
-    expect((await p('demo-secretary').call('story', 'queue')).data.items.map((s: any) => s.id)).not.toContain(id)
+    expect(await wholeQueue(p('demo-secretary'))).not.toContain(id)
 
     const revised = await author.call('story', 'revise', {
       id, ...storyInput({ title: '三十年的义诊', category: 'veteran', images: ['cloud://pioneer-local.bucket/stories/a.jpg'] }),
     })
     expect(revised).toEqual({ ok: true, data: { id, status: 'pending' } })
-    expect((await p('demo-secretary').call('story', 'queue')).data.items.map((s: any) => s.id)).toContain(id)
+    expect(await wholeQueue(p('demo-secretary'))).toContain(id)
 
     const ok = await p('demo-secretary').call('story', 'review', { id, decision: 'approve', featured: true })
     expect(ok).toEqual({ ok: true, data: { id, status: 'approved', featured: true } })
@@ -158,30 +170,25 @@ describe('who may do what to a story', () => {
   }
   test.each(roles)('see a pending story in the review queue: %s', async (role) => {
     const id = await bed.storyIn('pending')
-    const all: string[] = []
-    let r = await who(role).call('story', 'queue')
-    while (r.ok) {
-      all.push(...r.data.items.map((s: any) => s.id))
-      if (!r.data.nextCursor) break
-      r = await who(role).call('story', 'queue', { cursor: r.data.nextCursor })
-    }
-    expect(r.ok ? (all.includes(id) ? 'listed' : 'not listed') : r.code).toBe(QUEUE[role])
+    const first = await who(role).call('story', 'queue')
+    const seen = first.ok ? ((await wholeQueue(who(role))).includes(id) ? 'listed' : 'not listed') : first.code
+    expect(seen).toBe(QUEUE[role])
   })
 
   test('a secretary of another community cannot approve this story, and it stays out of their queue', async () => {
     const id = await bed.storyIn('pending', p('demo-retired'))
     const r = await p('demo-secretary-b').call('story', 'review', { id, decision: 'approve', featured: true })
     expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect((await p('demo-secretary-b').call('story', 'queue')).data.items.map((s: any) => s.id)).not.toContain(id)
+    expect(await wholeQueue(p('demo-secretary-b'))).not.toContain(id)
     expect(await statusOf(id)).toBe('pending')
   })
 
   test("the secretary of a community reviews stories from its branches, not from the other community's", async () => {
     const mine = await bed.storyIn('pending', await bed.newMember('org-branch-a2', true))
     const theirs = await bed.storyIn('pending', p('demo-member-b'))
-    const queue = (await p('demo-secretary').call('story', 'queue')).data
-    expect(queue.items.map((s: any) => s.id)).toContain(mine)
-    expect(queue.items.map((s: any) => s.id)).not.toContain(theirs)
+    const queue = await wholeQueue(p('demo-secretary'))
+    expect(queue).toContain(mine)
+    expect(queue).not.toContain(theirs)
     expect((await p('demo-secretary').call('story', 'review', { id: theirs, decision: 'approve' })).code).toBe('FORBIDDEN')
   })
 
@@ -190,6 +197,21 @@ describe('who may do what to a story', () => {
     const r = await p('demo-secretary').call('story', 'review', { id, decision: 'approve', featured: true })
     expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect((await p('demo-admin').call('story', 'review', { id, decision: 'approve' })).ok).toBe(true)
+  })
+})
+
+describe('the review queue', () => {
+  test('oldest first, with the count, paged by cursor without repeats', async () => {
+    const author = await bed.newMember('org-branch-b1')
+    const created: string[] = []
+    for (let i = 0; i < 23; i++) created.push(await bed.submit(author, { title: `排队的故事 ${i}` }))
+    const first = await p('demo-secretary-b').call('story', 'queue')
+    expect(first.data.items).toHaveLength(20)
+    const all = await wholeQueue(p('demo-secretary-b'))
+    expect(first.data.total).toBe(all.length)
+    expect(new Set(all).size).toBe(all.length)
+    expect(all.filter((id) => created.includes(id))).toEqual(created)
+    expect(first.data.items[0]).toMatchObject({ status: 'pending', content: expect.any(String), flagged: false })
   })
 })
 
