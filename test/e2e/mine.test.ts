@@ -70,7 +70,7 @@ test('a newcomer registers, keeps the draft across a reload, and is approved by 
 
     const sp = secretary.page
     await signIn(sp, 'demo-secretary')
-    await sp.getByText(/待审核人员 \(\d+\)/).click()
+    await sp.locator('.at-button', { hasText: /待审核人员 \(\d+\)/ }).click()
     const card = sp.locator('.approve-person', { hasText: '马晓东' })
     await card.waitFor()
     await card.locator('.at-button', { hasText: /^通过$/ }).click()
