@@ -122,9 +122,9 @@ function checkTimes(c: { start?: Date; end?: Date }, ctx: z.RefinementCtx) {
 
 export const classroomSchemas = {
   list: z.object({
-    /** Classes still running at or after this instant (default: now). */
+    /** Classes still running at or after this instant (default: now), soonest first. */
     from: isoTime('起始时间').optional(),
-    /** Classes starting before this instant. Given alone: past classes, newest first. */
+    /** With `from`: classes starting before this instant. Alone: the classes that had ended by then, newest first. */
     to: isoTime('截止时间').optional(),
     /** Only the classes of this organisation and those under it. */
     orgId: id('党组织').optional(),
@@ -333,7 +333,8 @@ export interface ClassroomOutput {
     month: string
     orgId: string
     items: OrgCoverage[]
-    /** Over the grassroots organisations (those with none under them). */
+    /** Over the grassroots organisations of the scope: communities, 两新 organisations, agencies, and branches not
+     * under one of those (a community's branches are covered through their community). */
     summary: { orgs: number; covered: number; uncovered: number; classesHeld: number; attendees: number; rate: number | null }
   }
   mine: { year: number; total: number; minutes: number; months: StudyMonth[]; items: StudyRecord[] }

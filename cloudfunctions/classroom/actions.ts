@@ -13,7 +13,7 @@ import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { inScope, loadPerson, PersonDoc } from '../common/people'
-import { action, ActionDef } from '../common/router'
+import { action, ActionTable } from '../common/router'
 import { shanghaiMonth, shanghaiYear, yearRange } from '../common/time'
 import { attendanceOf, checkIn, loadClass, mark } from './attendance'
 import { attendanceWorkbook, saveExport } from './export'
@@ -92,8 +92,15 @@ const toLecturer = (l: LecturerDoc): Lecturer =>
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
 
-// `ActionDef<any>`: TypeScript measures ActionDef's schema parameter as invariant (see story/actions.ts).
-export const classroomActions: Record<string, ActionDef<any>> = {
+/**
+ * The grassroots organisations coverage is counted over (基层党组织): communities, 两新 organisations and agencies,
+ * and branches standing on their own; a branch of a community is covered through its community's figures.
+ */
+const GRASSROOTS: ReadonlyArray<Org['type']> = ['community', 'twoNew', 'agency']
+const isGrassroots = (type: Org['type'], parentType: Org['type'] | undefined) =>
+  GRASSROOTS.includes(type) || (type === 'branch' && !(parentType && GRASSROOTS.includes(parentType)))
+
+export const classroomActions: ActionTable = {
   list: action('member', classroomSchemas.list, async (input, { openid, person }): Promise<ClassroomOutput['list']> => {
     const at = now()
     const _ = database().command
@@ -105,10 +112,11 @@ export const classroomActions: Record<string, ActionDef<any>> = {
       conds.push(_.or(visible))
     }
     if (input.orgId) conds.push({ orgPath: input.orgId })
-    // `to` alone: the past, newest first. Otherwise what is still running at `from` (now) or later, soonest first.
+    // `to` alone: what had ended by then, newest first. Otherwise what is still running at `from` (now) or
+    // later — and starts before `to` when given — soonest first.
     const past = !!input.to && !input.from
-    if (!past) conds.push({ end: _.gt(input.from ?? at) })
-    if (input.to) conds.push({ start: _.lt(input.to) })
+    if (past) conds.push({ end: _.lte(input.to) })
+    else conds.push({ end: _.gt(input.from ?? at) }, ...(input.to ? [{ start: _.lt(input.to) }] : []))
     if (input.cursor) {
       const [start, id] = decodeCursor(input.cursor)
       conds.push(past
@@ -334,30 +342,28 @@ export const classroomActions: Record<string, ActionDef<any>> = {
       children.set(o.parentId, [...(children.get(o.parentId) ?? []), o])
     }
     const items: OrgCoverage[] = []
-    const leaves: OrgCoverage[] = []
     // Tree order: each organisation followed by the organisations under it.
     const visit = (o: OrgDoc) => {
       const f = byOrg.get(o._id)
-      const row: OrgCoverage = {
+      items.push({
         orgId: o._id, orgName: o.name, orgType: o.type, parentId: o.parentId,
         classesHeld: f?.classesHeld ?? 0, attendees: f?.attendees ?? 0, expected: f?.expected ?? 0,
         rate: f?.expected ? round3(Math.min(1, f.attendees / f.expected)) : null,
         covered: (f?.classesHeld ?? 0) > 0,
-      }
-      items.push(row)
-      const under = children.get(o._id) ?? []
-      if (under.length === 0) leaves.push(row)
-      for (const c of under) visit(c)
+      })
+      for (const c of children.get(o._id) ?? []) visit(c)
     }
     visit(root)
-    const covered = leaves.filter((l) => l.covered).length
+    const typeOf = new Map((orgs as OrgDoc[]).map((o) => [o._id, o.type]))
+    const grassroots = items.filter((i) => isGrassroots(i.orgType as Org['type'], i.parentId ? typeOf.get(i.parentId) : undefined))
+    const covered = grassroots.filter((g) => g.covered).length
     const top = items[0]
     return {
       month,
       orgId,
       items,
       summary: {
-        orgs: leaves.length, covered, uncovered: leaves.length - covered,
+        orgs: grassroots.length, covered, uncovered: grassroots.length - covered,
         classesHeld: top.classesHeld, attendees: top.attendees, rate: top.rate,
       },
     }

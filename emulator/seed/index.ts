@@ -4,6 +4,7 @@ import fs from 'fs'
 import path from 'path'
 import tcb from '@cloudbase/node-sdk'
 import type { HubContext } from '../hub'
+import { seedClasses } from './classes'
 import { seedPeople } from './people'
 import { seedStories } from './stories'
 
@@ -22,6 +23,7 @@ export async function seedDemoDistrict(ctx: HubContext) {
   const now = new Date(Date.now() + ctx.clockOffsetMs())
   await seedPeople(db, now)
   await seedStories(db, now)
+  await seedClasses(db, now)
   fs.writeFileSync(marker, now.toISOString() + '\n')
   console.log('seeded the demo district')
 }

@@ -1,0 +1,211 @@
+// Signing in by scanning the rotating code: the window, the late edge, the 15-second slots, forged and foreign
+// tokens, the geofence — each at its edge with the emulator's clock — once per person, and what it costs.
+import { signCheckInToken, verifyCheckInToken } from '../../cloudfunctions/common/checkInToken'
+import { costOf } from '../helpers/api'
+import { HALL, MINUTE, northOf, outcome, SLOT, storedClass, useTestbed } from './support'
+
+const bed = useTestbed()
+
+const checkIn = (who: keyof typeof bed.demo, token: string, location: unknown = HALL) =>
+  bed.demo[who].call('classroom', 'checkIn', { token, ...(location ? { location } : {}) })
+
+/** Schedules a class and moves the clock to `offsetMs` from its start; answers the class as stored. */
+async function classAt(offsetMs: number, overrides: Record<string, unknown> = {}) {
+  const id = await bed.schedule(overrides)
+  const c = await storedClass(bed, id)
+  await bed.setClock(new Date(c.start.getTime() + offsetMs))
+  return c
+}
+
+describe('the sign-in window', () => {
+  test('opens 30 minutes before the start, not earlier', async () => {
+    const c = await classAt(-30 * MINUTE - 2000)
+    expect(c.opensAt.getTime()).toBe(c.start.getTime() - 30 * MINUTE)
+    const early = await checkIn('demo-member', (await bed.code(c._id)).token)
+    expect(early.code).toBe('NOT_OPEN')
+    expect(early.message).toMatch(/签到将于.+开放/)
+
+    await bed.setClock(c.opensAt)
+    const r = await checkIn('demo-member', (await bed.code(c._id)).token)
+    expect(r).toMatchObject({ ok: true, data: { status: 'on-time', classId: c._id } })
+  })
+
+  test('the opening is set per class', async () => {
+    const c = await classAt(-5 * MINUTE - 2000, { opensBefore: 5 })
+    expect(outcome(await checkIn('demo-member', (await bed.code(c._id)).token))).toBe('NOT_OPEN')
+    await bed.setClock(new Date(c.start.getTime() - 5 * MINUTE))
+    expect(outcome(await checkIn('demo-member', (await bed.code(c._id)).token))).toBe('ok')
+  })
+
+  test('closes at the end', async () => {
+    const c = await classAt(90 * MINUTE - 2000)
+    const r = await checkIn('demo-member', (await bed.code(c._id)).token)
+    expect(r).toMatchObject({ ok: true, data: { status: 'late' } })
+
+    await bed.setClock(new Date(c.end.getTime() + 1))
+    const after = await checkIn('demo-retired', (await bed.code(c._id)).token)
+    expect(after.code).toBe('NOT_OPEN')
+    expect(after.message).toMatch(/已经结束.*联系党组织书记/)
+  })
+
+  test('late after start + 10 minutes: on time at the edge, late just past it', async () => {
+    const c = await classAt(10 * MINUTE - 2000)
+    expect(c.lateAt.getTime()).toBe(c.start.getTime() + 10 * MINUTE)
+    expect((await checkIn('demo-member', (await bed.code(c._id)).token)).data.status).toBe('on-time')
+    await bed.setClock(new Date(c.lateAt.getTime() + 1))
+    expect((await checkIn('demo-retired', (await bed.code(c._id)).token)).data.status).toBe('late')
+  })
+
+  test('a cancelled class takes no sign-in, and shows no code', async () => {
+    const c = await classAt(0)
+    const { token } = await bed.code(c._id)
+    expect((await bed.demo['demo-secretary'].call('classroom', 'cancel', { classId: c._id, reason: '讲师临时有事' })).ok).toBe(true)
+    const r = await checkIn('demo-member', token)
+    expect(r.code).toBe('NOT_OPEN')
+    expect(r.message).toMatch(/已取消/)
+    expect((await bed.demo['demo-secretary'].call('classroom', 'code', { classId: c._id })).code).toBe('NOT_OPEN')
+  })
+})
+
+describe('the rotating token', () => {
+  test('is accepted in its slot and the next, expired after, refused before it was shown', async () => {
+    const c = await classAt(0)
+    const slotStart = Math.ceil((c.start.getTime() + 1000) / SLOT) * SLOT
+    await bed.setClock(new Date(slotStart + 100))
+    const shown = await bed.code(c._id)
+    expect(new Date(shown.expiresAt).getTime()).toBe(slotStart + 2 * SLOT)
+    expect(shown.token.length).toBeLessThanOrEqual(32)
+    expect(shown.url).toBe(`https://dangjian.example.cn/h5/#/pages/checkin/index?t=${shown.token}`)
+
+    await bed.setClock(new Date(slotStart + 2 * SLOT - 1500)) // the last moments of the next slot
+    expect(outcome(await checkIn('demo-member', shown.token))).toBe('ok')
+
+    await bed.setClock(new Date(slotStart + 2 * SLOT)) // two slots on
+    const expired = await checkIn('demo-retired', shown.token)
+    expect(expired.code).toBe('TOKEN_EXPIRED')
+    expect(expired.message).toContain('请扫描大屏上最新的签到码')
+
+    await bed.setClock(new Date(slotStart - 2000)) // before the slot it names
+    expect((await checkIn('demo-retired', shown.token)).code).toBe('TOKEN_INVALID')
+  })
+
+  test('a changed, truncated, foreign or self-made token is refused as invalid, with what to do', async () => {
+    const c = await classAt(0)
+    const other = await bed.schedule()
+    const { token } = await bed.code(c._id)
+    const raw = Buffer.from(token, 'base64url')
+    const flip = (i: number) => { const b = Buffer.from(raw); b[i] ^= 1; return b.toString('base64url') }
+    const otherClass = Buffer.from(raw)
+    Buffer.from(other, 'base64url').copy(otherClass, 1) // the other class's id under this token's signature
+    const claim = verifyCheckInToken('class', token)!
+    process.env.CHECKIN_SECRET = 'a guess at the secret'
+    const selfMade = signCheckInToken('class', c._id, claim.slot)
+    delete process.env.CHECKIN_SECRET
+    const bad = [
+      flip(3), flip(10), flip(raw.length - 1), token.slice(0, -2), `${token}AA`, '', 'hello', '../../etc',
+      otherClass.toString('base64url'), selfMade, signCheckInToken('site', c._id, claim.slot),
+    ]
+    for (const t of bad) {
+      const r = await checkIn('demo-member', t)
+      expect([t, r.code]).toEqual([t, 'TOKEN_INVALID'])
+      expect(r.message).toContain('请扫描大屏上最新的签到码')
+    }
+    expect(await bed.stored('attendance', `${c._id}_demo-member`)).toBeUndefined()
+    expect((await storedClass(bed, c._id)).signedIn).toBe(0)
+    // The genuine one still works.
+    expect(outcome(await checkIn('demo-member', token))).toBe('ok')
+  })
+})
+
+describe('the geofence', () => {
+  test('inside the radius signs in; a metre outside is refused with the distance', async () => {
+    const c = await classAt(0)
+    expect(c.geofence).toBe(300)
+    const { token } = await bed.code(c._id)
+    const inside = await checkIn('demo-member', token, { ...northOf(HALL, 299.5), accuracy: 30 })
+    expect(outcome(inside)).toBe('ok')
+    expect(Math.abs((await bed.stored('attendance', `${c._id}_demo-member`)).distance - 299.5)).toBeLessThanOrEqual(1)
+
+    const out = await checkIn('demo-retired', token, northOf(HALL, 300.6))
+    expect(out.code).toBe('OUT_OF_RANGE')
+    expect(out.data).toEqual({ distance: 301, radius: 300 })
+    expect(out.message).toMatch(/约 301 米.*300 米以内/)
+    expect((await storedClass(bed, c._id)).signedIn).toBe(1)
+  })
+
+  test('a radius of its own; no location where one is needed asks for it; none needed when off', async () => {
+    const wide = await classAt(0, { geofence: 1000 })
+    const t1 = (await bed.code(wide._id)).token
+    expect(outcome(await checkIn('demo-member', t1, northOf(HALL, 999)))).toBe('ok')
+    const noPlace = await checkIn('demo-retired', t1, null)
+    expect(noPlace.code).toBe('INVALID_INPUT')
+    expect(noPlace.fields).toEqual([{ field: 'location', message: expect.stringMatching(/允许获取你的位置/) }])
+
+    const off = await classAt(0, { geofence: null })
+    expect(off.geofence).toBeNull()
+    const t2 = (await bed.code(off._id)).token
+    expect(outcome(await checkIn('demo-member', t2, null))).toBe('ok')
+    expect(outcome(await checkIn('demo-retired', t2, northOf(HALL, 50_000)))).toBe('ok')
+  })
+})
+
+describe('once per class', () => {
+  test('scanning again answers ALREADY_DONE with the first time and stores nothing', async () => {
+    const c = await classAt(0)
+    const { token } = await bed.code(c._id)
+    const first = await checkIn('demo-member', token)
+    expect(first.ok).toBe(true)
+    const stored = await bed.stored('attendance', `${c._id}_demo-member`)
+    for (let i = 0; i < 3; i++) {
+      const again = await checkIn('demo-member', (await bed.code(c._id)).token)
+      expect(again.code).toBe('ALREADY_DONE')
+      expect(again.data).toEqual({ status: 'on-time', at: first.data.at })
+      expect(again.message).toMatch(/已于 \d\d:\d\d:\d\d 签到/)
+    }
+    expect(await bed.stored('attendance', `${c._id}_demo-member`)).toEqual(stored)
+    expect((await storedClass(bed, c._id)).signedIn).toBe(1)
+  })
+
+  test('someone marked on leave who then comes and scans is signed in, and counted once', async () => {
+    const c = await classAt(-20 * MINUTE)
+    const mark = await bed.demo['demo-secretary'].call('classroom', 'mark', {
+      classId: c._id, userId: 'demo-retired', status: 'leave', reason: '说身体不适',
+    })
+    expect(mark.ok).toBe(true)
+    await bed.setClock(new Date(c.start.getTime() + 15 * MINUTE))
+    const r = await checkIn('demo-retired', (await bed.code(c._id)).token)
+    expect(r).toMatchObject({ ok: true, data: { status: 'late' } })
+    const rec = await bed.stored('attendance', `${c._id}_demo-retired`)
+    expect(rec).toMatchObject({ status: 'late', by: 'scan' })
+    expect(rec.reason).toBeUndefined()
+    expect((await storedClass(bed, c._id)).signedIn).toBe(1)
+  })
+
+  test('only approved members sign in', async () => {
+    const c = await classAt(0)
+    const { token } = await bed.code(c._id)
+    expect((await checkIn('demo-pending-a', token)).code).toBe('NOT_REGISTERED')
+    expect((await checkIn('demo-newcomer', token)).code).toBe('NOT_REGISTERED')
+    expect((await bed.anonymous.call('classroom', 'checkIn', { token })).code).toBe('UNAUTHENTICATED')
+  })
+})
+
+describe('cost, read from the emulator metrics', () => {
+  test('a sign-in is at most 3 database operations, the read of the person included', async () => {
+    const c = await classAt(5 * MINUTE)
+    const { token } = await bed.code(c._id)
+    const first = await costOf(bed.emu, () => checkIn('demo-member', token, northOf(HALL, 120)))
+    expect(first.result.ok).toBe(true)
+    expect(first.ops).toBeLessThanOrEqual(3)
+    const late = await costOf(bed.emu, () => checkIn('demo-member-b', token, northOf(HALL, 10)))
+    expect(late.result.ok).toBe(true)
+    expect(late.ops).toBeLessThanOrEqual(3)
+    // Refusals before anything is written cost the read of the person only.
+    const forged = await costOf(bed.emu, () => checkIn('demo-retired', token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')))
+    expect(forged.result.code).toBe('TOKEN_INVALID')
+    expect(forged.ops).toBe(1)
+    const repeat = await costOf(bed.emu, () => checkIn('demo-member', token))
+    expect(repeat.result.code).toBe('ALREADY_DONE')
+    console.log(`check-in cost: first ${first.ops} ops, repeat ${repeat.ops} ops, forged token ${forged.ops} op`)
+  })
+})
