@@ -81,7 +81,9 @@ export function getDocuments(session: Session, info: CollectionInfo, body: Reque
 }
 
 export function countDocuments(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext) {
-  const compiled = compileFilter(info, requestFilter(body, req))
+  const filter = requestFilter(body, req)
+  if (Object.keys(filter).length === 0 && session.countAll) return { data: { total: session.countAll(info) } }
+  const compiled = compileFilter(info, filter)
   let total = 0
   for (const doc of session.candidates(info, compiled.where)) if (compiled.test(doc)) total++
   return { data: { total } }
@@ -132,6 +134,7 @@ function modify(session: Session, info: CollectionInfo, body: RequestBody, req: 
     if (!upsert) return { updated: 0 }
     const id = exactId(filter) ?? req.newId()
     const doc = upsertDocument(filter, data, merge, id)
+    assertStorableDocument(doc)
     session.touch(info, [idKey(id)])
     session.write([{ info, key: idKey(id), mode: 'insert', doc }])
     return { updated: 0, upsertId: id, doc }
@@ -140,6 +143,7 @@ function modify(session: Session, info: CollectionInfo, body: RequestBody, req: 
   const results: Doc[] = []
   for (const doc of matched) {
     const next = update ? applyOperators(doc, update) : replaceDocument(doc, data)
+    assertStorableDocument(next) // values pushed or set by any operator must not smuggle in '$' field names
     results.push(next)
     if (encodeForStorage(next) !== encodeForStorage(doc)) ops.push({ info, key: idKey(doc._id), mode: 'upsert', doc: next })
   }

@@ -183,6 +183,10 @@ export class Store {
     return row ? decodeFromStorage(row.doc) : undefined
   }
 
+  count(info: CollectionInfo): number {
+    return (this.statement(`SELECT count(*) AS n FROM ${info.table}`).get() as { n: number }).n
+  }
+
   /**
    * Candidate documents in natural (insertion) order. `where` narrows them with SQL (planner.ts); the result is a
    * superset of the matches: the caller filters it with mingo. Consume it before the next statement runs.

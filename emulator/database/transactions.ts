@@ -4,10 +4,11 @@
 // nobody else sees them before, and abort (or a lost, idle transaction) just drops the overlay. Every document a
 // transaction touches (reads by id or query result, writes, inserts) is locked until it ends (strict two-phase
 // locking, so read-modify-write inside a transaction never loses an update). A second transaction touching a locked
-// document waits for the first to end, up to LOCK_WAIT_MS; if it would wait for itself (deadlock) or the wait times
-// out, it is the later one and gets DATABASE_TRANSACTION_CONFLICT, is aborted, and the SDK's runTransaction retries
-// it. CloudBase (MongoDB) answers a write conflict immediately instead of waiting; waiting briefly here makes
-// concurrent retrying transactions converge instead of exhausting the SDK's three retries.
+// document waits for the first to end, up to LOCK_WAIT_MS in all; if it would wait for itself (deadlock) or the wait
+// runs out, it is the later one and gets DATABASE_TRANSACTION_CONFLICT, is aborted, and the SDK's runTransaction
+// retries it. CloudBase (MongoDB) answers a write conflict at once instead of waiting; waiting briefly here makes
+// concurrent retrying transactions converge instead of exhausting the SDK's three retries, while the bound keeps a
+// stuck holder from costing a function more than a couple of seconds (4 attempts × LOCK_WAIT_MS).
 // A write outside any transaction to a document a live transaction holds is applied at once, and that transaction
 // then fails with DATABASE_TRANSACTION_CONFLICT at its next operation or commit, so neither write is silently lost.
 import { AdminError } from '../errors'
@@ -16,13 +17,15 @@ import { newTransactionId } from './ids'
 import { CollectionInfo, Store, StoredRow, WriteOp } from './store'
 import type { SqlWhere } from './planner'
 
-export const LOCK_WAIT_MS = 1000
+export const LOCK_WAIT_MS = 500
 export const IDLE_ABORT_MS = 30_000
 
 /** What an operation reads and writes through: the committed store, or a transaction's view of it. */
 export interface Session {
   candidates(info: CollectionInfo, where: SqlWhere): Iterable<Doc>
   get(info: CollectionInfo, key: string): Doc | undefined
+  /** Every document, counted by SQLite (outside transactions only). */
+  countAll?(info: CollectionInfo): number
   /** Declares the documents the operation is about to use; a transaction must hold their locks first. */
   touch(info: CollectionInfo, keys: string[]): void
   write(ops: WriteOp[]): void
@@ -73,6 +76,7 @@ export class Transactions {
   readonly committed: Session = {
     candidates: (info, where) => mapRows(this.store.scan(info, where)),
     get: (info, key) => this.store.get(info, key),
+    countAll: (info) => this.store.count(info),
     touch: () => {},
     write: (ops) => {
       this.store.apply(ops)
@@ -152,6 +156,8 @@ export class Transactions {
   }
 
   private async lock(tx: Transaction, lk: string) {
+    // One budget for the whole acquisition, however many times the lock changes hands meanwhile.
+    const deadline = Date.now() + this.lockWaitMs
     for (;;) {
       const owner = this.owners.get(lk)
       if (!owner || owner === tx) {
@@ -166,7 +172,7 @@ export class Transactions {
         }
       }
       tx.waitingFor = owner
-      const released = await this.waitFor(lk)
+      const released = await this.waitFor(lk, deadline - Date.now())
       tx.waitingFor = null
       tx.lastActive = Date.now()
       if (!this.live.has(tx.id)) throw txFail(`transaction ${tx.id} has ended`)
@@ -177,7 +183,8 @@ export class Transactions {
     }
   }
 
-  private waitFor(lk: string): Promise<boolean> {
+  private waitFor(lk: string, ms: number): Promise<boolean> {
+    if (ms <= 0) return Promise.resolve(false)
     return new Promise((resolve) => {
       let set = this.waiters.get(lk)
       if (!set) this.waiters.set(lk, (set = new Set()))
@@ -189,7 +196,7 @@ export class Transactions {
       const timer = setTimeout(() => {
         set!.delete(wake)
         resolve(false)
-      }, this.lockWaitMs)
+      }, ms)
       set.add(wake)
     })
   }

@@ -44,7 +44,6 @@ export function normalizeUpdate(update: unknown): Doc {
         if (clash) throw invalidParam(`Updating the path '${p}' would create a conflict at '${clash}'`)
         paths.push(p)
       }
-      if (op === '$set') assertStorableDocument(value, `${field}.`)
       if ((op === '$inc' || op === '$mul') && typeof value !== 'number') throw invalidParam(`${op} needs a number for ${field}`)
       if (op === '$pop' && value !== 1 && value !== -1) throw invalidParam('$pop needs 1 or -1')
     }

@@ -10,6 +10,8 @@ import { Store } from '../../emulator/database/store'
 import { planWhere } from '../../emulator/database/planner'
 import { compileFilter, findDocs } from '../../emulator/database/query'
 import { idKey } from '../../emulator/database/ids'
+import { getDocuments, insertDocuments } from '../../emulator/database/operations'
+import { Transactions } from '../../emulator/database/transactions'
 import type { IndexDecl } from '../../cloudfunctions/common/collections'
 
 const EXTRA_COLLECTIONS = [
@@ -700,5 +702,45 @@ describe('query planner', () => {
     store.apply([{ info, key: idKey('arr'), mode: 'insert', doc: { _id: 'arr', code: 'arr', status: ['a', 'z'] } }])
     expect(info.multikey.has('status')).toBe(true)
     expect(run('small', { status: 'z' })).toEqual(['arr'])
+  })
+})
+
+// Lock waits and idle expiry, in-process with short timeouts (the service uses 1 s and 30 s).
+describe('transaction manager', () => {
+  let store: Store
+  const req = { now: Date.now(), newId: () => 'generated' }
+  const byId = (id: string) => ({ query: JSON.stringify({ _id: id }) })
+  beforeAll(() => {
+    store = new Store(fs.mkdtempSync(path.join(os.tmpdir(), 'pioneer-tx-')), [])
+    store.createCollection('t')
+  })
+  afterAll(() => store.close())
+
+  test('a deadlock fails the transaction that would close the cycle; the other goes on', async () => {
+    const txs = new Transactions(store, 2000, 10_000)
+    const info = store.collection('t')
+    const [a, b] = [txs.session(txs.start()), txs.session(txs.start())]
+    await a.run(() => getDocuments(a, info, byId('A'), req))
+    await b.run(() => getDocuments(b, info, byId('B'), req))
+    const aWaits = a.run(() => getDocuments(a, info, byId('B'), req))
+    const started = Date.now()
+    const err: any = await b.run(() => getDocuments(b, info, byId('A'), req)).catch((e) => e)
+    expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
+    expect(Date.now() - started).toBeLessThan(1000)
+    await expect(aWaits).resolves.toEqual({ data: { list: [], offset: 0, limit: 100 } })
+    txs.close()
+  })
+
+  test('a transaction idle longer than the limit is aborted and leaves nothing', async () => {
+    const txs = new Transactions(store, 100, 150)
+    const info = store.collection('t')
+    const id = txs.start()
+    const s = txs.session(id)
+    await s.run(() => insertDocuments(s, info, { data: ['{"_id":"idle"}'] }, req))
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(() => txs.session(id)).toThrow(expect.objectContaining({ code: 'DATABASE_TRANSACTION_FAIL' }))
+    expect(() => txs.commit(id)).toThrow(expect.objectContaining({ code: 'DATABASE_TRANSACTION_FAIL' }))
+    expect(store.get(info, 'idle')).toBeUndefined()
+    txs.close()
   })
 })
