@@ -20,11 +20,14 @@ export const WHO_LEVELS: Who[] = ['anyone', 'signedIn', 'member', 'secretary', '
 export interface ActionContext {
   /** The caller's openid, '' when there is none (only possible for `anyone`). */
   openid: string
-  /** The caller's person record: always approved for member/secretary/admin actions; else what exists, or null. */
-  person: PersonDoc | null
+  /**
+   * The caller's person record, read once when first asked for (null without one). Actions open to anyone signed in
+   * ask only when they need it: every read is a billed database operation.
+   */
+  caller(): Promise<PersonDoc | null>
 }
 
-/** The context of an action whose `who` guarantees an approved caller. */
+/** The context of an action whose `who` guarantees an approved caller, already read for the check. */
 export interface MemberContext extends ActionContext { person: PersonDoc }
 
 export interface ActionDef<S extends ZodTypeAny = ZodTypeAny, R = unknown> {
@@ -46,6 +49,8 @@ export function action<W extends Who, S extends ZodTypeAny, R>(who: W, input: S,
 
 // Chinese for the few messages a schema does not spell out itself.
 const chineseErrors: z.ZodErrorMap = (issue, ctx) => {
+  // zod applies this map last: keep the message a schema already spelt out (e.g. `请填写不通过的原因`).
+  if (/[\u4e00-\u9fa5]/.test(ctx.defaultError)) return { message: ctx.defaultError }
   const field = issue.path.join('.') || '输入'
   switch (issue.code) {
     case ZodIssueCode.invalid_type:
@@ -57,7 +62,7 @@ const chineseErrors: z.ZodErrorMap = (issue, ctx) => {
     case ZodIssueCode.too_small:
       return { message: `${field}太短或太小` }
     default:
-      return { message: ctx.defaultError && /[\u4e00-\u9fa5]/.test(ctx.defaultError) ? ctx.defaultError : `${field}格式不正确` }
+      return { message: `${field}格式不正确` }
   }
 }
 
@@ -69,7 +74,6 @@ function fieldErrors(err: ZodError): FieldError[] {
 }
 
 function allowed(who: Who, person: PersonDoc | null): boolean {
-  if (who === 'anyone' || who === 'signedIn') return true
   if (!person || person.status !== 'approved') return false
   if (who === 'member') return true
   if (who === 'secretary') return person.role === 'secretary' || person.role === 'admin'
@@ -106,10 +110,16 @@ export function createRouter(name: string, actions: ActionTable) {
       if (def.who !== 'anyone' && !openid) {
         return { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' }
       }
-      const person = def.who === 'anyone' && !openid ? null : await loadPerson(openid)
-      if (!allowed(def.who, person)) return refusal(def.who, person)
+      let read: Promise<PersonDoc | null> | null = null
+      const caller = () => (read ??= openid ? loadPerson(openid) : Promise.resolve(null))
+      let ctx: ActionContext | MemberContext = { openid, caller }
+      if (def.who !== 'anyone' && def.who !== 'signedIn') {
+        const person = await caller()
+        if (!allowed(def.who, person)) return refusal(def.who, person)
+        ctx = { openid, caller, person: person! }
+      }
 
-      const data = await def.handler(parsed.data, { openid, person })
+      const data = await def.handler(parsed.data, ctx)
       return { ok: true, data }
     } catch (err) {
       if (err instanceof ApiFailure) {

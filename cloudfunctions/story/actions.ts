@@ -210,13 +210,14 @@ export const storyActions: ActionTable = {
     }
   }),
 
-  get: action('anyone', storySchemas.get, async (input, { openid, person }): Promise<StoryOutput['get']> => {
+  get: action('anyone', storySchemas.get, async (input, { openid, caller }): Promise<StoryOutput['get']> => {
     const db = database()
     const _ = db.command
     // A published story is read and its view counted in one operation; whether I liked it is read alongside.
-    const [counted, like] = await Promise.all([
+    const [counted, like, person] = await Promise.all([
       stories().where({ _id: input.id, status: 'approved' }).updateAndReturn({ views: _.inc(1) }),
       openid ? db.collection(COLLECTIONS.storyLikes).doc(`${input.id}_${openid}`).get() : Promise.resolve({ data: [] }),
+      caller(),
     ])
     const story = (counted.doc as StoryDoc | undefined) ?? await loadStory(input.id)
     const mine = !!openid && story.author === openid

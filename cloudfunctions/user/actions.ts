@@ -45,10 +45,10 @@ async function pendingInScope(t: any, reviewer: PersonDoc, openid: string): Prom
 }
 
 export const userActions: ActionTable = {
-  me: action('signedIn', userSchemas.me, async (_input, { openid, person }): Promise<UserOutput['me']> => ({
-    openid,
-    person: person ? toPerson(person, true) : null,
-  })),
+  me: action('signedIn', userSchemas.me, async (_input, { openid, caller }): Promise<UserOutput['me']> => {
+    const person = await caller()
+    return { openid, person: person ? toPerson(person, true) : null }
+  }),
 
   orgs: action('signedIn', userSchemas.orgs, async (): Promise<UserOutput['orgs']> => {
     const { data } = await database().collection(COLLECTIONS.orgs).limit(MAX_READ).get()

@@ -10,7 +10,7 @@ export type InvocationResult =
   | { ok: true; result: unknown }
   | { ok: false; reason: 'not-found' | 'error' | 'timeout'; message: string }
 
-interface Instance { worker: Worker; busy: boolean }
+interface Instance { worker: Worker; busy: boolean; exited: boolean; ready: Promise<void> }
 interface Pending { event: unknown; identity: Identity; resolve: (r: InvocationResult) => void }
 
 export interface PoolOptions {
@@ -79,7 +79,7 @@ export class FunctionPool {
         instance = this.spawn(name)
         list.push(instance)
       }
-      this.run(name, instance, queue.shift()!)
+      void this.run(name, instance, queue.shift()!)
     }
   }
 
@@ -88,12 +88,24 @@ export class FunctionPool {
       workerData: { file: this.entry(name), functionName: name },
       env: { ...process.env, ...this.opts.baseEnv(name) },
     })
-    const instance: Instance = { worker, busy: false }
+    const ready = new Promise<void>((resolve) => {
+      const onReady = (msg: { ready?: boolean }) => {
+        if (!msg?.ready) return
+        worker.off('message', onReady)
+        resolve()
+      }
+      worker.on('message', onReady)
+      worker.once('exit', () => resolve())
+    })
+    const instance: Instance = { worker, busy: false, exited: false, ready }
     worker.on('error', (err) => {
       console.error(`[emulator] function ${name} instance crashed:`, err)
       this.retire(name, instance)
     })
-    worker.on('exit', () => this.retire(name, instance))
+    worker.on('exit', () => {
+      instance.exited = true
+      this.retire(name, instance)
+    })
     return instance
   }
 
@@ -104,8 +116,14 @@ export class FunctionPool {
     if (i >= 0) list.splice(i, 1)
   }
 
-  private run(name: string, instance: Instance, job: Pending) {
+  private async run(name: string, instance: Instance, job: Pending) {
     instance.busy = true
+    await instance.ready
+    if (instance.exited) {
+      job.resolve({ ok: false, reason: 'error', message: 'function instance failed to start' })
+      if (this.queues.get(name)?.length) this.dispatch(name)
+      return
+    }
     const id = this.nextJobId++
     const requestId = crypto.randomUUID()
     let settled = false

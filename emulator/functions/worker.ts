@@ -14,6 +14,9 @@ process.on('unhandledRejection', (err) => {
 
 let identityKeys: string[] = []
 
+// Loaded: from now on the instance's time limit applies (a cold start is not the function's fault).
+parentPort!.postMessage({ ready: true })
+
 parentPort!.on('message', async (job: Job) => {
   for (const key of identityKeys) delete process.env[key]
   identityKeys = Object.keys(job.env)

@@ -39,6 +39,13 @@ test('a function that throws answers INTERNAL to its caller only', async () => {
   expect(r.user.openId).toBe('someone-2')
 })
 
+test('a function that cannot load answers INTERNAL, and the next call tries a fresh instance', async () => {
+  const p = await as(emu, 'someone-6')
+  expect(await p.call('broken', 'x')).toMatchObject({ ok: false, code: 'INTERNAL' })
+  expect(await p.call('broken', 'x')).toMatchObject({ ok: false, code: 'INTERNAL' })
+  expect(((await p.call('whoami', 'x')) as any).user.openId).toBe('someone-6')
+})
+
 test('a function past its timeout is ended, its instance replaced, and the emulator keeps serving', async () => {
   const p = await as(emu, 'someone-3')
   const started = Date.now()
