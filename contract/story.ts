@@ -122,6 +122,8 @@ export const storySchemas = {
       .min(1, '请选择消息').max(50, '一次最多 50 条消息'),
   }).strict(),
   stats: z.object({ month: month.optional(), orgId: id('党组织').optional() }).strict(),
+  /** H5 only (it holds no CloudBase credentials): a one-time signed upload of one compressed photo. */
+  uploadPhoto: z.object({}).strict(),
 }
 
 export type StoryInput = { [K in keyof typeof storySchemas]: z.input<(typeof storySchemas)[K]> }
@@ -240,4 +242,6 @@ export interface StoryOutput {
   readMessages: { updated: number }
   /** The organisation asked for (first) and every organisation under it, with its figures for the month. */
   stats: { month: string; orgId: string; items: OrgFigures[] }
+  /** PUT the JPEG bytes to `url` with `headers`, then submit `fileID`. */
+  uploadPhoto: { fileID: string; url: string; headers: Record<string, string> }
 }

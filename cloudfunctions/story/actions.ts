@@ -4,8 +4,9 @@ import type { Message, OrgFigures, StoryOutput, SubjectInput } from '../../contr
 import { storySchemas } from '../../contract/story'
 import type { Org } from '../../contract/user'
 import { writeAudit } from '../common/audit'
-import { database, isDuplicateWrite } from '../common/cloud'
+import { cloud, database, isDuplicateWrite } from '../common/cloud'
 import { now } from '../common/clock'
+import { decodeCursor, encodeCursor } from '../common/cursor'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { inScope, PersonDoc } from '../common/people'
@@ -14,7 +15,7 @@ import { shanghaiMonth } from '../common/time'
 import { wechat } from '../common/wechat'
 import { countEvents, FIGURE_EVENTS, StatsDoc } from './figures'
 import {
-  checkFeedCursor, decodeCursor, encodeCursor, feedRank, StoryDoc, tempUrls, toCard, toDetail, toQueueItem, toSummary,
+  checkFeedCursor, feedRank, StoryDoc, tempUrls, toCard, toDetail, toQueueItem, toSummary,
 } from './model'
 import { tellAuthor } from './notify'
 import { assertCan, transition } from './review'
@@ -357,5 +358,23 @@ export const storyActions: ActionTable = {
     }
     visit(root)
     return { month, orgId, items }
+  }),
+
+  uploadPhoto: action('member', storySchemas.uploadPhoto, async (_input, { openid }): Promise<StoryOutput['uploadPhoto']> => {
+    // The path is chosen here, under the caller's own folder, so a browser can neither pick nor overwrite another's.
+    const folder = crypto.createHash('sha256').update(openid).digest('hex').slice(0, 16)
+    const cloudPath = `stories/${folder}/${now().getTime()}-${crypto.randomBytes(8).toString('hex')}.jpg`
+    const { data } = await cloud().getUploadMetadata({ cloudPath })
+    return {
+      fileID: data.fileId,
+      url: data.url,
+      // What the SDK itself sends with the PUT (CloudBase's COS upload protocol).
+      headers: {
+        authorization: data.authorization,
+        'x-cos-security-token': data.token,
+        'x-cos-meta-fileid': data.cosFileId,
+        key: encodeURIComponent(cloudPath),
+      },
+    }
   }),
 }

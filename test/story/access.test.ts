@@ -46,6 +46,6 @@ test('every action of the story function is in the matrix, with the access the i
   expect(Object.fromEntries(Object.entries(storyActions).map(([n, d]) => [n, d.who]))).toEqual({
     submit: 'member', revise: 'member', withdraw: 'member', review: 'secretary', feed: 'anyone', get: 'anyone',
     like: 'signedIn', share: 'anyone', queue: 'secretary', mine: 'member', messages: 'signedIn',
-    readMessages: 'signedIn', stats: 'secretary',
+    readMessages: 'signedIn', stats: 'secretary', uploadPhoto: 'member',
   })
 })
