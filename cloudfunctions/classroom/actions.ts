@@ -10,6 +10,7 @@ import { writeAudit } from '../common/audit'
 import { newShortId, rotatingToken } from '../common/checkInToken'
 import { database, isDuplicateWrite } from '../common/cloud'
 import { now } from '../common/clock'
+import { decodeCursor, encodeCursor } from '../common/cursor'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { inScope, loadPerson, PersonDoc } from '../common/people'
@@ -18,7 +19,7 @@ import { shanghaiMonth, shanghaiYear, yearRange } from '../common/time'
 import { attendanceOf, checkIn, loadClass, mark } from './attendance'
 import { attendanceWorkbook, saveExport } from './export'
 import { ClassMonthDoc, settleClass, settleDue } from './figures'
-import { attendanceId, AttendanceDoc, ClassDoc, decodeCursor, encodeCursor, isPresent, stateAt, toDetail, toSummary } from './model'
+import { attendanceId, AttendanceDoc, ClassDoc, isPresent, stateAt, toDetail, toSummary } from './model'
 
 const MINUTE = 60_000
 const MAX_ROWS = 1000

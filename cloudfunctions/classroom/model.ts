@@ -3,7 +3,6 @@ import type {
   AttendanceStatus, ClassCategory, ClassDetail, ClassPlace, ClassState, ClassSummary,
 } from '../../contract/classroom'
 import { PRESENT_STATUSES } from '../../contract/classroom'
-import { fail } from '../common/errors'
 
 export interface ClassDoc {
   /** 8 base64url characters, so a check-in token can carry it (common/checkInToken.ts). */
@@ -126,16 +125,3 @@ export function toDetail(c: ClassDoc, at: Date, mine: AttendanceDoc | undefined,
   return out
 }
 
-/** List cursors: the (start, _id) of the last class shown. */
-export function encodeCursor(start: Date, id: string) {
-  return Buffer.from(JSON.stringify([new Date(start).getTime(), id])).toString('base64url')
-}
-export function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const [ms, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (typeof ms === 'number' && Number.isFinite(ms) && typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id)) {
-      return [new Date(ms), id]
-    }
-  } catch { /* fall through */ }
-  throw fail.invalid('cursor', '翻页位置已失效，请刷新列表')
-}

@@ -66,20 +66,6 @@ export function checkFeedCursor(cursor: string): string {
   return cursor
 }
 
-/** Cursors of lists ordered by (time, _id). */
-export function encodeCursor(at: Date, id: string) {
-  return Buffer.from(JSON.stringify([new Date(at).getTime(), id])).toString('base64url')
-}
-export function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const [ms, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (typeof ms === 'number' && Number.isFinite(ms) && typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id)) {
-      return [new Date(ms), id]
-    }
-  } catch { /* fall through */ }
-  throw fail.invalid('cursor', '翻页位置已失效，请刷新列表')
-}
-
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : '')
 const excerpt = (content: string) => {
   const flat = content.replace(/\s+/g, ' ').trim()

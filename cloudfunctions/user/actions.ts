@@ -4,6 +4,7 @@ import { userSchemas } from '../../contract/user'
 import { writeAudit } from '../common/audit'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
+import { decodeCursor, encodeCursor } from '../common/cursor'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { inScope, PersonDoc, toPerson } from '../common/people'
@@ -21,17 +22,6 @@ async function loadOrg(orgId: string, field: string): Promise<OrgDoc> {
   const org = data?.[0] as OrgDoc | undefined
   if (!org) throw fail.invalid(field, '没有找到这个党组织，请重新选择')
   return org
-}
-
-function encodeCursor(at: Date, id: string) {
-  return Buffer.from(JSON.stringify([new Date(at).getTime(), id])).toString('base64url')
-}
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const [ms, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (typeof ms === 'number' && typeof id === 'string') return [new Date(ms), id]
-  } catch { /* fall through */ }
-  throw fail.invalid('cursor', '翻页位置已失效，请刷新列表')
 }
 
 /** Reads the person under review inside a transaction and checks the reviewer may decide on them now. */
