@@ -25,6 +25,12 @@ export const COLLECTIONS = {
   lecturers: 'lecturers',
   classMonths: 'classMonths',
   classSiteMonths: 'classSiteMonths',
+  sites: 'sites',
+  siteSlots: 'siteSlots',
+  siteBookings: 'siteBookings',
+  siteVisits: 'siteVisits',
+  siteMarks: 'siteMarks',
+  siteMonths: 'siteMonths',
 } as const
 
 export const COLLECTION_DECLS: CollectionDecl[] = [
@@ -105,6 +111,50 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
   {
     // _id is `${siteId}_${YYYY-MM}`: the classes a site hosted and their attendees (read by the site function).
     name: COLLECTIONS.classSiteMonths,
+    indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
+  },
+  {
+    // The directory. `code` is what the site's printed QR code carries (8 base64url characters, renewable); the
+    // nearby list is one geo query on `location`; managers find their sites by `managingOrgPath`.
+    name: COLLECTIONS.sites,
+    indexes: [
+      { name: 'location', keys: { location: '2dsphere' } },
+      { name: 'code', keys: { code: 1 }, unique: true },
+      { name: 'active_type_name', keys: { active: 1, type: 1, name: 1 } },
+      { name: 'managers', keys: { managingOrgPath: 1 } },
+    ],
+  },
+  {
+    // _id is `${siteId}_${date}_${HHMM}`: one document per booked 30-minute slot, so two bookings of one slot
+    // cannot both be written, whatever arrives at the same instant. Removed when the booking is declined or cancelled.
+    name: COLLECTIONS.siteSlots,
+    indexes: [
+      { name: 'booking', keys: { bookingId: 1 } },
+      { name: 'month', keys: { month: 1 } },
+    ],
+  },
+  {
+    name: COLLECTIONS.siteBookings,
+    indexes: [
+      { name: 'site_date', keys: { siteId: 1, date: 1, startMin: 1 } },
+      { name: 'booker_date', keys: { bookedBy: 1, date: -1 } },
+      { name: 'month_status', keys: { month: 1, status: 1 } },
+    ],
+  },
+  {
+    // _id is `${siteId}_${date}_${openid}`: one check-in per person per site per Asia/Shanghai day.
+    name: COLLECTIONS.siteVisits,
+    indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
+  },
+  {
+    // First-of-the-month markers that make the distinct counts exact: `${siteId}_${month}_p_${openid}` (a visitor)
+    // and `${siteId}_${month}_o_${orgId}` (an organisation served). A figure grows only when its marker is new.
+    name: COLLECTIONS.siteMarks,
+    indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
+  },
+  {
+    // _id is `${siteId}_${YYYY-MM}` (Asia/Shanghai): a site's pre-counted figures for the month.
+    name: COLLECTIONS.siteMonths,
     indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
   },
 ]

@@ -39,3 +39,51 @@ export function shanghaiClock(at: Date): string {
   const d = wall(at)
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The Asia/Shanghai calendar date of an instant: `YYYY-MM-DD`. */
+export function shanghaiDate(at: Date): string {
+  return wall(at).toISOString().slice(0, 10)
+}
+
+/** Minutes since Shanghai midnight (0–1439) of an instant. */
+export function shanghaiMinuteOfDay(at: Date): number {
+  const d = wall(at)
+  return d.getUTCHours() * 60 + d.getUTCMinutes()
+}
+
+/** The ISO weekday of a calendar date `YYYY-MM-DD`: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay()
+  return day === 0 ? 7 : day
+}
+
+/** The instant a Shanghai calendar date begins, plus `minutes` (24:00 is the next midnight). */
+export function shanghaiInstant(date: string, minutes = 0): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS + minutes * 60_000)
+}
+
+/** A calendar date `days` days after `date` (before, when negative). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Every calendar date of a month `YYYY-MM`, in order. */
+export function monthDates(month: string): string[] {
+  const [y, m] = month.split('-').map(Number)
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return Array.from({ length: days }, (_, i) => `${month}-${pad(i + 1)}`)
+}
+
+/** The month before `YYYY-MM`. */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7)
+}
+
+/** `11月27日 周五`: a calendar date as a person reads it. */
+export function dayLabel(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${WEEKDAYS[d.getUTCDay()]}`
+}

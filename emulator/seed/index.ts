@@ -6,6 +6,7 @@ import tcb from '@cloudbase/node-sdk'
 import type { HubContext } from '../hub'
 import { seedClasses } from './classes'
 import { seedPeople } from './people'
+import { seedSites } from './sites'
 import { seedStories } from './stories'
 
 const MARKER = 'seeded'
@@ -24,6 +25,7 @@ export async function seedDemoDistrict(ctx: HubContext) {
   await seedPeople(db, now)
   await seedStories(db, now)
   await seedClasses(db, now)
+  await seedSites(db, now)
   fs.writeFileSync(marker, now.toISOString() + '\n')
   console.log('seeded the demo district')
 }

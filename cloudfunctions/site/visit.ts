@@ -1,0 +1,125 @@
+// Checking in at a site by scanning its fixed, printed QR code: once per person per site per Asia/Shanghai day
+// (the visit's deterministic id), counted into the month's figures; the booker's scan during a booking also confirms
+// its arrival.
+import type { SiteInput, SiteOutput } from '../../contract/site'
+import { minutesClock, SITE_VISIT_PAGE, VISIT_MAX_DISTANCE } from '../../contract/site'
+import { signCheckInToken, verifyCheckInToken } from '../common/checkInToken'
+import { database, isDuplicateWrite } from '../common/cloud'
+import { now } from '../common/clock'
+import { COLLECTIONS } from '../common/collections'
+import { ApiFailure } from '../common/errors'
+import type { PersonDoc } from '../common/people'
+import { shanghaiDate, shanghaiMinuteOfDay, shanghaiMonth } from '../common/time'
+import { distanceMetres } from '../classroom/geofence'
+import { addToFigures } from './figures'
+import { spansLabel, spansOn, takesVisitsAt } from './hours'
+import { BookingDoc, isOutside, MarkDoc, orgMarkId, SiteDoc, toLatLng, visitId, VisitDoc, visitorMarkId } from './model'
+
+/** A site's code never rotates: its token is signed for slot 0 and stays good until the code is renewed. */
+const FIXED_SLOT = 0
+
+export const siteToken = (code: string) => signCheckInToken('site', code, FIXED_SLOT)
+
+const publicH5Url = () => (process.env.PUBLIC_H5_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
+export const visitUrl = (token: string) => `${publicH5Url()}/#/${SITE_VISIT_PAGE}?t=${token}`
+
+const SCAN_AGAIN = '请扫描阵地现场张贴的签到码'
+
+async function siteOfToken(token: string): Promise<SiteDoc> {
+  const claim = verifyCheckInToken('site', token)
+  if (!claim || claim.slot !== FIXED_SLOT) throw new ApiFailure('TOKEN_INVALID', `签到码无法识别，${SCAN_AGAIN}`)
+  const { data } = await database().collection(COLLECTIONS.sites).where({ code: claim.subjectId }).limit(1).get()
+  const site = data?.[0] as SiteDoc | undefined
+  // A renewed code leaves the old prints without a site.
+  if (!site) throw new ApiFailure('TOKEN_INVALID', `这个签到码已停用，${SCAN_AGAIN}`)
+  return site
+}
+
+/** Inserts a document under its deterministic id: true when this call wrote it, false when it was there already. */
+async function insertOnce(collection: string, doc: { _id: string } & Record<string, unknown>): Promise<boolean> {
+  try {
+    await database().collection(collection).add(doc)
+    return true
+  } catch (err) {
+    if (isDuplicateWrite(err)) return false
+    throw err
+  }
+}
+
+/** The caller's standing booking at the site that is on now (from 30 minutes before it): marked arrived, once. */
+async function confirmArrival(site: SiteDoc, person: PersonDoc, date: string, minute: number, at: Date): Promise<BookingDoc | null> {
+  const _ = database().command
+  const res = await database().collection(COLLECTIONS.siteBookings)
+    .where({ siteId: site._id, date, bookedBy: person._id, status: 'booked', arrived: false, startMin: _.lte(minute + 30), endMin: _.gt(minute) })
+    .updateAndReturn({ arrived: true, arrivedAt: at })
+  return (res.doc as BookingDoc | undefined) ?? null
+}
+
+/**
+ * One check-in. Its writes run side by side: the visit, the visitor's and their organisation's first-of-month
+ * markers, and (for a secretary) the arrival of their booking. Each figure grows by what THIS call newly wrote, so
+ * two scans racing each other count once between them; then one increment of the month's figures.
+ */
+export async function visit(input: SiteInput['visit'], person: PersonDoc): Promise<SiteOutput['visit']> {
+  const at = now()
+  const site = await siteOfToken(input.token)
+  const date = shanghaiDate(at)
+  const minute = shanghaiMinuteOfDay(at)
+  if (!site.active) throw new ApiFailure('NOT_OPEN', `${site.name}已停止开放`)
+  if (!takesVisitsAt(site, date, minute)) {
+    throw new ApiFailure('NOT_OPEN', `${site.name}现在不开放（今日${spansLabel(spansOn(site, date))}），请在开放时间内签到`)
+  }
+  let distance: number | undefined
+  if (input.location) {
+    distance = Math.round(distanceMetres(input.location, toLatLng(site.location)))
+    if (distance > VISIT_MAX_DISTANCE) {
+      throw new ApiFailure('OUT_OF_RANGE', `你距离${site.name}约 ${distance} 米，请到达阵地后再扫码签到`, undefined,
+        { distance, radius: VISIT_MAX_DISTANCE })
+    }
+  }
+
+  const month = shanghaiMonth(at)
+  const outside = isOutside(person.orgPath, site.managingOrgId)
+  const record: VisitDoc = {
+    _id: visitId(site._id, date, person._id),
+    siteId: site._id, date, month,
+    openid: person._id, name: person.name, orgId: person.orgId, orgPath: person.orgPath, orgName: person.orgName,
+    at,
+    ...(distance !== undefined ? { distance } : {}),
+  }
+  const visitorMark: MarkDoc = { _id: visitorMarkId(site._id, month, person._id), siteId: site._id, month, kind: 'visitor', key: person._id }
+  const orgMark = (orgId: string, isOut: boolean): MarkDoc =>
+    ({ _id: orgMarkId(site._id, month, orgId), siteId: site._id, month, kind: 'org', key: orgId, outside: isOut })
+
+  const [visitNew, visitorNew, orgNew, arrival] = await Promise.all([
+    insertOnce(COLLECTIONS.siteVisits, record as unknown as VisitDoc & Record<string, unknown>),
+    insertOnce(COLLECTIONS.siteMarks, visitorMark as unknown as MarkDoc & Record<string, unknown>),
+    insertOnce(COLLECTIONS.siteMarks, orgMark(person.orgId, outside) as unknown as MarkDoc & Record<string, unknown>),
+    // Only secretaries book, so only their scans can confirm an arrival.
+    person.role === 'member' ? Promise.resolve(null) : confirmArrival(site, person, date, minute, at),
+  ])
+  let servedNew = orgNew ? 1 : 0
+  let outsideNew = orgNew && outside ? 1 : 0
+  if (arrival && arrival.orgId !== person.orgId) {
+    const out = isOutside(arrival.orgPath, site.managingOrgId)
+    if (await insertOnce(COLLECTIONS.siteMarks, orgMark(arrival.orgId, out) as unknown as MarkDoc & Record<string, unknown>)) {
+      servedNew += 1
+      if (out) outsideNew += 1
+    }
+  }
+  await addToFigures(site._id, month, {
+    visits: visitNew ? 1 : 0,
+    visitors: visitorNew ? 1 : 0,
+    orgsServed: servedNew,
+    outsideOrgs: outsideNew,
+    arrivals: arrival ? 1 : 0,
+  })
+  const booking = arrival
+    ? { id: arrival._id, start: minutesClock(arrival.startMin), end: minutesClock(arrival.endMin), orgName: arrival.orgName }
+    : undefined
+  // A second scan the same day is refused, unless it confirmed a booking's arrival (a morning visit, an afternoon booking).
+  if (!visitNew && !booking) {
+    throw new ApiFailure('ALREADY_DONE', `你今天已经在${site.name}签到过了，明天再来吧`, undefined, { siteId: site._id, name: site.name })
+  }
+  return { siteId: site._id, name: site.name, at: at.toISOString(), firstThisMonth: visitorNew, ...(booking ? { booking } : {}) }
+}
