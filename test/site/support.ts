@@ -4,7 +4,7 @@ import { as, callApi, Caller } from '../helpers/api'
 import { RunningEmulator, sdkApp, startEmulator } from '../helpers/emulator'
 
 export const DEMO = ['demo-admin', 'demo-secretary', 'demo-secretary-b', 'demo-member', 'demo-retired', 'demo-member-b',
-  'demo-pending-a', 'demo-rejected'] as const
+  'demo-newcomer', 'demo-pending-a', 'demo-rejected'] as const
 export type DemoPerson = (typeof DEMO)[number]
 
 /** Where the site QR codes point in these tests. */
