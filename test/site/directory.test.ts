@@ -72,6 +72,22 @@ describe('the nearby list', () => {
     await bed.setClock(at(MONDAY, '10:00'))
   })
 
+  test('"open now" leaves out a site on its closed date', async () => {
+    const spot = { lat: 30.61, lng: 114.41 }
+    const id = await bed.site({ name: '周五闭馆的阵地', location: spot }) // closed on Friday 2030-03-08
+    const openIds = async () => (await bed.anonymous.call('site', 'list', { openNow: true, near: spot })).data.items.map((s: any) => s.id)
+    try {
+      await bed.setClock(at('2030-03-07', '10:00'))
+      expect(await openIds()).toContain(id)
+      await bed.setClock(at('2030-03-08', '10:00'))
+      expect(await openIds()).not.toContain(id)
+      expect((await bed.anonymous.call('site', 'get', { id })).data).toMatchObject({ openNow: false, todayHours: '今日不开放' })
+    } finally {
+      await bed.setClock(at(MONDAY, '10:00'))
+      await bed.demo['demo-secretary'].call('site', 'update', { id, active: false })
+    }
+  })
+
   test('pages through many sites without repeating or skipping one', async () => {
     const far = { lat: 30.6, lng: 114.5 }
     for (let i = 0; i < 23; i++) {
