@@ -36,7 +36,7 @@ async function siteOfToken(token: string): Promise<SiteDoc> {
 }
 
 /** Inserts a document under its deterministic id: true when this call wrote it, false when it was there already. */
-async function insertOnce(collection: string, doc: { _id: string } & Record<string, unknown>): Promise<boolean> {
+async function insertOnce(collection: string, doc: { _id: string }): Promise<boolean> {
   try {
     await database().collection(collection).add(doc)
     return true
@@ -92,9 +92,9 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
     ({ _id: orgMarkId(site._id, month, orgId), siteId: site._id, month, kind: 'org', key: orgId, outside: isOut })
 
   const [visitNew, visitorNew, orgNew, arrival] = await Promise.all([
-    insertOnce(COLLECTIONS.siteVisits, record as unknown as VisitDoc & Record<string, unknown>),
-    insertOnce(COLLECTIONS.siteMarks, visitorMark as unknown as MarkDoc & Record<string, unknown>),
-    insertOnce(COLLECTIONS.siteMarks, orgMark(person.orgId, outside) as unknown as MarkDoc & Record<string, unknown>),
+    insertOnce(COLLECTIONS.siteVisits, record),
+    insertOnce(COLLECTIONS.siteMarks, visitorMark),
+    insertOnce(COLLECTIONS.siteMarks, orgMark(person.orgId, outside)),
     // Only secretaries book, so only their scans can confirm an arrival.
     person.role === 'member' ? Promise.resolve(null) : confirmArrival(site, person, date, minute, at),
   ])
@@ -102,7 +102,7 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
   let outsideNew = orgNew && outside ? 1 : 0
   if (arrival && arrival.orgId !== person.orgId) {
     const out = isOutside(arrival.orgPath, site.managingOrgId)
-    if (await insertOnce(COLLECTIONS.siteMarks, orgMark(arrival.orgId, out) as unknown as MarkDoc & Record<string, unknown>)) {
+    if (await insertOnce(COLLECTIONS.siteMarks, orgMark(arrival.orgId, out))) {
       servedNew += 1
       if (out) outsideNew += 1
     }
