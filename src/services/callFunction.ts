@@ -8,10 +8,23 @@ import { clearToken, getToken, goToLogin } from './session'
 
 export type FunctionName = 'user' | 'story' | 'classroom' | 'site' | 'stats'
 
-export async function callFunction<T>(name: FunctionName, action: string, input: object = {}): Promise<ApiResult<T>> {
+export interface CallOptions {
+  /**
+   * The action is open to anyone (a story page opened from Moments): on H5 it goes without a token when there is
+   * none, or when the one kept has expired, instead of sending the person to sign in.
+   */
+  public?: boolean
+}
+
+export async function callFunction<T>(name: FunctionName, action: string, input: object = {}, options: CallOptions = {}): Promise<ApiResult<T>> {
   const data = { ...input, action }
-  const result = process.env.TARO_ENV === 'weapp' ? await viaCloud<T>(name, data) : await viaHttp<T>(name, data)
-  if (!result.ok && result.code === 'UNAUTHENTICATED' && process.env.TARO_ENV === 'h5') {
+  if (process.env.TARO_ENV === 'weapp') return viaCloud<T>(name, data)
+  let result = await viaHttp<T>(name, data, options.public === true)
+  if (options.public && !result.ok && result.code === 'UNAUTHENTICATED' && getToken()) {
+    clearToken()
+    result = await viaHttp<T>(name, data, true)
+  }
+  if (!result.ok && result.code === 'UNAUTHENTICATED' && !options.public) {
     clearToken()
     goToLogin()
   }
@@ -27,15 +40,17 @@ async function viaCloud<T>(name: string, data: object): Promise<ApiResult<T>> {
   }
 }
 
-async function viaHttp<T>(name: string, data: object): Promise<ApiResult<T>> {
+async function viaHttp<T>(name: string, data: object, anonymousAllowed = false): Promise<ApiResult<T>> {
   const token = getToken()
-  if (!token) return UNAUTHENTICATED_ERROR
+  if (!token && !anonymousAllowed) return UNAUTHENTICATED_ERROR
+  const header: Record<string, string> = { 'Content-Type': 'application/json' }
+  if (token) header.Authorization = `Bearer ${token}`
   let response: Taro.request.SuccessCallbackResult
   try {
     response = await Taro.request({
       url: API_PREFIX + name,
       method: 'POST',
-      header: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      header,
       data,
       timeout: REQUEST_TIMEOUT_MS,
     })

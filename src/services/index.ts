@@ -1,6 +1,15 @@
 export { callFunction } from './callFunction'
 export { userService } from './user'
+export {
+  storyService, STORY_CATEGORIES, STORY_CATEGORY_LABELS, STORY_DETAIL_PAGE, STORY_LIMITS, STORY_REVIEW_TEMPLATE_ID,
+  STORY_STATUS_LABELS,
+} from './story'
+export { storyPhotos } from './storyPhotos'
+export type { StoryPhoto } from './storyPhotos'
 export { devLogin, clearToken, goToLogin, isSignedIn, usesTokenSignIn } from './session'
 export { ROLE_LABELS, PERSON_STATUS_LABELS, maskPhone } from './labels'
 export type { ApiResult, ApiError, FieldError } from '../../contract/common'
 export type { Org, Person, PersonStatus, Role } from '../../contract/user'
+export type {
+  Message, QueueItem, StoryCard, StoryCategory, StoryDetail, StoryStatus, StorySummary,
+} from '../../contract/story'

@@ -10,12 +10,20 @@ process.env.TARO_ENV = 'h5'
 jest.mock('@tarojs/taro', () => {
   const { useEffect } = jest.requireActual('react')
   const useDidShow = (fn: () => void) => useEffect(() => { fn() }, [])
+  // The other page-stack hooks (pull down, reach bottom, share) are never fired by jsdom: tests press buttons.
+  const pageHooks = {
+    useDidShow,
+    usePullDownRefresh: () => {},
+    useReachBottom: () => {},
+    useShareAppMessage: () => {},
+    useShareTimeline: () => {},
+  }
   const actual = () => jest.requireActual('@tarojs/taro')
   let taro: Record<string, unknown> | undefined
-  const overrides: Record<string | symbol, unknown> = { __esModule: true, useDidShow }
+  const overrides: Record<string | symbol, unknown> = { __esModule: true, ...pageHooks }
   Object.defineProperty(overrides, 'default', {
     enumerable: true,
-    get: () => (taro ??= { ...actual(), ...actual().default, useDidShow }),
+    get: () => (taro ??= { ...actual(), ...actual().default, ...pageHooks }),
   })
   return new Proxy({}, {
     get: (_, key) => (key in overrides ? overrides[key] : actual()[key]),

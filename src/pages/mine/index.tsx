@@ -5,7 +5,7 @@ import { AtButton, AtSwitch } from 'taro-ui'
 import Card from '../../components/Card'
 import Notice from '../../components/Notice'
 import PageShell from '../../components/PageShell'
-import { clearToken, isSignedIn, userService, usesTokenSignIn } from '../../services'
+import { clearToken, isSignedIn, storyService, userService, usesTokenSignIn } from '../../services'
 import type { Person } from '../../services'
 import { ROUTES } from '../../routes'
 import { useCareMode } from '../../theme/careMode'
@@ -18,7 +18,7 @@ type MineState =
   | { kind: 'loading' }
   | { kind: 'signedOut' }
   | { kind: 'failed'; message: string }
-  | { kind: 'ready'; person: Person | null; pendingTotal: number | null }
+  | { kind: 'ready'; person: Person | null; pendingTotal: number | null; unreadMessages: number }
 
 function reviews(person: Person | null): boolean {
   return person?.status === 'approved' && (person.role === 'secretary' || person.role === 'admin')
@@ -41,12 +41,14 @@ export default function MinePage() {
       return settle(signedOut ? { kind: 'signedOut' } : { kind: 'failed', message: me.message })
     }
     const { person } = me.data
-    let pendingTotal: number | null = null
-    if (reviews(person)) {
-      const pending = await userService.pending()
-      if (pending.ok) pendingTotal = pending.data.total
-    }
-    settle({ kind: 'ready', person, pendingTotal })
+    const [pending, messages] = await Promise.all([
+      reviews(person) ? userService.pending() : null,
+      person ? storyService.messages() : null,
+    ])
+    const pendingTotal = pending?.ok ? pending.data.total : null
+    // The newest page is enough to say "there is something new".
+    const unreadMessages = messages?.ok ? messages.data.items.filter((m) => !m.read).length : 0
+    settle({ kind: 'ready', person, pendingTotal, unreadMessages })
   }
 
   // Every time the tab is shown: the registration may have been reviewed, or people approved, meanwhile.
@@ -83,11 +85,22 @@ export default function MinePage() {
           {!state.person || state.person.status === 'rejected' ? (
             <RegisterForm person={state.person} onRegistered={load} />
           ) : null}
+          {state.person ? (
+            <Card title='故事' className='mine-stories'>
+              {state.person.status === 'approved' ? (
+                <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.storyMine })}>我的故事</AtButton>
+              ) : null}
+              <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.storyMessages })}>
+                {state.unreadMessages > 0 ? `消息（${state.unreadMessages} 条未读）` : '消息'}
+              </AtButton>
+            </Card>
+          ) : null}
           {state.pendingTotal !== null ? (
-            <Card title='审核'>
+            <Card title='审核' className='mine-reviews'>
               <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.approve })}>
                 待审核人员 ({state.pendingTotal})
               </AtButton>
+              <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.storyReview })}>待审核故事</AtButton>
             </Card>
           ) : null}
         </View>

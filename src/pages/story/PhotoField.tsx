@@ -1,0 +1,76 @@
+// Up to nine photos: each is compressed and uploaded as soon as it is chosen, so the draft holds it safely.
+// Removing one is a button under it, never a swipe or a long press.
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { STORY_LIMITS, storyPhotos } from '../../services'
+import type { StoryPhoto } from '../../services'
+
+interface PhotoFieldProps {
+  photos: StoryPhoto[]
+  onChange: (photos: StoryPhoto[]) => void
+  onBusyChange: (busy: boolean) => void
+}
+
+export default function PhotoField({ photos, onChange, onBusyChange }: PhotoFieldProps) {
+  const [progress, setProgress] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const room = STORY_LIMITS.images - photos.length
+
+  const add = async () => {
+    setError(null)
+    const chosen = await storyPhotos.choose(room)
+    if (chosen.length === 0) return
+    onBusyChange(true)
+    let current = photos
+    for (let i = 0; i < chosen.length; i++) {
+      setProgress(`正在上传第 ${i + 1} 张，共 ${chosen.length} 张…`)
+      const result = await storyPhotos.upload(chosen[i])
+      if (!result.ok) {
+        setError(result.message)
+        continue
+      }
+      current = [...current, result.data]
+      onChange(current)
+    }
+    setProgress(null)
+    onBusyChange(false)
+  }
+
+  const remove = (fileID: string) => onChange(photos.filter((p) => p.fileID !== fileID))
+
+  return (
+    <View className='story-photos'>
+      <View className='story-photos__grid'>
+        {photos.map((photo, i) => (
+          <View className='story-photos__item' key={photo.fileID}>
+            <View
+              className='story-photos__frame'
+              ariaRole='button'
+              ariaLabel={`查看第 ${i + 1} 张照片`}
+              onClick={() => Taro.previewImage({ current: photo.preview, urls: photos.map((p) => p.preview) })}
+            >
+              <Image className='story-photos__image' src={photo.preview} mode='aspectFill' />
+            </View>
+            <View
+              className='story-photos__remove'
+              ariaRole='button'
+              ariaLabel={`删除第 ${i + 1} 张照片`}
+              onClick={() => !progress && remove(photo.fileID)}
+            >
+              <Text>删除</Text>
+            </View>
+          </View>
+        ))}
+        {room > 0 && !progress ? (
+          <View className='story-photos__add' ariaRole='button' onClick={add}>
+            <Text className='story-photos__plus'>＋</Text>
+            <Text>添加照片</Text>
+          </View>
+        ) : null}
+      </View>
+      {progress ? <Text className='story-photos__progress'>{progress}</Text> : null}
+      {error ? <Text className='story-photos__error'>{error}</Text> : null}
+    </View>
+  )
+}

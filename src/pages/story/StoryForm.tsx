@@ -1,0 +1,265 @@
+// Writing (or revising) a story. Everything typed goes into a local draft at once, so closing the app, a lost
+// network or a refusal never loses a word; the draft is cleared only when the server has accepted the story.
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { AtButton, AtInput, AtTextarea } from 'taro-ui'
+import Card from '../../components/Card'
+import Chips from '../../components/Chips'
+import FormField from '../../components/FormField'
+import Notice from '../../components/Notice'
+import OrgChooser from '../../components/OrgChooser'
+import {
+  STORY_CATEGORIES, STORY_CATEGORY_LABELS, STORY_LIMITS, STORY_REVIEW_TEMPLATE_ID, storyPhotos, storyService, userService,
+} from '../../services'
+import type { ApiError, StoryCategory, StoryPhoto } from '../../services'
+import { orgOptions, type OrgOption } from '../../utils/orgTree'
+import { useDraft } from '../../utils/useDraft'
+import PhotoField from './PhotoField'
+
+export interface StoryDraft {
+  /** Made when the draft starts: the same draft submitted twice (a retry, a double tap) is one story. */
+  draftId: string
+  title: string
+  content: string
+  category: StoryCategory | ''
+  photos: StoryPhoto[]
+  about: 'self' | 'other' | ''
+  subjectName: string
+  subjectOrgId: string
+  subjectRetired: 'yes' | 'no' | ''
+  consent: boolean
+}
+
+type Field = 'title' | 'content' | 'category' | 'photos' | 'about' | 'subjectName' | 'subjectOrgId' | 'subjectRetired' | 'consent'
+type FieldErrors = Partial<Record<Field, string>>
+
+export const NEW_STORY_DRAFT_KEY = 'story.write'
+export const reviseDraftKey = (storyId: string) => `story.revise.${storyId}`
+
+/** The server names fields as the contract does; the form names them as it shows them. */
+const SERVER_FIELDS: Record<string, Field> = {
+  title: 'title', content: 'content', category: 'category', images: 'photos', subject: 'about',
+  'subject.self': 'about', 'subject.name': 'subjectName', 'subject.orgId': 'subjectOrgId',
+  'subject.retired': 'subjectRetired', 'subject.consent': 'consent',
+}
+
+const CATEGORY_OPTIONS = STORY_CATEGORIES.map((c) => ({ value: c, label: STORY_CATEGORY_LABELS[c] }))
+const ABOUT_OPTIONS = [{ value: 'self' as const, label: '写我自己' }, { value: 'other' as const, label: '写其他党员' }]
+const RETIRED_OPTIONS = [{ value: 'yes' as const, label: '是，离退休了' }, { value: 'no' as const, label: '否，还在岗' }]
+
+export function emptyDraft(): StoryDraft {
+  return {
+    draftId: `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`,
+    title: '', content: '', category: '', photos: [], about: '', subjectName: '', subjectOrgId: '', subjectRetired: '',
+    consent: false,
+  }
+}
+
+const length = (s: string) => [...s.trim()].length
+
+function check(d: StoryDraft): FieldErrors {
+  const e: FieldErrors = {}
+  if (!d.title.trim()) e.title = '请填写标题'
+  else if (length(d.title) > STORY_LIMITS.title) e.title = `标题最多 ${STORY_LIMITS.title} 个字`
+  if (!d.content.trim()) e.content = '请写下故事的内容'
+  else if (length(d.content) > STORY_LIMITS.content) e.content = `正文最多 ${STORY_LIMITS.content} 个字`
+  if (!d.category) e.category = '请选择故事类别'
+  if (!d.about) e.about = '请选择写谁的故事'
+  if (d.about === 'other') {
+    if (!d.subjectName.trim()) e.subjectName = '请填写主人公的姓名'
+    if (!d.subjectRetired) e.subjectRetired = '请选择主人公是否离退休'
+    if (!d.consent) e.consent = '请先征得主人公本人（或家属）同意'
+  }
+  return e
+}
+
+/** Splits a server refusal into what belongs next to a field and what belongs above the form. */
+function placeErrors(error: ApiError): { fields: FieldErrors; form: string | null } {
+  const fields: FieldErrors = {}
+  for (const { field, message } of error.fields ?? []) {
+    const name = SERVER_FIELDS[field] ?? SERVER_FIELDS[field.split('.')[0]]
+    if (name && !fields[name]) fields[name] = message
+  }
+  // A content refusal says which field at the top as well: the person has to find and change those words.
+  const form = error.code === 'CONTENT_REJECTED' || Object.keys(fields).length === 0 ? error.message : null
+  return { fields, form }
+}
+
+/** On weapp, one tap asks whether to be told the review result by a subscribe message. */
+async function askToBeTold(): Promise<boolean> {
+  if (process.env.TARO_ENV !== 'weapp') return false
+  try {
+    const res = await Taro.requestSubscribeMessage({ tmplIds: [STORY_REVIEW_TEMPLATE_ID] } as Taro.requestSubscribeMessage.Option)
+    return (res as unknown as Record<string, string>)[STORY_REVIEW_TEMPLATE_ID] === 'accept'
+  } catch {
+    return false
+  }
+}
+
+interface StoryFormProps {
+  draftKey: string
+  /** Revising a returned story: its id, and its current text for a draft that does not exist yet. */
+  revise?: { id: string; from: Omit<StoryDraft, 'draftId'> }
+  onAccepted: (storyId: string) => void
+}
+
+export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormProps) {
+  const { draft, update, clear } = useDraft<StoryDraft>(draftKey, { ...emptyDraft(), ...revise?.from })
+  const [restored] = useState(() => !revise && (draft.title !== '' || draft.content !== '' || draft.photos.length > 0))
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+  const [uploading, setUploading] = useState(false)
+  const [orgs, setOrgs] = useState<OrgOption[] | null>(null)
+  const askedOrgs = useRef(false)
+
+  // weapp's temporary photo files may be gone after a restart: show restored photos from cloud storage.
+  useEffect(() => {
+    if (draft.photos.length === 0) return
+    storyPhotos.refreshPreviews(draft.photos).then((photos) => {
+      if (photos.some((p, i) => p.preview !== draft.photos[i].preview)) update({ photos })
+    })
+  }, [])
+
+  useEffect(() => {
+    if (draft.about !== 'other' || askedOrgs.current) return
+    askedOrgs.current = true
+    userService.orgs().then((result) => {
+      if (result.ok) setOrgs(orgOptions(result.data.items))
+    })
+  }, [draft.about])
+
+  const change = (patch: Partial<StoryDraft>) => {
+    update(patch)
+    setErrors((current) => {
+      const next = { ...current }
+      for (const key of Object.keys(patch)) delete next[key as Field]
+      if ('photos' in patch) delete next.photos
+      return next
+    })
+  }
+
+  const submit = async () => {
+    if (submitting || uploading) return
+    const missing = check(draft)
+    setErrors(missing)
+    setFormError(Object.keys(missing).length > 0 ? '还有几项没有填好，请看标红的提示。' : null)
+    if (Object.keys(missing).length > 0) return
+
+    setSubmitting(true)
+    const subscribe = await askToBeTold()
+    const story = {
+      title: draft.title.trim(),
+      content: draft.content.trim(),
+      category: draft.category as StoryCategory,
+      images: draft.photos.map((p) => p.fileID),
+      subject: draft.about === 'self'
+        ? { self: true as const }
+        : {
+          name: draft.subjectName.trim(),
+          retired: draft.subjectRetired === 'yes',
+          consent: true as const,
+          ...(draft.subjectOrgId ? { orgId: draft.subjectOrgId } : {}),
+        },
+      ...(subscribe ? { subscribe: true } : {}),
+    }
+    const result = revise
+      ? await storyService.revise({ id: revise.id, ...story })
+      : await storyService.submit({ ...story, draftId: draft.draftId })
+    setSubmitting(false)
+    if (result.ok) {
+      clear()
+      onAccepted(result.data.id)
+      return
+    }
+    const placed = placeErrors(result)
+    setErrors(placed.fields)
+    setFormError(placed.form)
+  }
+
+  return (
+    <View className='story-form'>
+      {restored ? <Notice tone='success'>已恢复上次没写完的草稿，可以接着写。</Notice> : null}
+      {formError ? <Notice tone='danger'>{formError}</Notice> : null}
+
+      <Card>
+        <FormField label='标题' hint={`${length(draft.title)}/${STORY_LIMITS.title} 字`} error={errors.title}>
+          <AtInput
+            name='title'
+            placeholder='一句话说出故事的亮点'
+            value={draft.title}
+            maxlength={STORY_LIMITS.title}
+            onChange={(value: string) => change({ title: value })}
+          />
+        </FormField>
+
+        <FormField label='正文' error={errors.content}>
+          <AtTextarea
+            value={draft.content}
+            maxLength={STORY_LIMITS.content}
+            height={360}
+            placeholder='写下这位党员做了什么、让您感动的地方。慢慢写，内容会自动保存。'
+            onChange={(value: string) => change({ content: value })}
+          />
+        </FormField>
+
+        <FormField label='照片' optional hint={`最多 ${STORY_LIMITS.images} 张，会自动压缩后上传`} error={errors.photos}>
+          <PhotoField photos={draft.photos} onChange={(photos) => change({ photos })} onBusyChange={setUploading} />
+        </FormField>
+
+        <FormField label='故事类别' error={errors.category}>
+          <Chips options={CATEGORY_OPTIONS} value={draft.category || null} onChange={(category) => change({ category })} />
+        </FormField>
+      </Card>
+
+      <Card title='故事的主人公'>
+        <FormField label='写谁的故事' error={errors.about}>
+          <Chips options={ABOUT_OPTIONS} value={draft.about || null} onChange={(about) => change({ about })} />
+        </FormField>
+
+        {draft.about === 'other' ? (
+          <View>
+            <FormField label='主人公姓名' error={errors.subjectName}>
+              <AtInput
+                name='subjectName'
+                placeholder='请填写主人公的姓名'
+                value={draft.subjectName}
+                maxlength={STORY_LIMITS.subjectName}
+                onChange={(value: string) => change({ subjectName: value })}
+              />
+            </FormField>
+            <FormField label='主人公所在党组织' optional error={errors.subjectOrgId}>
+              {orgs ? (
+                <OrgChooser options={orgs} value={draft.subjectOrgId} onChange={(subjectOrgId) => change({ subjectOrgId })} />
+              ) : (
+                <Text className='story-form__muted'>正在加载党组织…</Text>
+              )}
+            </FormField>
+            <FormField label='主人公是否离退休' error={errors.subjectRetired}>
+              <Chips options={RETIRED_OPTIONS} value={draft.subjectRetired || null} onChange={(subjectRetired) => change({ subjectRetired })} />
+            </FormField>
+            <FormField label='主人公同意' error={errors.consent}>
+              <View
+                className={`story-form__consent${draft.consent ? ' story-form__consent--checked' : ''}`}
+                ariaRole='checkbox'
+                ariaLabel={draft.consent ? '已确认主人公同意，点一下取消' : '确认主人公同意'}
+                onClick={() => change({ consent: !draft.consent })}
+              >
+                <Text className='story-form__box'>{draft.consent ? '✓' : ''}</Text>
+                <Text>我已征得主人公本人（或家属）同意，讲述他/她的故事</Text>
+              </View>
+            </FormField>
+          </View>
+        ) : null}
+      </Card>
+
+      <AtButton type='primary' loading={submitting} disabled={submitting || uploading} onClick={submit}>
+        {revise ? '修改好了，重新提交审核' : '提交审核'}
+      </AtButton>
+      <Text className='story-form__note'>
+        {uploading ? '照片上传完成后才能提交。' : '提交后由所在社区的党组织书记审核，审核结果会通知您。内容随时自动保存在本机。'}
+      </Text>
+    </View>
+  )
+}

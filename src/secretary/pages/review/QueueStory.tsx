@@ -1,0 +1,143 @@
+// One pending story, whole (text and photos), so it can be decided from the list: 通过 (or 通过并精选),
+// 退回修改 with a comment, 不通过 with a reason. Every decision is a button; the words go in a form below it.
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { AtButton, AtTextarea } from 'taro-ui'
+import Card from '../../../components/Card'
+import FormField from '../../../components/FormField'
+import Notice from '../../../components/Notice'
+import { STORY_CATEGORY_LABELS, STORY_LIMITS, storyService } from '../../../services'
+import type { QueueItem } from '../../../services'
+import { formatDayTime } from '../../../utils/date'
+
+export type Decision = 'approve' | 'feature' | 'return' | 'reject'
+
+/** What happened, for the list: decided here, or already decided by someone else (CONFLICT). */
+export type Outcome = { decision: Decision } | { conflict: string }
+
+const REASON_FORM = {
+  return: { label: '修改意见', hint: '作者会看到这段话，请写明需要怎样修改。', placeholder: '例如：请补充时间和地点', confirm: '确认退回修改' },
+  reject: { label: '不通过的原因', hint: '作者会看到这段话。', placeholder: '例如：内容与党员故事无关', confirm: '确认不通过' },
+} as const
+
+interface QueueStoryProps {
+  story: QueueItem
+  onDecided: (story: QueueItem, outcome: Outcome) => void
+}
+
+export default function QueueStory({ story, onDecided }: QueueStoryProps) {
+  const [asking, setAsking] = useState<'return' | 'reject' | null>(null)
+  const [reason, setReason] = useState('')
+  const [reasonError, setReasonError] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const decide = async (decision: Decision) => {
+    if (decision === 'return' || decision === 'reject') {
+      if (!reason.trim()) {
+        setReasonError(decision === 'reject' ? '请填写不通过的原因' : '请填写修改意见')
+        return
+      }
+    }
+    setBusy(true)
+    setError(null)
+    const result = await storyService.review(
+      decision === 'approve' || decision === 'feature'
+        ? { id: story.id, decision: 'approve', featured: decision === 'feature' }
+        : { id: story.id, decision, reason: reason.trim() },
+    )
+    setBusy(false)
+    if (result.ok) return onDecided(story, { decision })
+    if (result.code === 'CONFLICT') return onDecided(story, { conflict: result.message })
+    const reasonField = result.fields?.find((f) => f.field === 'reason')
+    if (reasonField) setReasonError(reasonField.message)
+    else setError(result.message)
+  }
+
+  const ask = (kind: 'return' | 'reject') => {
+    setAsking(kind)
+    setReasonError(null)
+  }
+
+  const urls = story.images.map((img) => img.url).filter(Boolean)
+  const form = asking ? REASON_FORM[asking] : null
+
+  return (
+    <Card className='queue-story'>
+      <View className='queue-story__tags'>
+        <Text className='queue-story__tag'>{STORY_CATEGORY_LABELS[story.category]}</Text>
+        {story.subject.retired ? <Text className='queue-story__tag'>离退休党员</Text> : null}
+      </View>
+      <Text className='queue-story__title'>{story.title}</Text>
+      {story.flagged ? <Notice tone='warning'>内容安全检查提示这篇故事可能有不宜发布的内容，请仔细看一看。</Notice> : null}
+
+      <View className='queue-story__row'>
+        <Text className='queue-story__key'>作者</Text>
+        <Text>{story.authorName} · {story.orgName}</Text>
+      </View>
+      <View className='queue-story__row'>
+        <Text className='queue-story__key'>主人公</Text>
+        <Text>
+          {story.subject.self ? '作者本人' : story.subject.name}{story.subject.retired ? '（离退休）' : ''}
+          {!story.subject.self && story.subject.orgName ? ` · ${story.subject.orgName}` : ''}
+          {!story.subject.self ? ' · 作者确认已获本人同意' : ''}
+        </Text>
+      </View>
+      <View className='queue-story__row'>
+        <Text className='queue-story__key'>提交时间</Text>
+        <Text>{formatDayTime(story.updatedAt || story.submittedAt)}</Text>
+      </View>
+
+      <Text className='queue-story__content'>{story.content}</Text>
+      {story.images.length > 0 ? (
+        <View className='queue-story__photos'>
+          {story.images.map((img, i) => (
+            <View
+              key={img.fileID}
+              className='queue-story__photo'
+              ariaRole='button'
+              ariaLabel={`查看第 ${i + 1} 张照片`}
+              onClick={() => img.url && Taro.previewImage({ current: img.url, urls })}
+            >
+              {img.url ? <Image className='queue-story__image' src={img.url} mode='aspectFill' /> : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {error ? <Notice tone='danger'>{error}</Notice> : null}
+
+      {form ? (
+        <View className='queue-story__reason'>
+          <FormField label={form.label} hint={form.hint} error={reasonError ?? undefined}>
+            <AtTextarea
+              value={reason}
+              maxLength={STORY_LIMITS.reason}
+              placeholder={form.placeholder}
+              onChange={(value: string) => {
+                setReason(value)
+                setReasonError(null)
+              }}
+            />
+          </FormField>
+          <View className='queue-story__actions'>
+            <AtButton disabled={busy} onClick={() => setAsking(null)}>取消</AtButton>
+            <AtButton type='primary' loading={busy} disabled={busy} onClick={() => decide(asking!)}>{form.confirm}</AtButton>
+          </View>
+        </View>
+      ) : (
+        <View>
+          <View className='queue-story__actions'>
+            <AtButton type='primary' loading={busy} disabled={busy} onClick={() => decide('approve')}>通过</AtButton>
+            <AtButton type='secondary' disabled={busy} onClick={() => decide('feature')}>通过并精选</AtButton>
+          </View>
+          <View className='queue-story__actions'>
+            <AtButton disabled={busy} onClick={() => ask('return')}>退回修改</AtButton>
+            <AtButton disabled={busy} onClick={() => ask('reject')}>不通过</AtButton>
+          </View>
+        </View>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,210 @@
+// In Chromium, on the H5 build served by the emulator, the whole life of a story: demo-retired writes one with a
+// photo (closing and reopening the page keeps the draft) and submits it; the other community's secretary never
+// sees it; demo-secretary approves it as featured; it leads the feed; demo-member likes it and the count shows 1.
+// Screenshots of the feed, the story page and the review queue, normal and 长辈模式, go to docs/screenshots/.
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser, phone, SCREENSHOTS } from '../helpers/browser'
+import { RunningEmulator, startEmulator } from '../helpers/emulator'
+
+let emu: RunningEmulator
+let browser: Browser
+const opened: BrowserContext[] = []
+beforeAll(async () => {
+  emu = await startEmulator()
+  browser = await launchBrowser()
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+})
+afterAll(async () => {
+  for (const context of opened) await context.close().catch(() => {})
+  await browser?.close()
+  await emu?.stop()
+})
+
+const TITLE = '八十岁的“红色讲解员”'
+const CONTENT = '陈秀英退休后在社区党群服务中心当义务讲解员，十二年讲了六百多场。'
+  + '她说：“只要还走得动，我就要把老一辈的故事讲给年轻人听。”'
+
+async function person(openid: string): Promise<Page> {
+  const { context, page } = await phone(browser)
+  opened.push(context)
+  await page.goto(`${emu.url}/#/pages/login/index`)
+  const row = page.locator('.login__person', { has: page.getByText(openid, { exact: true }) })
+  await row.locator('.at-button').click()
+  await page.locator('.mine-profile').waitFor()
+  return page
+}
+
+async function open(page: Page, route: string) {
+  await page.goto(`${emu.url}/#${route}`)
+}
+
+/** After a page slides in, and once its photos have loaded: what a screenshot should show. */
+async function settle(page: Page) {
+  await page.waitForTimeout(800)
+  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete))
+}
+
+async function screenshot(page: Page, name: string) {
+  await settle(page)
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}
+
+async function careMode(page: Page, on: boolean) {
+  await open(page, '/pages/mine/index')
+  const toggle = page.locator('.at-switch', { hasText: '长辈模式' }).locator('input.weui-switch')
+  if (await toggle.isChecked() !== on) await toggle.click()
+  await page.locator(on ? '.ps-shell--care' : '.ps-shell:not(.ps-shell--care)').first().waitFor()
+}
+
+/** A 3000 × 2000 photo of several MB, as a phone camera makes: the app must bring it to ≤ 1600 px and ≤ 1 MB. */
+async function cameraPhoto(page: Page): Promise<string> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 3000
+    canvas.height = 2000
+    const ctx = canvas.getContext('2d')!
+    const sky = ctx.createLinearGradient(0, 0, 0, 2000)
+    sky.addColorStop(0, '#FDE9C9')
+    sky.addColorStop(1, '#F4B183')
+    ctx.fillStyle = sky
+    ctx.fillRect(0, 0, 3000, 2000)
+    ctx.fillStyle = '#C8102E'
+    ctx.fillRect(300, 300, 2400, 420)
+    ctx.fillStyle = '#FFFFFF'
+    ctx.font = 'bold 220px sans-serif'
+    ctx.textAlign = 'center'
+    ctx.fillText('社区党群服务中心', 1500, 590)
+    ctx.fillStyle = '#7A4A2A'
+    for (let i = 0; i < 12; i++) ctx.fillRect(250 + i * 220, 1100, 150, 700)
+    // Grain, as a camera's sensor gives: it keeps the JPEG large.
+    const grain = ctx.getImageData(0, 0, 3000, 2000)
+    for (let i = 0; i < grain.data.length; i += 4) {
+      const n = (Math.random() - 0.5) * 60
+      grain.data[i] += n
+      grain.data[i + 1] += n
+      grain.data[i + 2] += n
+    }
+    ctx.putImageData(grain, 0, 0)
+    return canvas.toDataURL('image/jpeg', 0.95)
+  })
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'story-photo-')), 'camera.jpg')
+  fs.writeFileSync(file, Buffer.from(dataUrl.split(',')[1], 'base64'))
+  expect(fs.statSync(file).size).toBeGreaterThan(1024 * 1024)
+  return file
+}
+
+const queueTitles = (page: Page) => page.locator('.queue-story__title').allTextContents()
+
+test('a retired member’s story with a photo: written, kept as a draft, reviewed, featured, read and liked', async () => {
+  // ---- demo-retired writes, closes the page half-way, comes back, submits ----
+  let author = await person('demo-retired')
+  const context = author.context()
+  await open(author, '/pages/story/write')
+  await author.locator('input[placeholder="一句话说出故事的亮点"]').fill(TITLE)
+  await author.locator('.story-form textarea').fill(CONTENT)
+  await author.locator('.ps-chip', { hasText: '离退休老党员' }).click()
+  await author.locator('.ps-chip', { hasText: '写我自己' }).click()
+  const photo = await cameraPhoto(author)
+  const chooser = author.waitForEvent('filechooser')
+  await author.locator('.story-photos__add').click()
+  await (await chooser).setFiles(photo)
+  await author.locator('.story-photos__item').waitFor()
+
+  await author.close()
+  author = await context.newPage()
+  author.setDefaultTimeout(15000)
+  await open(author, '/pages/story/write')
+  await author.getByText('已恢复上次没写完的草稿，可以接着写。').waitFor()
+  expect(await author.locator('input[placeholder="一句话说出故事的亮点"]').inputValue()).toBe(TITLE)
+  expect(await author.locator('.story-form textarea').inputValue()).toBe(CONTENT)
+  expect(await author.locator('.ps-chip--selected').allTextContents()).toEqual(['离退休老党员', '写我自己'])
+  expect(await author.locator('.story-photos__item').count()).toBe(1)
+
+  await author.locator('.at-button', { hasText: '提交审核' }).click()
+  await author.getByText(/已提交，等待所在社区的党组织书记审核/).waitFor()
+  const mine = author.locator('.my-story', { hasText: TITLE })
+  await mine.getByText('待审核').waitFor()
+
+  // ---- the other community's secretary never sees it ----
+  const otherSecretary = await person('demo-secretary-b')
+  await open(otherSecretary, '/secretary/pages/review/index')
+  await otherSecretary.getByText(/待审核故事（\d+ 篇）/).waitFor()
+  expect(await queueTitles(otherSecretary)).not.toContain(TITLE)
+
+  // ---- demo-secretary sees it (with its photo) and approves it as featured ----
+  const secretary = await person('demo-secretary')
+  await secretary.locator('.mine-reviews .at-button', { hasText: '待审核故事' }).click()
+  const queued = secretary.locator('.queue-story', { hasText: TITLE })
+  await queued.locator('.queue-story__image').waitFor()
+  expect(await queueTitles(secretary)).toContain(TITLE)
+  await screenshot(secretary, 'story-review')
+  await careMode(secretary, true)
+  await open(secretary, '/secretary/pages/review/index')
+  await queued.locator('.queue-story__image').waitFor()
+  await screenshot(secretary, 'story-review-care')
+  await queued.locator('.at-button', { hasText: '通过并精选' }).click()
+  await secretary.getByText(`《${TITLE}》：已通过，设为精选`).waitFor()
+  await careMode(secretary, false)
+
+  // ---- and the other secretary still does not ----
+  await otherSecretary.reload()
+  await otherSecretary.getByText(/待审核故事（\d+ 篇）/).waitFor()
+  expect(await queueTitles(otherSecretary)).not.toContain(TITLE)
+
+  // ---- it leads the feed; demo-member opens it and likes it ----
+  const member = await person('demo-member')
+  await open(member, '/pages/story/index')
+  const first = member.locator('.ps-story-card').first()
+  await first.locator('.ps-story-card__title', { hasText: TITLE }).waitFor()
+  expect(await first.textContent()).toContain('精选')
+  await first.locator('.ps-story-card__image').waitFor()
+  await screenshot(member, 'story-feed')
+
+  await first.click()
+  await member.locator('.story-detail__title', { hasText: TITLE }).waitFor()
+  const like = member.locator('.ps-like__button')
+  expect(await like.textContent()).toBe('♡点赞0')
+  await like.click()
+  await member.locator('.ps-like__button--liked').waitFor()
+  expect(await like.textContent()).toBe('♥已赞1')
+
+  // The photo on the page is the compressed one: long side ≤ 1600 px, ≤ 1 MB.
+  const stored = await member.evaluate(async () => {
+    const img = document.querySelector('.story-detail__image img') as HTMLImageElement
+    await img.decode()
+    const bytes = (await (await fetch(img.src)).arrayBuffer()).byteLength
+    return { width: img.naturalWidth, height: img.naturalHeight, bytes }
+  })
+  expect(Math.max(stored.width, stored.height)).toBe(1600)
+  expect(stored.bytes).toBeLessThanOrEqual(1024 * 1024)
+  await screenshot(member, 'story-detail')
+
+  // The like is the server's: it is there after a reload, and on the feed card.
+  await member.reload()
+  await member.locator('.ps-like__button--liked').waitFor()
+  expect(await member.locator('.ps-like__button').textContent()).toBe('♥已赞1')
+  await careMode(member, true)
+  await open(member, '/pages/story/index')
+  await member.locator('.ps-story-card').first().getByText('♥ 1 赞').waitFor()
+  await screenshot(member, 'story-feed-care')
+  await member.locator('.ps-story-card').first().click()
+  await member.locator('.story-detail__title', { hasText: TITLE }).waitFor()
+  await screenshot(member, 'story-detail-care')
+
+  // ---- the author is told ----
+  await open(author, '/pages/story/messages')
+  await author.getByText(`《${TITLE}》已通过审核并发布，被评为精选故事。感谢你的分享！`).waitFor()
+})
+
+test('the story page opens without sign-in (as from a Moments post) and asks for sign-in only to like', async () => {
+  const { context, page } = await phone(browser)
+  opened.push(context)
+  await page.goto(`${emu.url}/#/pages/story/detail?id=story-seed-barber`)
+  await page.locator('.story-detail__title', { hasText: '三十年义务理发' }).waitFor()
+  await page.getByText('幸福里社区离退休党支部').first().waitFor()
+  await page.locator('.ps-like__button').click()
+  await page.locator('.login__person').first().waitFor()
+})
