@@ -1,5 +1,6 @@
 // `npm test`: builds what the tests run (cloud functions, emulator, H5 app), type-checks, then runs every jest
-// project. Arguments go to jest (e.g. `npm test -- test/user`). SKIP_H5_BUILD=1 reuses an existing dist-h5/.
+// project. Arguments go to jest (e.g. `npm test -- test/user`). SKIP_H5_BUILD=1 reuses an existing dist-h5/;
+// SKIP_WEAPP_BUILD=1 skips the mini-program build and its size check.
 const { spawnSync } = require('child_process')
 const fs = require('fs')
 const path = require('path')
@@ -29,4 +30,9 @@ if (!(process.env.SKIP_H5_BUILD && fs.existsSync(path.join(root, 'dist-h5', 'ind
   run('npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' })
 }
 run('npx', ['tsc', '--noEmit', '-p', '.'])
+// The mini-program must compile and stay within WeChat's package limits.
+if (!process.env.SKIP_WEAPP_BUILD) {
+  run('npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' })
+  run('node', ['scripts/weapp-size.js'])
+}
 run('npx', ['jest', ...process.argv.slice(2)], { SILENCE: 'true' })
