@@ -8,6 +8,8 @@ export interface EmulatorConfig {
   devLogin: boolean
   /** Seed the demo district into an empty data folder. */
   seed: boolean
+  /** Run the functions' timer triggers on their schedule (off in tests, which fire them by hand). */
+  timers: boolean
   envId: string
   appId: string
   repoRoot: string
@@ -28,6 +30,7 @@ export function loadConfig(env = process.env): EmulatorConfig {
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
     devLogin: flag(env.DEV_LOGIN, false),
     seed: flag(env.SEED, true),
+    timers: flag(env.TIMERS, true),
     envId: env.TCB_ENV_ID ?? 'pioneer-local',
     appId: env.WX_APPID ?? 'wx-pioneer-local',
     repoRoot,

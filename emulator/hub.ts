@@ -156,6 +156,12 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
     const p = url.pathname
     if (p === '/__emulator/metrics' && req.method === 'GET') return sendJson(res, 200, metrics.snapshot()), true
     if (p === '/__emulator/metrics/reset' && req.method === 'POST') return metrics.reset(), sendJson(res, 200, { ok: true }), true
+    const timer = /^\/__emulator\/timers\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)$/.exec(p)
+    if (timer && req.method === 'POST') {
+      const run = ctx.functions.fireTimer(timer[1], timer[2])
+      if (!run) return sendJson(res, 404, { ok: false, message: `no timer ${timer[2]} on ${timer[1]}` }), true
+      return sendJson(res, 200, await run), true
+    }
     if (p === '/__emulator/clock' && req.method === 'GET') return sendJson(res, 200, { offsetMs: clockOffset, now: new Date(Date.now() + clockOffset).toISOString() }), true
     if (p === '/__emulator/clock' && req.method === 'POST') {
       const body = await readJson(req, API_BODY_LIMIT)

@@ -2,14 +2,9 @@
 // into the monthly figures and recounts the current and previous month to repair any drift.
 import { now } from '../common/clock'
 import { createRouter } from '../common/router'
-import { shanghaiMonth } from '../common/time'
+import { previousMonth, shanghaiMonth } from '../common/time'
 import { classroomActions } from './actions'
 import { recountMonth, settleDue } from './figures'
-
-const router = createRouter('classroom', classroomActions)
-
-/** A CloudBase timer trigger's event: `{ Type: 'Timer', TriggerName, Time, Message }`. */
-const isTimer = (event: unknown) => !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer'
 
 /**
  * What the timer does. Harmless to run at any moment (everything it writes is idempotent), so an HTTP caller
@@ -19,12 +14,9 @@ async function scheduled() {
   const at = now()
   const settled = await settleDue(at)
   const thisMonth = shanghaiMonth(at)
-  const lastMonth = shanghaiMonth(new Date(new Date(`${thisMonth}-01T00:00:00+08:00`).getTime() - 1))
+  const lastMonth = previousMonth(thisMonth)
   const repaired = (await recountMonth(thisMonth)) + (await recountMonth(lastMonth))
-  return { ok: true, data: { settled, repaired } }
+  return { settled, repaired }
 }
 
-export async function main(event: unknown) {
-  if (isTimer(event)) return scheduled()
-  return router(event)
-}
+export const main = createRouter('classroom', classroomActions, { onTimer: scheduled })

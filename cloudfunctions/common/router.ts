@@ -87,10 +87,24 @@ function refusal(who: Who, person: PersonDoc | null): ApiResult<never> {
   return { ok: false, code: 'FORBIDDEN', message: who === 'admin' ? '只有区委党建办可以进行这项操作' : '只有党组织书记可以进行这项操作' }
 }
 
-/** Builds a cloud function's `main` from its action table. */
-export function createRouter(name: string, actions: ActionTable) {
+/** A CloudBase timer trigger's event (config.json `triggers`): `{ Type: 'Timer', TriggerName, Time, Message }`. */
+export interface TimerEvent { Type: 'Timer'; TriggerName: string; Time: string; Message?: string }
+const isTimer = (event: unknown): event is TimerEvent =>
+  !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer'
+
+export interface RouterOptions {
+  /**
+   * What the function's timer trigger does. It must be idempotent: anyone can send a timer-shaped event to an HTTP
+   * route, and gains nothing by it but the same recount.
+   */
+  onTimer?: (event: TimerEvent) => Promise<unknown>
+}
+
+/** Builds a cloud function's `main` from its action table (and its timer's job, if it has one). */
+export function createRouter(name: string, actions: ActionTable, options: RouterOptions = {}) {
   return async function main(event: unknown): Promise<ApiResult<unknown>> {
     try {
+      if (options.onTimer && isTimer(event)) return { ok: true, data: await options.onTimer(event) }
       if (!event || typeof event !== 'object' || Array.isArray(event)) {
         return { ok: false, code: 'INVALID_INPUT', message: '请求内容格式不正确' }
       }

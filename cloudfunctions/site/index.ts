@@ -6,20 +6,12 @@ import { previousMonth, shanghaiMonth } from '../common/time'
 import { siteActions } from './actions'
 import { recountMonth } from './figures'
 
-const router = createRouter('site', siteActions)
-
-/** A CloudBase timer trigger's event: `{ Type: 'Timer', TriggerName, Time, Message }`. */
-const isTimer = (event: unknown) => !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer'
-
 /** What the timer does: idempotent, so an HTTP caller imitating the timer's event gains nothing but a recount. */
 async function scheduled() {
   const at = now()
   const month = shanghaiMonth(at)
   const [current, previous] = [await recountMonth(month, at), await recountMonth(previousMonth(month), at)]
-  return { ok: true, data: { [month]: current, [previousMonth(month)]: previous } }
+  return { [month]: current, [previousMonth(month)]: previous }
 }
 
-export async function main(event: unknown) {
-  if (isTimer(event)) return scheduled()
-  return router(event)
-}
+export const main = createRouter('site', siteActions, { onTimer: scheduled })

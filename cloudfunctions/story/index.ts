@@ -3,25 +3,17 @@
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
 import { createRouter } from '../common/router'
-import { shanghaiMonth } from '../common/time'
+import { previousMonth, shanghaiMonth } from '../common/time'
 import { storyActions } from './actions'
 import { recountMonth } from './figures'
-
-const router = createRouter('story', storyActions)
-
-/** A CloudBase timer trigger's event: `{ Type: 'Timer', TriggerName, Time, Message }`. */
-const isTimer = (event: unknown) => !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer'
 
 /** Idempotent (it writes what the stories say), so a caller imitating the timer gains nothing but a recount. */
 async function scheduled() {
   const thisMonth = shanghaiMonth(now())
-  const lastMonth = shanghaiMonth(new Date(new Date(`${thisMonth}-01T00:00:00+08:00`).getTime() - 1))
+  const lastMonth = previousMonth(thisMonth)
   const db = database()
   const repaired = (await recountMonth(db, thisMonth)) + (await recountMonth(db, lastMonth))
-  return { ok: true, data: { repaired } }
+  return { repaired }
 }
 
-export async function main(event: unknown) {
-  if (isTimer(event)) return scheduled()
-  return router(event)
-}
+export const main = createRouter('story', storyActions, { onTimer: scheduled })

@@ -4,6 +4,7 @@ import { AdminError } from '../errors'
 import type { HubContext } from '../hub'
 import type { EmulatedService } from '../service'
 import { FunctionPool, Identity } from './pool'
+import { startTimers, timerEvent, timerTriggers, TimerTrigger } from './timers'
 
 const MAX_WORKERS_PER_FUNCTION = Number(process.env.WORKERS_PER_FUNCTION ?? 8)
 
@@ -29,13 +30,23 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>) {
     }),
   })
 
+  const triggers = () => timerTriggers(ctx.config.functionsDir, pool.names())
+  const fire = (t: TimerTrigger) => pool.invoke(t.functionName, timerEvent(t), {})
+  const stopTimers = ctx.config.timers ? startTimers(triggers(), fire) : () => {}
+
   const service: EmulatedService & {
     invoke(name: string, event: unknown, identity: Identity): ReturnType<FunctionPool['invoke']>
     names(): string[]
+    /** Fires a function's timer trigger now (`POST /__emulator/timers/<function>/<trigger>`). */
+    fireTimer(functionName: string, triggerName: string): ReturnType<FunctionPool['invoke']> | null
   } = {
     prefixes: ['functions.'],
     names: () => pool.names(),
     invoke: (name, event, identity) => pool.invoke(name, event, identity),
+    fireTimer(functionName, triggerName) {
+      const t = triggers().find((x) => x.functionName === functionName && x.name === triggerName)
+      return t ? fire(t) : null
+    },
     async handle({ action, body }) {
       if (action !== 'functions.invokeFunction') throw new AdminError('INVALID_ACTION', `unsupported action ${action}`)
       const name = String(body.function_name ?? '')
@@ -50,7 +61,10 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>) {
       if (outcome.reason === 'not-found') throw new AdminError('FUNCTIONS_NOT_EXIST', outcome.message)
       throw new AdminError(outcome.reason === 'timeout' ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : 'FUNCTIONS_EXECUTE_FAIL', outcome.message)
     },
-    close: () => pool.close(),
+    close: () => {
+      stopTimers()
+      return pool.close()
+    },
   }
   return service
 }

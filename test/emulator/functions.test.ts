@@ -84,6 +84,26 @@ test('an unknown function over HTTP is 404', async () => {
   expect(res.status).toBe(404)
 })
 
+test("a timer trigger fires on its config.json schedule with CloudBase's timer event, and by hand", async () => {
+  const timed = await startEmulator({
+    seed: false,
+    env: { FUNCTIONS_DIR: path.join(__dirname, '..', 'fixtures', 'functions'), TIMERS: '1' },
+  })
+  try {
+    const byHand: any = await (await fetch(`${timed.url}/__emulator/timers/ticker/tick`, { method: 'POST' })).json()
+    expect(byHand.result.got).toMatchObject({ Type: 'Timer', TriggerName: 'tick' })
+    expect(Date.parse(byHand.result.got.Time)).not.toBeNaN()
+    const until = Date.now() + 10000
+    while ((timed.output().match(/timer ticker\.tick ran/g) ?? []).length < 2 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    expect((timed.output().match(/timer ticker\.tick ran/g) ?? []).length).toBeGreaterThanOrEqual(2)
+    expect((await fetch(`${timed.url}/__emulator/timers/ticker/nope`, { method: 'POST' })).status).toBe(404)
+  } finally {
+    await timed.stop()
+  }
+})
+
 test('dev login is off unless asked for', async () => {
   const off = await startEmulator({ seed: false, devLogin: false })
   try {

@@ -52,6 +52,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
       DATA_DIR: dataDir,
       DEV_LOGIN: opts.devLogin === false ? '0' : '1',
       SEED: opts.seed === false ? '0' : '1',
+      TIMERS: '0', // a test fires a timer when it means to (POST /__emulator/timers/<function>/<trigger>)
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
