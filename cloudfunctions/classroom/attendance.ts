@@ -10,7 +10,7 @@ import { ApiFailure, fail } from '../common/errors'
 import type { PersonDoc } from '../common/people'
 import { shanghaiClock, shanghaiDateTime } from '../common/time'
 import { changeAttending } from './figures'
-import { distanceMetres } from './geofence'
+import { distanceMetres } from '../common/geo'
 import { attendanceId, AttendanceDoc, ClassDoc, isPresent, minutesOf, stateAt } from './model'
 
 const MAX_ROWS = 1000

@@ -9,13 +9,14 @@ import { now } from '../common/clock'
 import { decodeCursor, encodeCursor } from '../common/cursor'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
+import { tempUrls } from '../common/files'
 import { inScope, PersonDoc } from '../common/people'
 import { action, ActionTable } from '../common/router'
 import { shanghaiMonth } from '../common/time'
 import { wechat } from '../common/wechat'
 import { countEvents, FIGURE_EVENTS, StatsDoc } from './figures'
 import {
-  checkFeedCursor, feedRank, StoryDoc, tempUrls, toCard, toDetail, toQueueItem, toSummary,
+  checkFeedCursor, feedRank, StoryDoc, toCard, toDetail, toQueueItem, toSummary,
 } from './model'
 import { tellAuthor } from './notify'
 import { assertCan, transition } from './review'

@@ -4,7 +4,6 @@ import type {
   HistoryEntry, QueueItem, StoryCard, StoryCategory, StoryDetail, StoryEvent, StoryImage, StoryStatus, StorySubject,
   StorySummary,
 } from '../../contract/story'
-import { cloud } from '../common/cloud'
 import { fail } from '../common/errors'
 
 export interface StoredHistoryEntry {
@@ -75,21 +74,6 @@ const excerpt = (content: string) => {
 /** Whom the story is about, as anyone may see it (no consent flag, no internal ids). */
 const publicSubject = (s: StoryDoc['subject']): StorySubject =>
   ({ self: s.self, name: s.name, retired: s.retired, ...(s.orgName ? { orgName: s.orgName } : {}) })
-
-/** Temporary URLs for photos, in one storage call (storage calls are not database operations). */
-export async function tempUrls(fileIds: string[]): Promise<Map<string, string>> {
-  const urls = new Map<string, string>()
-  const unique = [...new Set(fileIds)]
-  if (unique.length === 0) return urls
-  try {
-    const { fileList } = await cloud().getTempFileURL({ fileList: unique })
-    for (const f of fileList ?? []) if (f.code === 'SUCCESS' && f.tempFileURL) urls.set(f.fileID, f.tempFileURL)
-  } catch (err) {
-    // A story still reads without its photos; the page shows a placeholder for an empty URL.
-    console.warn('[story] getTempFileURL failed', err)
-  }
-  return urls
-}
 
 export const toImages = (doc: StoryDoc, urls: Map<string, string>): StoryImage[] =>
   doc.images.map((fileID) => ({ fileID, url: urls.get(fileID) ?? '' }))
