@@ -1,4 +1,4 @@
-// Distance on the Earth's surface, for the sign-in geofence.
+// Distance on the Earth's surface: sign-in geofences, visit checks and the distances a person sees.
 const EARTH_RADIUS_M = 6_371_008.8 // the mean radius (IUGG)
 const rad = (deg: number) => (deg * Math.PI) / 180
 
