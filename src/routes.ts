@@ -14,4 +14,13 @@ export const ROUTES = {
   storyMine: '/pages/story/mine',
   storyMessages: '/pages/story/messages',
   storyReview: '/secretary/pages/review/index',
+  /** Check in to a class: `?t=<token>` (the sign-in QR code's URL), or `?q=` (the URL, WeChat's plain-link rule). */
+  checkin: '/pages/checkin/index',
+  classList: '/secretary/pages/class-list/index',
+  /** `?id=` edits that class; without it, a new one. */
+  classEdit: '/secretary/pages/class-edit/index',
+  /** The full-screen sign-in code, `?id=`. */
+  classCode: '/secretary/pages/class-code/index',
+  classAttendance: '/secretary/pages/class-attendance/index',
+  classCoverage: '/secretary/pages/class-coverage/index',
 } as const

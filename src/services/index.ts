@@ -6,6 +6,13 @@ export {
 } from './story'
 export { storyPhotos } from './storyPhotos'
 export type { StoryPhoto } from './storyPhotos'
+export {
+  classroomService, ATTENDANCE_STATUS_LABELS, CHECKIN_PAGE, CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, CLASS_GEOFENCE,
+  CLASS_LIMITS, CLASS_STATE_LABELS, MARK_STATUSES,
+} from './classroom'
+export type {
+  CheckInLocation, ClassAttendance, ClassCode, ClassCoverage, ClassCreateInput, ClassUpdateInput,
+} from './classroom'
 export { devLogin, clearToken, goToLogin, isSignedIn, usesTokenSignIn } from './session'
 export { ROLE_LABELS, PERSON_STATUS_LABELS, maskPhone } from './labels'
 export type { ApiResult, ApiError, FieldError } from '../../contract/common'
@@ -13,3 +20,7 @@ export type { Org, Person, PersonStatus, Role } from '../../contract/user'
 export type {
   Message, QueueItem, StoryCard, StoryCategory, StoryDetail, StoryStatus, StorySummary,
 } from '../../contract/story'
+export type {
+  AttendanceRow, AttendanceRowStatus, AttendanceStatus, ClassCategory, ClassDetail, ClassState, ClassSummary, Lecturer,
+  MarkStatus, OrgCoverage, StudyMonth, StudyRecord,
+} from '../../contract/classroom'

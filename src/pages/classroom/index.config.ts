@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '党员大课堂' })
+export default definePageConfig({
+  navigationBarTitleText: '党员大课堂',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -103,6 +103,11 @@ export default function MinePage() {
               <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.storyReview })}>待审核故事</AtButton>
             </Card>
           ) : null}
+          {reviews(state.person) ? (
+            <Card title='课堂' className='mine-classes'>
+              <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.classList })}>课程管理（签到码、出勤、开课情况）</AtButton>
+            </Card>
+          ) : null}
         </View>
       ) : null}
 

@@ -1,0 +1,59 @@
+// 我的学习记录: the classes a member attended in a year, month by month, with how long they studied.
+import { Text, View } from '@tarojs/components'
+import { AtButton } from 'taro-ui'
+import Card from '../../components/Card'
+import { ATTENDANCE_STATUS_LABELS, CLASS_CATEGORY_LABELS } from '../../services'
+import type { StudyMonth, StudyRecord as StudyRecordItem } from '../../services'
+import { formatDayTime } from '../../utils/date'
+import { beijingMonth, formatMinutes, formatMonth } from './format'
+
+export interface StudyYear {
+  year: number
+  total: number
+  minutes: number
+  months: StudyMonth[]
+  items: StudyRecordItem[]
+}
+
+interface StudyRecordProps {
+  record: StudyYear
+  thisYear: number
+  onYear: (year: number) => void
+}
+
+export default function StudyRecord({ record, thisYear, onYear }: StudyRecordProps) {
+  return (
+    <View className='study'>
+      <View className='study__years'>
+        <AtButton size='small' onClick={() => onYear(record.year - 1)}>‹ {record.year - 1}年</AtButton>
+        <Text className='study__year'>{record.year}年</Text>
+        {record.year < thisYear ? (
+          <AtButton size='small' onClick={() => onYear(record.year + 1)}>{record.year + 1}年 ›</AtButton>
+        ) : <View className='study__spacer' />}
+      </View>
+      <Card className='study__summary'>
+        <Text className='study__figure'>参加 {record.total} 次课</Text>
+        <Text className='study__figure'>学习 {formatMinutes(record.minutes)}</Text>
+      </Card>
+      {record.items.length === 0 ? <Text className='classroom__text'>{record.year}年还没有学习记录。</Text> : null}
+      {record.months.map((month) => (
+        <Card key={month.month} title={formatMonth(month.month)} className='study__month'>
+          <Text className='study__month-figures'>
+            参加 {month.classes} 次 · {formatMinutes(month.minutes)}
+            {month.late > 0 ? ` · 迟到 ${month.late} 次` : ''}
+            {month.leave > 0 ? ` · 请假 ${month.leave} 次` : ''}
+          </Text>
+          {record.items.filter((item) => beijingMonth(item.start) === month.month).map((item) => (
+            <View key={item.classId} className='study__item'>
+              <Text className='study__title'>{item.title}</Text>
+              <Text className='study__meta'>
+                {formatDayTime(item.start)} · {CLASS_CATEGORY_LABELS[item.category]} · {item.orgName}
+              </Text>
+              <Text className={`study__status study__status--${item.status}`}>{ATTENDANCE_STATUS_LABELS[item.status]}</Text>
+            </View>
+          ))}
+        </Card>
+      ))}
+    </View>
+  )
+}

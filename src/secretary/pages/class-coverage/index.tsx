@@ -1,0 +1,96 @@
+// 开课情况: for a month (Beijing), which organisations held at least one class and which did not — the ones with
+// "a sign on the door and no class behind it" stand out — with classes held, attendees and the attendance rate.
+import { Text, View } from '@tarojs/components'
+import { useEffect, useRef, useState } from 'react'
+import { AtButton } from 'taro-ui'
+import Card from '../../../components/Card'
+import Notice from '../../../components/Notice'
+import PageShell from '../../../components/PageShell'
+import { beijingMonth, formatMonth, formatRate, shiftMonth } from '../../../pages/classroom/format'
+import { classroomService } from '../../../services'
+import type { ClassCoverage, OrgCoverage } from '../../../services'
+import './index.scss'
+
+/** How deep each organisation sits under the one reported (the list comes in tree order). */
+function depths(items: OrgCoverage[]): Map<string, number> {
+  const depth = new Map<string, number>()
+  for (const item of items) depth.set(item.orgId, item.parentId && depth.has(item.parentId) ? depth.get(item.parentId)! + 1 : 0)
+  return depth
+}
+
+export default function ClassCoveragePage() {
+  const thisMonth = beijingMonth(new Date())
+  const [month, setMonth] = useState(thisMonth)
+  const [coverage, setCoverage] = useState<ClassCoverage | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const latest = useRef(0)
+
+  const load = async (which: string) => {
+    const thisLoad = ++latest.current
+    setError(null)
+    const result = await classroomService.coverage({ month: which })
+    if (thisLoad !== latest.current) return
+    if (result.ok) setCoverage(result.data)
+    else setError(result.message)
+  }
+
+  useEffect(() => {
+    load(month)
+  }, [month])
+
+  const depth = coverage ? depths(coverage.items) : new Map<string, number>()
+  const shown = coverage?.month === month ? coverage : null
+
+  return (
+    <PageShell className='coverage'>
+      <View className='coverage__months'>
+        <AtButton size='small' onClick={() => setMonth(shiftMonth(month, -1))}>‹ 上个月</AtButton>
+        <Text className='coverage__month'>{formatMonth(month)}</Text>
+        {month < thisMonth ? (
+          <AtButton size='small' onClick={() => setMonth(shiftMonth(month, 1))}>下个月 ›</AtButton>
+        ) : <View className='coverage__spacer' />}
+      </View>
+
+      {error ? (
+        <View>
+          <Notice tone='danger'>{error}</Notice>
+          <AtButton type='secondary' onClick={() => load(month)}>重新加载</AtButton>
+        </View>
+      ) : null}
+      {!shown && !error ? <Text className='coverage__text'>正在加载…</Text> : null}
+
+      {shown ? (
+        <View>
+          <Card className='coverage__summary'>
+            <Text className='coverage__headline'>
+              {shown.summary.orgs} 个基层党组织，已开课 {shown.summary.covered} 个，未开课 {shown.summary.uncovered} 个
+            </Text>
+            <Text className='coverage__text'>
+              共开课 {shown.summary.classesHeld} 次 · 参加 {shown.summary.attendees} 人次 · 出勤率 {formatRate(shown.summary.rate)}
+            </Text>
+            <Text className='coverage__text'>课程结束后计入当月，开课中的课程暂不计入。</Text>
+          </Card>
+          <Card title='各党组织'>
+            {shown.items.map((item) => (
+              <View
+                key={item.orgId}
+                className={`coverage-org${item.covered ? '' : ' coverage-org--uncovered'}`}
+                style={{ paddingLeft: `${(depth.get(item.orgId) ?? 0) * 1.2}em` }}
+              >
+                <View className='coverage-org__main'>
+                  <Text className='coverage-org__name'>{item.orgName}</Text>
+                  <Text className={`coverage-org__flag coverage-org__flag--${item.covered ? 'covered' : 'uncovered'}`}>
+                    {item.covered ? '已开课' : '未开课'}
+                  </Text>
+                </View>
+                <Text className='coverage-org__figures'>
+                  开课 {item.classesHeld} 次 · 参加 {item.attendees} 人次 · 出勤率 {formatRate(item.rate)}
+                </Text>
+              </View>
+            ))}
+          </Card>
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,155 @@
+// In Chromium, on the H5 build served by the emulator, one class from the secretary's form to the attendance sheet:
+// demo-secretary schedules a class that opens for sign-in at once and shows its 签到码; demo-member opens the code's
+// URL (read from the page, as a camera reads the QR code) and is signed in; the secretary's live count shows 1; the
+// same URL 40 s later (the functions' clock moved) is refused as expired; the secretary signs in the retired member
+// by hand; the exported .xlsx, read back with exceljs, has both rows. Screenshots of the code page, the attendance
+// page and the member's 课堂 tab in 长辈模式 go to docs/screenshots/.
+import ExcelJS from 'exceljs'
+import fs from 'fs'
+import path from 'path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser, phone, SCREENSHOTS } from '../helpers/browser'
+import { RunningEmulator, startEmulator } from '../helpers/emulator'
+
+let emu: RunningEmulator
+let browser: Browser
+const opened: BrowserContext[] = []
+beforeAll(async () => {
+  emu = await startEmulator()
+  browser = await launchBrowser()
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+})
+afterAll(async () => {
+  for (const context of opened) await context.close().catch(() => {})
+  await browser?.close()
+  await emu?.stop()
+})
+
+const TITLE = '学习新修订《党章》'
+
+async function person(openid: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const { context, page } = await phone(browser)
+  opened.push(context)
+  if (viewport) await page.setViewportSize(viewport)
+  await page.goto(`${emu.url}/#/pages/login/index`)
+  await page.locator('.login__person', { has: page.getByText(openid, { exact: true }) }).locator('.at-button').click()
+  await page.locator('.mine-profile').waitFor()
+  return page
+}
+
+/** The check-in page of a sign-in URL, on this emulator (the URL names the configured public H5 address). */
+function onEmulator(url: string): string {
+  const at = url.indexOf('/#/')
+  return `${emu.url}${url.slice(at)}`
+}
+
+async function moveClock(offsetMs: number) {
+  const res = await fetch(`${emu.url}/__emulator/clock`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs }),
+  })
+  expect(res.ok).toBe(true)
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.waitForTimeout(800) // the page-slide animation
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}
+
+async function careMode(page: Page, on: boolean) {
+  await page.goto(`${emu.url}/#/pages/mine/index`)
+  const toggle = page.locator('.at-switch', { hasText: '长辈模式' }).locator('input.weui-switch')
+  if (await toggle.isChecked() !== on) await toggle.click()
+  await page.locator(on ? '.ps-shell--care' : '.ps-shell:not(.ps-shell--care)').first().waitFor()
+}
+
+test('a class from the form to the exported sheet: scan, live count, expired code, hand mark, Excel', async () => {
+  // The secretary schedules a class with the form's own day and times: it starts at the next half hour, and
+  // sign-in opens 30 minutes before the start, so it is open now.
+  const secretary = await person('demo-secretary', { width: 1280, height: 720 })
+  await secretary.locator('.at-button', { hasText: '课程管理' }).click()
+  await secretary.locator('.at-button', { hasText: '新建课程' }).click()
+  const form = secretary.locator('.class-form')
+  await form.locator('input[name="title"]').fill(TITLE)
+  await form.locator('input[name="topic"]').fill('逐章学习，结合社区工作谈体会')
+  await form.locator('.ps-chip', { hasText: '理论学习' }).click()
+  await form.locator('.ps-chip', { hasText: '李振华' }).click()
+  await form.locator('input[name="placeName"]').fill('幸福里社区党群服务中心二楼会议室')
+  await form.locator('.at-button', { hasText: '安排课程' }).click()
+
+  const card = secretary.locator('.class-card', { hasText: TITLE })
+  await card.waitFor()
+  expect(await card.locator('.class-card__state').textContent()).toBe('签到中')
+  await card.locator('.at-button', { hasText: '签到码' }).click()
+
+  const qr = secretary.locator('.class-code__qr')
+  await qr.waitFor()
+  await secretary.locator('.class-code__title', { hasText: TITLE }).waitFor()
+  expect(await secretary.locator('.class-code__count').textContent()).toMatch(/已签到\s*0\s*\/ 应到 3/)
+  const url = (await qr.getAttribute('data-checkin-url'))!
+  expect(url).toMatch(/\/#\/pages\/checkin\/index\?t=[A-Za-z0-9_-]{26}$/)
+  expect(await qr.locator('img').getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
+
+  // The member's phone opens the URL the QR code carries and is signed in.
+  const member = await person('demo-member')
+  await member.goto(onEmulator(url))
+  await member.locator('.checkin__title', { hasText: '签到成功' }).waitFor()
+  await member.locator('.checkin__class', { hasText: TITLE }).waitFor()
+  await member.getByText(/^签到时间 \d\d:\d\d$/).waitFor()
+
+  // The projector's count follows within one poll, with the member's name among the latest.
+  await secretary.locator('.class-code__signed', { hasText: /^1$/ }).waitFor()
+  await secretary.locator('.class-code__latest-name', { hasText: '张明' }).waitFor()
+  await screenshot(secretary, 'classroom-code')
+
+  // 40 seconds later the same URL is refused as expired (for someone who has not signed in yet, too), and the
+  // screen has moved on to a new code.
+  await moveClock(40_000)
+  const retired = await person('demo-retired')
+  await retired.goto(onEmulator(url))
+  await retired.locator('.checkin__title', { hasText: '签到码已过期' }).waitFor()
+  await retired.getByText(/请扫描大屏上最新的签到码/).waitFor()
+  await secretary.waitForFunction(
+    (old) => document.querySelector('.class-code__qr')?.getAttribute('data-checkin-url') !== old, url, { timeout: 15000 })
+
+  // The retired member has no smartphone with them: the secretary signs them in by hand, with the reason.
+  await secretary.setViewportSize({ width: 390, height: 844 })
+  await secretary.locator('.at-button', { hasText: '查看出勤' }).click()
+  const zhang = secretary.locator('.attendance-row', { hasText: '张明' })
+  await zhang.locator('.attendance-row__status', { hasText: '已签到' }).waitFor()
+  expect(await zhang.textContent()).toContain('扫码')
+  const chen = secretary.locator('.attendance-row', { hasText: '陈秀英' })
+  await chen.locator('.at-button').click()
+  await secretary.locator('.attendance-mark textarea').fill('老党员没有智能手机，现场由书记代为签到')
+  await secretary.locator('.attendance-mark .at-button', { hasText: '确认登记' }).click()
+  await chen.locator('.attendance-row__status', { hasText: '补签到' }).waitFor()
+  await secretary.locator('.attendance__number--signed', { hasText: /^2$/ }).waitFor()
+  await screenshot(secretary, 'classroom-attendance')
+
+  // 导出Excel: the back end answers a temporary link (the browser downloads it); the workbook has both rows.
+  const exported = secretary.waitForResponse(async (res) =>
+    res.url().endsWith('/api/classroom') && (res.request().postDataJSON() as { action?: string })?.action === 'export')
+  await secretary.locator('.at-button', { hasText: '导出Excel' }).click()
+  const answer = await (await exported).json()
+  expect(answer.ok).toBe(true)
+  await secretary.getByText(/签到表已生成/).waitFor()
+  const file = await fetch(answer.data.url)
+  expect(file.status).toBe(200)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from(await file.arrayBuffer()) as unknown as ArrayBuffer)
+  const rows: string[][] = []
+  book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+  expect(rows.find((r) => r[0] === '课程')?.[1]).toBe(TITLE)
+  const zhangRow = rows.find((r) => r[1] === '张明')!
+  expect([zhangRow[3], zhangRow[5]]).toEqual(['已签到', '扫码'])
+  expect(zhangRow[4]).toMatch(/^\d+月\d+日 周. \d\d:\d\d$/)
+  const chenRow = rows.find((r) => r[1] === '陈秀英')!
+  expect([chenRow[3], chenRow[5], chenRow[6]]).toEqual(['补签到', '手工', '老党员没有智能手机，现场由书记代为签到'])
+
+  // The member's 课堂 tab shows their sign-in on the class; here in 长辈模式.
+  await careMode(member, true)
+  await member.goto(`${emu.url}/#/pages/classroom/index`)
+  const mine = member.locator('.class-card', { hasText: TITLE })
+  await mine.locator('.class-card__mine', { hasText: '我：已签到' }).waitFor()
+  await mine.evaluate((card) => card.scrollIntoView({ block: 'center' }))
+  await screenshot(member, 'classroom-tab-care')
+})
