@@ -24,7 +24,7 @@ export const REVIEW_DECISIONS = ['approve', 'reject', 'return'] as const
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
 
 /** What happened to a story, as kept in its history. */
-export type StoryEvent = 'submit' | ReviewDecision | 'revise' | 'withdraw'
+export type StoryEvent = 'submit' | ReviewDecision | 'revise' | 'withdraw' | 'photoRemoved'
 
 /** The mini-program page of one story, `?id=<story id>` (a subscribe message opens it). */
 export const STORY_DETAIL_PAGE = 'pages/story/detail'

@@ -6,6 +6,10 @@
 //   /wxa/msg_sec_check              security.msgSecCheck (v1 and v2), against emulator/sensitive-words.txt
 //   /cgi-bin/message/subscribe/send subscribeMessage.send, recorded in <dataDir>/wx/subscribe-messages.jsonl
 //   /wxa/getwxacodeunlimit          wxacode.getUnlimited, a PNG QR code of the H5 URL for page + scene
+//   /wxa/media_check_async          security.mediaCheckAsync (v2): answers a trace_id at once; a moment later the
+//                                   result is pushed, as WeChat's message push does, to the function named by
+//                                   WX_MESSAGE_PUSH_FUNCTION (default `story`) as a `wxa_media_check` event. An image
+//                                   is risky when its bytes contain the marker RISKY-TEST-IMAGE (tests make one).
 // Routes for tests and people: GET /__emulator/inbox?openid=… (JSON, newest first), GET /__emulator/inbox.html.
 import crypto from 'crypto'
 import fs from 'fs'
@@ -277,6 +281,11 @@ const SUBSCRIBE_FIELD_RULES: Record<string, { max: number; pattern?: RegExp; wha
   date: { max: 64, what: '日期' },
 }
 
+const RISKY_IMAGE_MARKER = 'RISKY-TEST-IMAGE'
+const MESSAGE_PUSH_FUNCTION = process.env.WX_MESSAGE_PUSH_FUNCTION || 'story'
+/** WeChat answers within 30 minutes; locally, a moment later. */
+const MEDIA_CHECK_DELAY_MS = Number(process.env.WX_MEDIA_CHECK_DELAY_MS ?? 300)
+
 const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
 
 export function createWxService(ctx: HubContext): EmulatedService {
@@ -376,7 +385,38 @@ export function createWxService(ctx: HubContext): EmulatedService {
     return { binary: png, contentType: 'image/png' }
   }
 
+  const mediaCheckAsync: WxHandler = (data) => {
+    const url = data.media_url
+    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return wxError(47001, 'data format error hint: media_url')
+    if (![1, 2].includes(Number(data.media_type))) return wxError(47001, 'data format error hint: media_type must be 1 or 2')
+    if (Number(data.version) !== 2) return wxError(47001, 'data format error hint: only version 2 is emulated')
+    if (typeof data.openid !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(data.openid)) return wxError(40003, 'invalid openid')
+    if (![1, 2, 3, 4].includes(Number(data.scene))) return wxError(47001, 'data format error hint: scene must be 1, 2, 3 or 4')
+    const trace = traceId()
+    const push = async () => {
+      // Only files this emulator serves are fetched: nothing leaves the machine.
+      let risky = false
+      if (url.startsWith(ctx.url() + '/')) {
+        try {
+          const res = await fetch(url)
+          risky = res.ok && Buffer.from(await res.arrayBuffer()).includes(RISKY_IMAGE_MARKER)
+        } catch { /* unreadable: judged on what could be read */ }
+      }
+      const result = risky ? { suggest: 'risky', label: 20002 } : { suggest: 'pass', label: 100 }
+      const event = {
+        ToUserName: ctx.config.appId, FromUserName: data.openid, CreateTime: Math.floor(now().getTime() / 1000),
+        MsgType: 'event', Event: 'wxa_media_check', appid: ctx.config.appId, trace_id: trace, version: 2,
+        detail: [{ strategy: 'content_model', errcode: 0, ...result, prob: 90 }], errcode: 0, errmsg: 'ok', result,
+      }
+      const outcome = await ctx.functions.invoke(MESSAGE_PUSH_FUNCTION, event, {})
+      if (!outcome.ok) console.error(`[emulator] media check result not delivered to ${MESSAGE_PUSH_FUNCTION}:`, outcome)
+    }
+    setTimeout(() => void push(), MEDIA_CHECK_DELAY_MS)
+    return { json: { errcode: 0, errmsg: 'ok', trace_id: trace } }
+  }
+
   const apis: Array<{ path: string; name: string; run: WxHandler }> = [
+    { path: '/wxa/media_check_async', name: 'security.mediaCheckAsync', run: mediaCheckAsync },
     { path: '/wxa/msg_sec_check', name: 'security.msgSecCheck', run: msgSecCheck },
     { path: '/cgi-bin/message/subscribe/send', name: 'subscribeMessage.send', run: subscribeSend },
     { path: '/wxa/getwxacodeunlimit', name: 'wxacode.getUnlimited', run: getUnlimited },

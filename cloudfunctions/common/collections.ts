@@ -61,6 +61,8 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
       // The timer's monthly recount of the figures.
       { name: 'submitted', keys: { submittedAt: 1 } },
       { name: 'published', keys: { publishedAt: 1 } },
+      // A media check's verdict finds its story by trace id.
+      { name: 'photo_checks', keys: { 'photoChecks.traceId': 1 } },
     ],
   },
   {

@@ -92,12 +92,23 @@ export interface TimerEvent { Type: 'Timer'; TriggerName: string; Time: string; 
 const isTimer = (event: unknown): event is TimerEvent =>
   !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer'
 
+/** A WeChat message push delivered to the function (e.g. a media check's result): `{ MsgType: 'event', Event }`. */
+export interface PlatformEvent { MsgType: 'event'; Event: string; [key: string]: unknown }
+const isPlatformEvent = (event: unknown): event is PlatformEvent =>
+  !!event && typeof event === 'object' && (event as { MsgType?: unknown }).MsgType === 'event' &&
+  typeof (event as { Event?: unknown }).Event === 'string'
+
 export interface RouterOptions {
   /**
    * What the function's timer trigger does. It must be idempotent: anyone can send a timer-shaped event to an HTTP
    * route, and gains nothing by it but the same recount.
    */
   onTimer?: (event: TimerEvent) => Promise<unknown>
+  /**
+   * Handlers of WeChat's message pushes, by event name. Anyone can post such a shape to an HTTP route too, so a
+   * handler acts only on what the event proves (e.g. a media check's unguessable trace id).
+   */
+  onEvent?: Record<string, (event: PlatformEvent) => Promise<unknown>>
 }
 
 /** Builds a cloud function's `main` from its action table (and its timer's job, if it has one). */
@@ -105,6 +116,9 @@ export function createRouter(name: string, actions: ActionTable, options: Router
   return async function main(event: unknown): Promise<ApiResult<unknown>> {
     try {
       if (options.onTimer && isTimer(event)) return { ok: true, data: await options.onTimer(event) }
+      if (options.onEvent && isPlatformEvent(event) && Object.prototype.hasOwnProperty.call(options.onEvent, event.Event)) {
+        return { ok: true, data: await options.onEvent[event.Event](event) }
+      }
       if (!event || typeof event !== 'object' || Array.isArray(event)) {
         return { ok: false, code: 'INVALID_INPUT', message: '请求内容格式不正确' }
       }

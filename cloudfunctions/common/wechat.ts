@@ -23,6 +23,11 @@ export interface SubscribeMessage {
 
 export interface WeChat {
   msgSecCheck(text: string, openid: string, scene: SafetyScene): Promise<SafetyVerdict>
+  /**
+   * Starts security.mediaCheckAsync (v2) on an image URL; answers its trace id. The verdict arrives later as a
+   * `wxa_media_check` message push (routed by the router's `onEvent`).
+   */
+  mediaCheckAsync(imageUrl: string, openid: string, scene: SafetyScene): Promise<string>
   /** Best effort: false when WeChat refused (no subscription left, template mismatch ...); never throws. */
   sendSubscribeMessage(message: SubscribeMessage): Promise<boolean>
 }
@@ -61,6 +66,21 @@ export const wechat: WeChat = {
       throw new ApiFailure('INTERNAL', '内容安全检查暂时不可用，请稍后再提交（草稿已保存在手机上）')
     }
     return suggest
+  },
+
+  async mediaCheckAsync(imageUrl, openid, scene) {
+    let reply: WxReply & { trace_id?: string }
+    try {
+      reply = await callApi('/wxa/media_check_async', { media_url: imageUrl, media_type: 2, version: 2, scene: SAFETY_SCENES[scene], openid })
+    } catch (err) {
+      console.error('[wechat] mediaCheckAsync failed', err)
+      reply = { errcode: -1 }
+    }
+    if (reply.errcode !== 0 || typeof reply.trace_id !== 'string') {
+      // Fail closed, as for text: no photo goes out unchecked.
+      throw new ApiFailure('INTERNAL', '照片安全检查暂时不可用，请稍后再提交（草稿已保存在手机上）')
+    }
+    return reply.trace_id
   },
 
   async sendSubscribeMessage({ touser, templateId, page, data }) {

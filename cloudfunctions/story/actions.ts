@@ -19,6 +19,7 @@ import {
   checkFeedCursor, feedRank, StoryDoc, toCard, toDetail, toQueueItem, toSummary,
 } from './model'
 import { tellAuthor } from './notify'
+import { startPhotoChecks } from './photoChecks'
 import { assertCan, transition } from './review'
 
 const PAGE_SIZE = 20
@@ -88,6 +89,7 @@ export const storyActions: ActionTable = {
   submit: action('member', storySchemas.submit, async (input, { openid, person }): Promise<StoryOutput['submit']> => {
     const subject = await resolveSubject(input.subject, person)
     const flagged = await checkTexts(openid, textsOf(input))
+    const photoChecks = await startPhotoChecks(openid, input.images ?? [])
     const db = database()
     const at = now()
     const doc: Omit<StoryDoc, '_id'> = {
@@ -114,6 +116,7 @@ export const storyActions: ActionTable = {
       queuedAt: at,
       updatedAt: at,
       history: [{ event: 'submit', by: openid, byName: person.name, at }],
+      photoChecks,
     }
     let id: string
     if (input.draftId) {
@@ -141,6 +144,7 @@ export const storyActions: ActionTable = {
     assertCan('revise', story)
     const subject = await resolveSubject(input.subject, person)
     const flagged = await checkTexts(openid, textsOf(input))
+    const photoChecks = await startPhotoChecks(openid, input.images ?? [], story.images)
     await transition({
       event: 'revise',
       story,
@@ -155,6 +159,7 @@ export const storyActions: ActionTable = {
         flagged,
         subscribe: story.subscribe || input.subscribe === true,
         queuedAt: at,
+        ...(photoChecks.length ? { photoChecks: database().command.push(photoChecks) } : {}),
       }),
     })
     return { id: story._id, status: 'pending' }

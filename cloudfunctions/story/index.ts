@@ -6,6 +6,7 @@ import { createRouter } from '../common/router'
 import { previousMonth, shanghaiMonth } from '../common/time'
 import { storyActions } from './actions'
 import { recountMonth } from './figures'
+import { photoCheckResult } from './photoChecks'
 
 /** Idempotent (it writes what the stories say), so a caller imitating the timer gains nothing but a recount. */
 async function scheduled() {
@@ -16,4 +17,7 @@ async function scheduled() {
   return { repaired }
 }
 
-export const main = createRouter('story', storyActions, { onTimer: scheduled })
+export const main = createRouter('story', storyActions, {
+  onTimer: scheduled,
+  onEvent: { wxa_media_check: photoCheckResult },
+})

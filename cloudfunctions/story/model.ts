@@ -5,6 +5,7 @@ import type {
   StorySummary,
 } from '../../contract/story'
 import { fail } from '../common/errors'
+import type { PhotoCheck } from './photoChecks'
 
 export interface StoredHistoryEntry {
   event: StoryEvent
@@ -53,6 +54,8 @@ export interface StoryDoc {
   /** The reason of the last rejection or return. */
   reviewNote?: string
   history: StoredHistoryEntry[]
+  /** Media checks awaiting WeChat's verdict (photoChecks.ts). */
+  photoChecks?: PhotoCheck[]
 }
 
 export function feedRank(featured: boolean, publishedAt: Date, id: string): string {

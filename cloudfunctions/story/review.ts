@@ -11,7 +11,8 @@ import { ApiFailure, fail } from '../common/errors'
 import type { PersonDoc } from '../common/people'
 import type { StoredHistoryEntry, StoryDoc } from './model'
 
-type Transitionable = Exclude<StoryEvent, 'submit'>
+// A photo removed by the media check changes no state: it is history only (photoChecks.ts).
+type Transitionable = Exclude<StoryEvent, 'submit' | 'photoRemoved'>
 
 export const TRANSITIONS: Record<Transitionable, { from: StoryStatus[]; to: StoryStatus }> = {
   approve: { from: ['pending'], to: 'approved' },

@@ -5,6 +5,7 @@ import { formatDayTime } from '../../utils/date'
 
 const EVENT_LABELS: Record<string, string> = {
   submit: '提交', approve: '审核通过', reject: '审核未通过', return: '退回修改', revise: '修改后重新提交', withdraw: '撤回',
+  photoRemoved: '照片未通过安全检查，已移除',
 }
 
 export default function StoryHistory({ history }: { history: NonNullable<StoryDetail['history']> }) {
