@@ -97,8 +97,9 @@ describe('课堂 tab', () => {
     }))
     render(<ClassroomPage />)
     click('我的学习记录')
-    expect(await screen.findByText('参加 2 次课')).toBeTruthy()
-    expect(screen.getByText('学习 3 小时')).toBeTruthy()
+    const summary = (await screen.findByText('参加课程')).closest('.study__summary') as HTMLElement
+    expect(summary.textContent).toContain('2 次参加课程')
+    expect(summary.textContent).toContain('3 小时学习时长')
     const month = screen.getByText('2026年11月').closest('.study__month') as HTMLElement
     expect(month.textContent).toContain('参加 2 次 · 3 小时 · 迟到 1 次')
     expect(month.textContent).toContain('红色家风代代传')

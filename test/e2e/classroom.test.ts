@@ -2,8 +2,8 @@
 // demo-secretary schedules a class that opens for sign-in at once and shows its 签到码; demo-member opens the code's
 // URL (read from the page, as a camera reads the QR code) and is signed in; the secretary's live count shows 1; the
 // same URL 40 s later (the functions' clock moved) is refused as expired; the secretary signs in the retired member
-// by hand; the exported .xlsx, read back with exceljs, has both rows. Screenshots of the code page, the attendance
-// page and the member's 课堂 tab in 长辈模式 go to docs/screenshots/.
+// by hand; the exported .xlsx, read back with exceljs, has both rows. Screenshots of the code page (projector size),
+// the member's check-in, the attendance page, the member's 课堂 tab and study record in 长辈模式 go to docs/screenshots/.
 import ExcelJS from 'exceljs'
 import fs from 'fs'
 import path from 'path'
@@ -95,6 +95,7 @@ test('a class from the form to the exported sheet: scan, live count, expired cod
   await member.locator('.checkin__title', { hasText: '签到成功' }).waitFor()
   await member.locator('.checkin__class', { hasText: TITLE }).waitFor()
   await member.getByText(/^签到时间 \d\d:\d\d$/).waitFor()
+  await screenshot(member, 'classroom-checkin')
 
   // The projector's count follows within one poll, with the member's name among the latest.
   await secretary.locator('.class-code__signed', { hasText: /^1$/ }).waitFor()
@@ -145,11 +146,13 @@ test('a class from the form to the exported sheet: scan, live count, expired cod
   const chenRow = rows.find((r) => r[1] === '陈秀英')!
   expect([chenRow[3], chenRow[5], chenRow[6]]).toEqual(['补签到', '手工', '老党员没有智能手机，现场由书记代为签到'])
 
-  // The member's 课堂 tab shows their sign-in on the class; here in 长辈模式.
+  // The member's 课堂 tab shows their sign-in on the class, and 我的学习记录 counts it; here in 长辈模式.
   await careMode(member, true)
   await member.goto(`${emu.url}/#/pages/classroom/index`)
   const mine = member.locator('.class-card', { hasText: TITLE })
   await mine.locator('.class-card__mine', { hasText: '我：已签到' }).waitFor()
-  await mine.evaluate((card) => card.scrollIntoView({ block: 'center' }))
   await screenshot(member, 'classroom-tab-care')
+  await member.locator('.ps-chip', { hasText: '我的学习记录' }).click()
+  await member.locator('.study__item', { hasText: TITLE }).locator('.study__status', { hasText: '已签到' }).waitFor()
+  await screenshot(member, 'classroom-record-care')
 })

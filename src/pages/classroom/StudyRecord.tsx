@@ -25,15 +25,25 @@ export default function StudyRecord({ record, thisYear, onYear }: StudyRecordPro
   return (
     <View className='study'>
       <View className='study__years'>
-        <AtButton size='small' onClick={() => onYear(record.year - 1)}>‹ {record.year - 1}年</AtButton>
+        <View className='study__previous'>
+          <AtButton size='small' onClick={() => onYear(record.year - 1)}>‹ {record.year - 1}年</AtButton>
+        </View>
         <Text className='study__year'>{record.year}年</Text>
-        {record.year < thisYear ? (
-          <AtButton size='small' onClick={() => onYear(record.year + 1)}>{record.year + 1}年 ›</AtButton>
-        ) : <View className='study__spacer' />}
+        <View className='study__next'>
+          {record.year < thisYear ? (
+            <AtButton size='small' onClick={() => onYear(record.year + 1)}>{record.year + 1}年 ›</AtButton>
+          ) : null}
+        </View>
       </View>
       <Card className='study__summary'>
-        <Text className='study__figure'>参加 {record.total} 次课</Text>
-        <Text className='study__figure'>学习 {formatMinutes(record.minutes)}</Text>
+        <View className='study__figure'>
+          <Text className='study__number'>{record.total} 次</Text>
+          <Text className='study__label'>参加课程</Text>
+        </View>
+        <View className='study__figure'>
+          <Text className='study__number'>{formatMinutes(record.minutes)}</Text>
+          <Text className='study__label'>学习时长</Text>
+        </View>
       </Card>
       {record.items.length === 0 ? <Text className='classroom__text'>{record.year}年还没有学习记录。</Text> : null}
       {record.months.map((month) => (

@@ -55,7 +55,8 @@ export default function ClassCodePage() {
     root.requestFullscreen?.().catch(() => {})
   }
 
-  const attendance = () => Taro.navigateTo({ url: `${ROUTES.classAttendance}?id=${classId}` })
+  // In place of this page, so the code stops being asked for while the secretary looks at the list.
+  const attendance = () => Taro.redirectTo({ url: `${ROUTES.classAttendance}?id=${classId}` })
 
   if (!code) {
     return (

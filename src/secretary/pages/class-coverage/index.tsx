@@ -44,11 +44,13 @@ export default function ClassCoveragePage() {
   return (
     <PageShell className='coverage'>
       <View className='coverage__months'>
-        <AtButton size='small' onClick={() => setMonth(shiftMonth(month, -1))}>‹ 上个月</AtButton>
+        <View className='coverage__previous'>
+          <AtButton size='small' onClick={() => setMonth(shiftMonth(month, -1))}>‹ 上个月</AtButton>
+        </View>
         <Text className='coverage__month'>{formatMonth(month)}</Text>
-        {month < thisMonth ? (
-          <AtButton size='small' onClick={() => setMonth(shiftMonth(month, 1))}>下个月 ›</AtButton>
-        ) : <View className='coverage__spacer' />}
+        <View className='coverage__next'>
+          {month < thisMonth ? <AtButton size='small' onClick={() => setMonth(shiftMonth(month, 1))}>下个月 ›</AtButton> : null}
+        </View>
       </View>
 
       {error ? (
