@@ -10,6 +10,7 @@ import { writeAudit } from '../common/audit'
 import { newShortId, rotatingToken } from '../common/checkInToken'
 import { database, isDuplicateWrite } from '../common/cloud'
 import { now } from '../common/clock'
+import { publicH5Url } from '../common/publicUrl'
 import { decodeCursor, encodeCursor } from '../common/cursor'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
@@ -28,8 +29,7 @@ type OrgDoc = { _id: string; name: string; type: Org['type']; parentId: string |
 interface LecturerDoc { _id: string; orgId: string; orgName: string; name: string; title: string; topics: string[] }
 
 /** The H5 address the sign-in QR code points to (the mini-program opens it through the plain-link QR rule). */
-const PUBLIC_H5_URL = () => (process.env.PUBLIC_H5_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
-export const checkInUrl = (token: string) => `${PUBLIC_H5_URL()}/#/${CHECKIN_PAGE}?t=${token}`
+export const checkInUrl = (token: string) => `${publicH5Url()}/#/${CHECKIN_PAGE}?t=${token}`
 
 const classes = () => database().collection(COLLECTIONS.classes)
 const records = () => database().collection(COLLECTIONS.attendance)

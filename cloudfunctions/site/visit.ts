@@ -12,6 +12,7 @@ import type { PersonDoc } from '../common/people'
 import { shanghaiDate, shanghaiMinuteOfDay, shanghaiMonth } from '../common/time'
 import { distanceMetres } from '../common/geo'
 import { addToFigures } from './figures'
+import { publicH5Url } from '../common/publicUrl'
 import { spansLabel, spansOn, takesVisitsAt } from './hours'
 import { BookingDoc, isOutside, MarkDoc, orgMarkId, SiteDoc, toLatLng, visitId, VisitDoc, visitorMarkId } from './model'
 
@@ -20,7 +21,6 @@ const FIXED_SLOT = 0
 
 export const siteToken = (code: string) => signCheckInToken('site', code, FIXED_SLOT)
 
-const publicH5Url = () => (process.env.PUBLIC_H5_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
 export const visitUrl = (token: string) => `${publicH5Url()}/#/${SITE_VISIT_PAGE}?t=${token}`
 
 const SCAN_AGAIN = '请扫描阵地现场张贴的签到码'

@@ -25,6 +25,8 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>) {
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
       SCF_FUNCTIONNAME: name,
       SILENCE: 'true',
+      // Links and QR codes the functions make point at the H5 app this emulator serves, whatever its port.
+      PUBLIC_H5_URL: process.env.PUBLIC_H5_URL || ctx.url(),
       // Functions run inside the cloud: tells the SDK so, instead of probing Tencent Cloud's metadata host.
       TENCENTCLOUD: 'true',
     }),
