@@ -3,6 +3,12 @@ const tabPages = ['pages/story/index', 'pages/classroom/index', 'pages/site/inde
 const storyPages = ['pages/story/detail', 'pages/story/write', 'pages/story/mine', 'pages/story/messages']
 // Opened by the sign-in QR code from any camera (H5) or WeChat's plain-link rule: in the main package.
 const classroomPages = ['pages/checkin/index']
+// A site's page is shared; its printed check-in code opens the visit page from any camera: in the main package.
+const sitePages = ['pages/site/detail', 'pages/site/visit']
+const secretarySitePages = [
+  'pages/site-book/index', 'pages/site-bookings/index', 'pages/site-calendar/index', 'pages/site-code/index',
+  'pages/site-usage/index',
+]
 const secretaryClassPages = [
   'pages/class-list/index', 'pages/class-edit/index', 'pages/class-code/index', 'pages/class-attendance/index',
   'pages/class-coverage/index',
@@ -11,10 +17,13 @@ const secretaryClassPages = [
 const h5Pages = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : []
 
 export default defineAppConfig({
-  pages: [...tabPages, ...storyPages, ...classroomPages, ...h5Pages],
+  pages: [...tabPages, ...storyPages, ...classroomPages, ...sitePages, ...h5Pages],
   subPackages: [
     // Secretary and district-office pages, kept out of the main package.
-    { root: 'secretary', pages: ['pages/approve/index', 'pages/review/index', ...secretaryClassPages] },
+    {
+      root: 'secretary',
+      pages: ['pages/approve/index', 'pages/review/index', ...secretaryClassPages, ...secretarySitePages],
+    },
   ],
   window: {
     navigationBarBackgroundColor: '#C8102E',

@@ -23,4 +23,17 @@ export const ROUTES = {
   classCode: '/secretary/pages/class-code/index',
   classAttendance: '/secretary/pages/class-attendance/index',
   classCoverage: '/secretary/pages/class-coverage/index',
+  /** A site's page, `?id=`; public (shared). */
+  siteDetail: '/pages/site/detail',
+  /** Check in at a site: `?t=<token>` (its printed QR code's URL, SITE_VISIT_PAGE), or `?q=` (WeChat's plain-link rule). */
+  siteVisit: '/pages/site/visit',
+  /** Book a slot, `?siteId=`. */
+  siteBook: '/secretary/pages/site-book/index',
+  siteBookings: '/secretary/pages/site-bookings/index',
+  /** A site's bookings to confirm or decline, `?id=`. */
+  siteCalendar: '/secretary/pages/site-calendar/index',
+  /** A site's printable check-in code, `?id=`. */
+  siteCode: '/secretary/pages/site-code/index',
+  /** Usage ranking; `?siteId=` one site, `?month=YYYY-MM`. */
+  siteUsage: '/secretary/pages/site-usage/index',
 } as const

@@ -13,6 +13,11 @@ export {
 export type {
   CheckInLocation, ClassAttendance, ClassCode, ClassCoverage, ClassCreateInput, ClassUpdateInput,
 } from './classroom'
+export {
+  siteService, BOOKING_STATUS_LABELS, SITE_BOOKING_LIMITS, SITE_FACILITIES, SITE_FACILITY_LABELS, SITE_LEVEL_LABELS,
+  SITE_TYPES, SITE_TYPE_LABELS, SITE_VISIT_PAGE, WEEKDAY_LABELS,
+} from './site'
+export type { SiteBookInput, SiteListInput, SiteLocation, SiteUsageReport, SiteVisitResult } from './site'
 export { devLogin, clearToken, goToLogin, isSignedIn, usesTokenSignIn } from './session'
 export { ROLE_LABELS, PERSON_STATUS_LABELS, maskPhone } from './labels'
 export type { ApiResult, ApiError, FieldError } from '../../contract/common'
@@ -24,3 +29,7 @@ export type {
   AttendanceRow, AttendanceRowStatus, AttendanceStatus, ClassCategory, ClassDetail, ClassState, ClassSummary, Lecturer,
   MarkStatus, OrgCoverage, StudyMonth, StudyRecord,
 } from '../../contract/classroom'
+export type {
+  Booking, BookingStatus, OpeningInterval, SiteDay, SiteDetail, SiteFacility, SiteLevel, SiteSummary, SiteType,
+  SiteUsage,
+} from '../../contract/site'

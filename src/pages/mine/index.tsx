@@ -108,6 +108,14 @@ export default function MinePage() {
               <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.classList })}>课程管理（签到码、出勤、开课情况）</AtButton>
             </Card>
           ) : null}
+          {reviews(state.person) ? (
+            <Card title='阵地' className='mine-sites'>
+              <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.siteUsage })}>阵地使用情况（排名、导出）</AtButton>
+              <AtButton type='secondary' customStyle={{ marginTop: 'var(--ps-space-sm)' }} onClick={() => Taro.navigateTo({ url: ROUTES.siteBookings })}>
+                我的阵地预约
+              </AtButton>
+            </Card>
+          ) : null}
         </View>
       ) : null}
 

@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '党建阵地' })
+export default definePageConfig({
+  navigationBarTitleText: '党建阵地',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200,
+})

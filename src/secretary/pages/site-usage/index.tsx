@@ -1,0 +1,125 @@
+// 阵地使用情况: for a month (Beijing), every site the person manages (the district office: all) ranked by utilisation,
+// then visits, then class attendees, idle sites standing out; the month's totals; 导出Excel. With `?siteId=` one
+// site's figures. The figures are counted as things happen, so the page reads them at once however much history.
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { AtButton } from 'taro-ui'
+import Card from '../../../components/Card'
+import Notice from '../../../components/Notice'
+import PageShell from '../../../components/PageShell'
+import { beijingMonth, formatMonth, formatRate, shiftMonth } from '../../../pages/classroom/format'
+import { ROUTES } from '../../../routes'
+import { siteService } from '../../../services'
+import type { SiteUsageReport } from '../../../services'
+import UsageRow from './UsageRow'
+import './index.scss'
+
+const params = () => Taro.getCurrentInstance().router?.params ?? {}
+
+/** Opens the workbook: a download in the browser; in WeChat, the phone's document viewer (to forward or print). */
+async function openWorkbook(url: string): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const file = await Taro.downloadFile({ url })
+    if (file.statusCode !== 200) throw new Error(`download: HTTP ${file.statusCode}`)
+    await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx', showMenu: true })
+    return
+  }
+  window.open(url, '_blank')
+}
+
+export default function SiteUsagePage() {
+  const [siteId] = useState(() => params().siteId ?? '')
+  const thisMonth = useRef(beijingMonth(new Date())).current
+  const [month, setMonth] = useState(() => (/^\d{4}-\d{2}$/.test(params().month ?? '') ? params().month! : thisMonth))
+  const [report, setReport] = useState<SiteUsageReport | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [exporting, setExporting] = useState(false)
+  const [exportNote, setExportNote] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null)
+  const latest = useRef(0)
+
+  const load = async (which: string) => {
+    const thisLoad = ++latest.current
+    setError(null)
+    const result = await siteService.usage(siteId ? { siteId, month: which } : { month: which })
+    if (thisLoad !== latest.current) return
+    if (result.ok) setReport(result.data)
+    else setError(result.message)
+  }
+
+  useEffect(() => {
+    load(month)
+  }, [month])
+
+  const exportMonth = async () => {
+    if (exporting) return
+    setExporting(true)
+    setExportNote(null)
+    const result = await siteService.exportUsage(month)
+    if (!result.ok) {
+      setExporting(false)
+      return setExportNote({ tone: 'danger', text: result.message })
+    }
+    try {
+      await openWorkbook(result.data.url)
+      setExportNote({ tone: 'success', text: `已导出${formatMonth(month)}的阵地使用情况。` })
+    } catch {
+      setExportNote({ tone: 'danger', text: '文件下载没有成功，请稍后再试。' })
+    }
+    setExporting(false)
+  }
+
+  const shown = report?.month === month ? report : null
+  const s = shown?.summary
+  const open = (id: string) => Taro.navigateTo({ url: `${ROUTES.siteDetail}?id=${id}` })
+
+  return (
+    <PageShell className='site-usage'>
+      <View className='site-usage__months'>
+        <AtButton size='small' onClick={() => setMonth(shiftMonth(month, -1))}>‹ 上个月</AtButton>
+        <Text className='site-usage__month'>{formatMonth(month)}</Text>
+        {month < thisMonth ? (
+          <AtButton size='small' onClick={() => setMonth(shiftMonth(month, 1))}>下个月 ›</AtButton>
+        ) : <View className='site-usage__spacer' />}
+      </View>
+
+      {error ? (
+        <View>
+          <Notice tone='danger'>{error}</Notice>
+          <AtButton type='secondary' onClick={() => load(month)}>重新加载</AtButton>
+        </View>
+      ) : null}
+      {!shown && !error ? <Text className='site-usage__text'>正在加载…</Text> : null}
+
+      {shown && s && !siteId ? (
+        <View>
+          <Card className='site-usage__summary'>
+            <Text className='site-usage__headline'>{s.sites} 个阵地，闲置 {s.idle} 个</Text>
+            <Text className='site-usage__text'>
+              到访 {s.visits} 人次 · 预约 {s.bookings} 次共 {s.bookedHours} 小时 · 总使用率 {formatRate(s.utilisation)}
+            </Text>
+            <Text className='site-usage__text'>承办课程 {s.classesHeld} 节 · 服务外单位党组织 {s.outsideOrgs} 个次</Text>
+            <Text className='site-usage__note'>使用率 = 预约小时 ÷ 开放小时；排名依次看使用率、到访人次、听课人次。本月没有到访、预约和课程的阵地记为闲置。</Text>
+          </Card>
+          <AtButton type='secondary' loading={exporting} disabled={exporting} onClick={exportMonth}>导出Excel</AtButton>
+          {exportNote ? <Notice tone={exportNote.tone}>{exportNote.text}</Notice> : null}
+          <Card title='阵地排名' className='site-usage__ranking'>
+            {shown.items.length === 0 ? <Text className='site-usage__text'>没有你管理的阵地。</Text> : null}
+            {shown.items.map((row) => <UsageRow key={row.siteId} row={row} onOpen={open} />)}
+          </Card>
+        </View>
+      ) : null}
+
+      {shown && siteId ? (
+        <View>
+          {shown.items.map((row) => (
+            <Card key={row.siteId} className='site-usage__ranking'>
+              <UsageRow row={row} />
+            </Card>
+          ))}
+          <AtButton type='secondary' onClick={() => Taro.redirectTo({ url: `${ROUTES.siteUsage}?month=${month}` })}>查看全部阵地排名</AtButton>
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}
