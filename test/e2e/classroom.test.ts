@@ -5,10 +5,8 @@
 // by hand; the exported .xlsx, read back with exceljs, has both rows. Screenshots of the code page (projector size),
 // the member's check-in, the attendance page, the member's 课堂 tab and study record in 长辈模式 go to docs/screenshots/.
 import ExcelJS from 'exceljs'
-import fs from 'fs'
-import path from 'path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, phone, SCREENSHOTS } from '../helpers/browser'
+import { careMode as switchCareMode, launchBrowser, phone, screenshot } from '../helpers/browser'
 import { RunningEmulator, startEmulator } from '../helpers/emulator'
 
 let emu: RunningEmulator
@@ -17,7 +15,6 @@ const opened: BrowserContext[] = []
 beforeAll(async () => {
   emu = await startEmulator()
   browser = await launchBrowser()
-  fs.mkdirSync(SCREENSHOTS, { recursive: true })
 })
 afterAll(async () => {
   for (const context of opened) await context.close().catch(() => {})
@@ -50,17 +47,7 @@ async function moveClock(offsetMs: number) {
   expect(res.ok).toBe(true)
 }
 
-async function screenshot(page: Page, name: string) {
-  await page.waitForTimeout(800) // the page-slide animation
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
-}
 
-async function careMode(page: Page, on: boolean) {
-  await page.goto(`${emu.url}/#/pages/mine/index`)
-  const toggle = page.locator('.at-switch', { hasText: '长辈模式' }).locator('input.weui-switch')
-  if (await toggle.isChecked() !== on) await toggle.click()
-  await page.locator(on ? '.ps-shell--care' : '.ps-shell:not(.ps-shell--care)').first().waitFor()
-}
 
 test('a class from the form to the exported sheet: scan, live count, expired code, hand mark, Excel', async () => {
   // The secretary schedules a class with the form's own day and times: it starts at the next half hour, and
@@ -147,7 +134,7 @@ test('a class from the form to the exported sheet: scan, live count, expired cod
   expect([chenRow[3], chenRow[5], chenRow[6]]).toEqual(['补签到', '手工', '老党员没有智能手机，现场由书记代为签到'])
 
   // The member's 课堂 tab shows their sign-in on the class, and 我的学习记录 counts it; here in 长辈模式.
-  await careMode(member, true)
+  await switchCareMode(member, emu.url, true)
   await member.goto(`${emu.url}/#/pages/classroom/index`)
   const mine = member.locator('.class-card', { hasText: TITLE })
   await mine.locator('.class-card__mine', { hasText: '我：已签到' }).waitFor()

@@ -7,10 +7,8 @@
 // Screenshots of the directory (normal and 长辈模式), the site page, the booking form, the printable code, the
 // check-in, the calendar and the usage ranking (the whole page) go to docs/screenshots/.
 import ExcelJS from 'exceljs'
-import fs from 'fs'
-import path from 'path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, phone, SCREENSHOTS } from '../helpers/browser'
+import { careMode as switchCareMode, launchBrowser, phone, screenshot } from '../helpers/browser'
 import { RunningEmulator, startEmulator } from '../helpers/emulator'
 
 let emu: RunningEmulator
@@ -19,7 +17,6 @@ const opened: BrowserContext[] = []
 beforeAll(async () => {
   emu = await startEmulator()
   browser = await launchBrowser()
-  fs.mkdirSync(SCREENSHOTS, { recursive: true })
 })
 afterAll(async () => {
   for (const context of opened) await context.close().catch(() => {})
@@ -52,10 +49,6 @@ function onEmulator(url: string): string {
   return `${emu.url}${url.slice(url.indexOf('/#/'))}`
 }
 
-async function screenshot(page: Page, name: string) {
-  await page.waitForTimeout(800) // the page-slide animation
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
-}
 
 /** The whole page at phone width: the app scrolls inside its page element, so the window grows to fit it. */
 async function wholePage(page: Page, shell: string, name: string) {
@@ -66,12 +59,6 @@ async function wholePage(page: Page, shell: string, name: string) {
   await page.setViewportSize(before)
 }
 
-async function careMode(page: Page, on: boolean) {
-  await open(page, '/pages/mine/index')
-  const toggle = page.locator('.at-switch', { hasText: '长辈模式' }).locator('input.weui-switch')
-  if (await toggle.isChecked() !== on) await toggle.click()
-  await page.locator(on ? '.ps-shell--care' : '.ps-shell:not(.ps-shell--care)').first().waitFor()
-}
 
 /** A usage row's visits and bookings, as the page prints them. */
 async function usageOf(page: Page, name: string): Promise<{ visits: number; bookings: number }> {
@@ -122,7 +109,7 @@ test('find the nearest site, book it, check in with its code, and see both in th
   await screenshot(member, 'site-detail')
 
   // 长辈模式: the same directory, larger.
-  await careMode(member, true)
+  await switchCareMode(member, emu.url, true)
   await open(member, '/pages/site/index')
   await member.getByText('已按距离由近到远排列').waitFor()
   await member.locator('.site-card').first().locator('.site-card__distance', { hasText: '30米' }).waitFor()

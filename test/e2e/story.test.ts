@@ -6,7 +6,7 @@ import fs from 'fs'
 import os from 'os'
 import path from 'path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, phone, SCREENSHOTS } from '../helpers/browser'
+import { careMode as switchCareMode, launchBrowser, phone, screenshot } from '../helpers/browser'
 import { RunningEmulator, startEmulator } from '../helpers/emulator'
 
 let emu: RunningEmulator
@@ -15,7 +15,6 @@ const opened: BrowserContext[] = []
 beforeAll(async () => {
   emu = await startEmulator()
   browser = await launchBrowser()
-  fs.mkdirSync(SCREENSHOTS, { recursive: true })
 })
 afterAll(async () => {
   for (const context of opened) await context.close().catch(() => {})
@@ -41,23 +40,8 @@ async function open(page: Page, route: string) {
   await page.goto(`${emu.url}/#${route}`)
 }
 
-/** After a page slides in, and once its photos have loaded: what a screenshot should show. */
-async function settle(page: Page) {
-  await page.waitForTimeout(800)
-  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete))
-}
 
-async function screenshot(page: Page, name: string) {
-  await settle(page)
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
-}
 
-async function careMode(page: Page, on: boolean) {
-  await open(page, '/pages/mine/index')
-  const toggle = page.locator('.at-switch', { hasText: '长辈模式' }).locator('input.weui-switch')
-  if (await toggle.isChecked() !== on) await toggle.click()
-  await page.locator(on ? '.ps-shell--care' : '.ps-shell:not(.ps-shell--care)').first().waitFor()
-}
 
 /** A 3000 × 2000 photo of several MB, as a phone camera makes: the app must bring it to ≤ 1600 px and ≤ 1 MB. */
 async function cameraPhoto(page: Page): Promise<string> {
@@ -141,13 +125,13 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
   await queued.locator('.queue-story__image').waitFor()
   expect(await queueTitles(secretary)).toContain(TITLE)
   await screenshot(secretary, 'story-review')
-  await careMode(secretary, true)
+  await switchCareMode(secretary, emu.url, true)
   await open(secretary, '/secretary/pages/review/index')
   await queued.locator('.queue-story__image').waitFor()
   await screenshot(secretary, 'story-review-care')
   await queued.locator('.at-button', { hasText: '通过并精选' }).click()
   await secretary.getByText(`《${TITLE}》：已通过，设为精选`).waitFor()
-  await careMode(secretary, false)
+  await switchCareMode(secretary, emu.url, false)
 
   // ---- and the other secretary still does not ----
   await otherSecretary.reload()
@@ -186,7 +170,7 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
   await member.reload()
   await member.locator('.ps-like__button--liked').waitFor()
   expect(await member.locator('.ps-like__button').textContent()).toBe('♥已赞1')
-  await careMode(member, true)
+  await switchCareMode(member, emu.url, true)
   await open(member, '/pages/story/index')
   await member.locator('.ps-story-card').first().getByText('♥ 1 赞').waitFor()
   await screenshot(member, 'story-feed-care')

@@ -32,3 +32,23 @@ export async function phone(browser: Browser, opts: { geolocation?: { latitude: 
 
 /** Where screenshots for the README go. */
 export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots')
+
+/**
+ * Writes a README screenshot once the page has slid in and its photos have loaded — only when SCREENSHOTS=1
+ * (`npm run screenshots`), so an ordinary test run leaves the committed pictures alone.
+ */
+export async function screenshot(page: Page, name: string) {
+  if (process.env.SCREENSHOTS !== '1') return
+  await page.waitForTimeout(800) // the page-slide animation
+  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete))
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}
+
+/** Turns 长辈模式 on or off from 我的, as a person does, and waits for the pages to switch. */
+export async function careMode(page: Page, baseUrl: string, on: boolean) {
+  await page.goto(`${baseUrl}/#/pages/mine/index`)
+  const toggle = page.locator('.at-switch', { hasText: '长辈模式' }).locator('input.weui-switch')
+  if (await toggle.isChecked() !== on) await toggle.click()
+  await page.locator(on ? '.ps-shell--care' : '.ps-shell:not(.ps-shell--care)').first().waitFor()
+}
