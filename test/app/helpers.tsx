@@ -72,5 +72,8 @@ export function resetTaro() {
   const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
   const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
   const showToast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
-  return { navigateTo, switchTab, showToast }
+  const navigateBack = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'navigateBack:ok' })
+  // The page stack: one page (opened directly) unless a test says otherwise.
+  const getCurrentPages = jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{}] as never)
+  return { navigateTo, switchTab, showToast, navigateBack, getCurrentPages }
 }

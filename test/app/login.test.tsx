@@ -35,6 +35,16 @@ test('signing in stores that person\'s token and opens 我的', async () => {
   expect(Taro.getStorageSync('session.token')).toBe('token-of-retired')
 })
 
+test('signing in from a page that sent the person here (a scanned code) goes back to that page', async () => {
+  answer(200, { token: 'token-of-member' })
+  jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{}, {}] as never)
+  render(<LoginPage />)
+  signInAs('社区A党员')
+  await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
+  expect(Taro.switchTab).not.toHaveBeenCalled()
+  expect(Taro.getStorageSync('session.token')).toBe('token-of-member')
+})
+
 test('when demo sign-in is switched off the page says so and stays', async () => {
   answer(404, null)
   render(<LoginPage />)

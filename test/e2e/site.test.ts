@@ -215,3 +215,17 @@ test('find the nearest site, book it, check in with its code, and see both in th
   expect([Number(booksRow[4]), Number(booksRow[6])]).toEqual([before.visits + 1, before.bookings + 1])
   expect(rows.find((r) => r[1] === '长青社区党建书屋')![14]).toBe('是')
 })
+
+test('a member who scans the site code before signing in signs in and is checked in without scanning again', async () => {
+  const manager = await person('demo-secretary')
+  await open(manager, `/secretary/pages/site-code/index?id=${BOOKS_ID}`)
+  const url = onEmulator((await manager.locator('.site-code .class-code__qr').getAttribute('data-checkin-url'))!)
+
+  const { context, page } = await phone(browser)
+  opened.push(context)
+  await page.goto(url)
+  await page.locator('.at-button', { hasText: '去登录' }).click()
+  await page.locator('.login__person', { has: page.getByText('demo-retired', { exact: true }) }).locator('.at-button').click()
+  await page.locator('.site-visit__title', { hasText: '签到成功' }).waitFor()
+  await page.locator('.site-visit__site', { hasText: BOOKS }).waitFor()
+})

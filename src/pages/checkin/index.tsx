@@ -2,7 +2,7 @@
 // mini-program). Signs in at once; asks for the person's location, with the reason, only when the class checks it
 // (the back end says so); then says plainly what happened and what to do next.
 import { Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { AtButton } from 'taro-ui'
 import Card from '../../components/Card'
@@ -123,6 +123,11 @@ export default function CheckInPage() {
     else if (!token) setState({ kind: 'noToken' })
     else run(() => submit(token))
   }, [token])
+
+  // Back from signing in: carry on with the code that was scanned, so nobody has to scan it again.
+  useDidShow(() => {
+    if (state.kind === 'signedOut' && isSignedIn() && token) run(() => submit(token))
+  })
 
   const scanAgain = async () => {
     try {

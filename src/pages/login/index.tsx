@@ -33,7 +33,9 @@ export default function LoginPage() {
       setError(result.message)
       return
     }
-    Taro.switchTab({ url: ROUTES.mine })
+    // Back to the page that sent the person here (a scanned sign-in code, a story to like); else to 我的.
+    if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
+    else Taro.switchTab({ url: ROUTES.mine })
   }
 
   return (

@@ -3,7 +3,7 @@
 // only if the person already allowed it (a scan far from the site is refused). A second scan the same day says 已签到
 // and when; a secretary's scan during their booking also confirms the booking's arrival.
 import { Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { AtButton } from 'taro-ui'
 import Card from '../../components/Card'
@@ -102,6 +102,11 @@ export default function SiteVisitPage() {
     else if (!token) setState({ kind: 'noToken' })
     else submit(token)
   }, [token])
+
+  // Back from signing in: carry on with the code that was scanned, so nobody has to scan it again.
+  useDidShow(() => {
+    if (state.kind === 'signedOut' && isSignedIn() && token) submit(token)
+  })
 
   const scanAgain = async () => {
     try {
