@@ -119,7 +119,12 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
     : undefined
   // A second scan the same day is refused, unless it confirmed a booking's arrival (a morning visit, an afternoon booking).
   if (!visitNew && !booking) {
-    throw new ApiFailure('ALREADY_DONE', `你今天已经在${site.name}签到过了，明天再来吧`, undefined, { siteId: site._id, name: site.name })
+    // The time of the first scan, so any phone can say when (one more read, on the repeat only).
+    const { data } = await database().collection(COLLECTIONS.siteVisits).doc(visitId(site._id, date, person._id)).get()
+    const first = data[0] as VisitDoc | undefined
+    const firstAt = first ? new Date(first.at).toISOString() : undefined
+    throw new ApiFailure('ALREADY_DONE', `你今天已经在${site.name}签到过了，明天再来吧`, undefined,
+      { siteId: site._id, name: site.name, ...(firstAt ? { at: firstAt } : {}) })
   }
   return { siteId: site._id, name: site.name, at: at.toISOString(), firstThisMonth: visitorNew, ...(booking ? { booking } : {}) }
 }

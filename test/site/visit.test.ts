@@ -24,6 +24,7 @@ test('a member checks in once a day; a second scan the same day is ALREADY_DONE'
   await bed.setClock(at(MONDAY, '17:29'))
   const again = await bed.demo['demo-member'].call('site', 'visit', { token })
   expect(again).toMatchObject({ ok: false, code: 'ALREADY_DONE', message: '你今天已经在签到测试基地签到过了，明天再来吧' })
+  expect(again.data.at).toBe(first.data.at) // any phone can say when the first scan was
   const stored = await bed.stored('siteVisits', `${siteId}_${MONDAY}_demo-member`)
   expect(stored).toMatchObject({ siteId, date: MONDAY, month: MONTH, openid: 'demo-member', orgId: 'org-branch-a1' })
   expect(await usage()).toMatchObject({ visits: 1, visitors: 1, orgsServed: 1, outsideOrgs: 0 })

@@ -43,8 +43,8 @@ function rememberedToday(siteId: string | undefined): string | undefined {
 function refusal(error: ApiError): VisitState {
   switch (error.code) {
     case 'ALREADY_DONE': {
-      const first = (error.data ?? {}) as { siteId?: string; name?: string }
-      return { kind: 'already', siteId: first.siteId, name: first.name, at: rememberedToday(first.siteId), message: error.message }
+      const first = (error.data ?? {}) as { siteId?: string; name?: string; at?: string }
+      return { kind: 'already', siteId: first.siteId, name: first.name, at: first.at ?? rememberedToday(first.siteId), message: error.message }
     }
     case 'TOKEN_INVALID':
     case 'TOKEN_EXPIRED':
