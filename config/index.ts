@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+const contractDir = path.resolve(__dirname, '..', 'contract')
 const isH5 = process.env.TARO_ENV === 'h5'
 
 // taro-ui's styles still use @import, `/` division and global built-ins: ~160 warnings per build otherwise.
@@ -34,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // The API contract (contract/, outside src/) is TypeScript the app imports: compile it too.
+      compile: { include: [contractDir] },
       sassLoaderOption,
       // Component styles use distinct class names, so the order webpack joins them in does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
@@ -43,6 +46,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [contractDir] },
       publicPath: '/',
       staticDirectory: 'static',
       esnextModules: ['taro-ui'],

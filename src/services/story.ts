@@ -1,7 +1,7 @@
 // The `story` function, typed by its contract: the feed and story page (open to anyone), writing and revising,
 // likes and shares, my stories and messages, the secretary's review queue.
 import type { ApiResult } from '../../contract/common'
-import type { StoryCategory, StoryInput, StoryOutput, StoryStatus } from '../../contract/story'
+import type { StoryCategory, StoryInput, StoryOutput } from '../../contract/story'
 import { callFunction, type CallOptions } from './callFunction'
 
 type StoryAction = keyof StoryOutput
@@ -33,22 +33,10 @@ export const storyService = {
   uploadPhoto: () => call('uploadPhoto', {}),
 }
 
-// What a person reads for the contract's story enums and limits. The contract's own copies live in a module that
-// imports zod, which must stay out of the app bundle; test/app/storyLabels.test.tsx keeps these equal to them.
-export const STORY_CATEGORIES: readonly StoryCategory[] = ['ordinaryPost', 'veteran', 'volunteer', 'frontline', 'other']
-
-export const STORY_CATEGORY_LABELS: Record<StoryCategory, string> = {
-  ordinaryPost: '平凡岗位', veteran: '离退休老党员', volunteer: '志愿服务', frontline: '急难险重', other: '其他',
-}
-
-export const STORY_STATUS_LABELS: Record<StoryStatus, string> = {
-  pending: '待审核', approved: '已发布', rejected: '未通过', returned: '退回修改', withdrawn: '已撤回',
-}
-
-export const STORY_LIMITS = { title: 30, content: 2000, images: 9, reason: 500, subjectName: 20, feedPage: 20 } as const
-
-/** The mini-program page of one story (`?id=`), as the contract names it for subscribe messages. */
-export const STORY_DETAIL_PAGE = 'pages/story/detail'
+// What a person reads for the contract's story enums and limits: the contract's own values.
+export {
+  STORY_CATEGORIES, STORY_CATEGORY_LABELS, STORY_DETAIL_PAGE, STORY_LIMITS, STORY_STATUS_LABELS,
+} from '../../contract/story'
 
 /**
  * 审核结果通知: the subscribe-message template the author is asked to accept at submission (weapp). The same id is

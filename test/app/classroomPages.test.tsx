@@ -8,8 +8,7 @@ import { shiftMonth } from '../../src/pages/classroom/format'
 import ClassCoveragePage from '../../src/secretary/pages/class-coverage'
 import ClassListPage from '../../src/secretary/pages/class-list'
 import {
-  ATTENDANCE_STATUS_LABELS, CHECKIN_PAGE, CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, CLASS_GEOFENCE, CLASS_LIMITS,
-  CLASS_STATE_LABELS, classroomService, MARK_STATUSES, userService,
+  classroomService, userService,
 } from '../../src/services'
 import { ROUTES } from '../../src/routes'
 import { click, ok, refused, resetTaro, type } from './helpers'
@@ -28,18 +27,8 @@ beforeEach(() => {
   Taro.setStorageSync('session.token', 'token')
 })
 
-describe('labels and paths match the contract', () => {
-  test('categories, states, statuses, limits and the check-in page', () => {
-    expect(CLASS_CATEGORIES).toEqual(contract.CLASS_CATEGORIES)
-    expect(CLASS_CATEGORY_LABELS).toEqual(contract.CLASS_CATEGORY_LABELS)
-    expect(ATTENDANCE_STATUS_LABELS).toEqual(contract.ATTENDANCE_STATUS_LABELS)
-    expect(CLASS_STATE_LABELS).toEqual(contract.CLASS_STATE_LABELS)
-    expect(MARK_STATUSES).toEqual(contract.MARK_STATUSES)
-    expect(CLASS_GEOFENCE).toEqual(contract.GEOFENCE)
-    for (const [key, value] of Object.entries(CLASS_LIMITS)) {
-      expect([key, value]).toEqual([key, contract.CLASSROOM_LIMITS[key as keyof typeof contract.CLASSROOM_LIMITS]])
-    }
-    expect(CHECKIN_PAGE).toBe(contract.CHECKIN_PAGE)
+describe('the app has the pages the contract names', () => {
+  test('the check-in page (a sign-in code opens it)', () => {
     expect(ROUTES.checkin).toBe(`/${contract.CHECKIN_PAGE}`)
   })
 })
