@@ -5,43 +5,28 @@
 // by hand; the exported .xlsx, read back with exceljs, has both rows. Screenshots of the code page (projector size),
 // the member's check-in, the attendance page, the member's 课堂 tab and study record in 长辈模式 go to docs/screenshots/.
 import ExcelJS from 'exceljs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { careMode as switchCareMode, launchBrowser, phone, screenshot } from '../helpers/browser'
-import { RunningEmulator, startEmulator } from '../helpers/emulator'
+import type { Page } from 'playwright-core'
+import { careMode as switchCareMode, screenshot, useBrowserBed } from '../helpers/browser'
 
-let emu: RunningEmulator
-let browser: Browser
-const opened: BrowserContext[] = []
-beforeAll(async () => {
-  emu = await startEmulator()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  for (const context of opened) await context.close().catch(() => {})
-  await browser?.close()
-  await emu?.stop()
-})
+const bed = useBrowserBed()
 
 const TITLE = '学习新修订《党章》'
 
 async function person(openid: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const { context, page } = await phone(browser)
-  opened.push(context)
+  const page = await bed.phone()
   if (viewport) await page.setViewportSize(viewport)
-  await page.goto(`${emu.url}/#/pages/login/index`)
-  await page.locator('.login__person', { has: page.getByText(openid, { exact: true }) }).locator('.at-button').click()
-  await page.locator('.mine-profile').waitFor()
+  await bed.signIn(page, openid)
   return page
 }
 
 /** The check-in page of a sign-in URL, on this emulator (the URL names the configured public H5 address). */
 function onEmulator(url: string): string {
   const at = url.indexOf('/#/')
-  return `${emu.url}${url.slice(at)}`
+  return `${bed.emu.url}${url.slice(at)}`
 }
 
 async function moveClock(offsetMs: number) {
-  const res = await fetch(`${emu.url}/__emulator/clock`, {
+  const res = await fetch(`${bed.emu.url}/__emulator/clock`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs }),
   })
   expect(res.ok).toBe(true)
@@ -134,8 +119,8 @@ test('a class from the form to the exported sheet: scan, live count, expired cod
   expect([chenRow[3], chenRow[5], chenRow[6]]).toEqual(['补签到', '手工', '老党员没有智能手机，现场由书记代为签到'])
 
   // The member's 课堂 tab shows their sign-in on the class, and 我的学习记录 counts it; here in 长辈模式.
-  await switchCareMode(member, emu.url, true)
-  await member.goto(`${emu.url}/#/pages/classroom/index`)
+  await switchCareMode(member, bed.emu.url, true)
+  await member.goto(`${bed.emu.url}/#/pages/classroom/index`)
   const mine = member.locator('.class-card', { hasText: TITLE })
   await mine.locator('.class-card__mine', { hasText: '我：已签到' }).waitFor()
   await screenshot(member, 'classroom-tab-care')

@@ -1,26 +1,9 @@
 // In Chromium, on the H5 build served by the emulator: each demo person signs in and sees their own 我的 page;
 // a newcomer registers (the draft survives a reload), the community secretary approves, the newcomer is a member.
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, phone } from '../helpers/browser'
-import { RunningEmulator, startEmulator } from '../helpers/emulator'
+import type { Page } from 'playwright-core'
+import { useBrowserBed } from '../helpers/browser'
 
-let emu: RunningEmulator
-let browser: Browser
-beforeAll(async () => {
-  emu = await startEmulator()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await emu?.stop()
-})
-
-async function signIn(page: Page, openid: string) {
-  await page.goto(`${emu.url}/#/pages/login/index`)
-  const row = page.locator('.login__person', { has: page.getByText(openid, { exact: true }) })
-  await row.locator('.at-button').click()
-  await page.locator('.mine-profile').waitFor()
-}
+const bed = useBrowserBed()
 
 const profile = (page: Page) => page.locator('.mine-profile')
 
@@ -33,55 +16,41 @@ describe('我的 for each demo person', () => {
     ['demo-retired', ['陈秀英', '已通过', '党员（离退休）', '幸福里社区离退休党支部'], false],
     ['demo-member-b', ['刘洋', '已通过', '党员', '和平社区第一党支部'], false],
   ] as const)('%s sees their name, state, role and organisation', async (openid, texts, reviews) => {
-    const { context, page } = await phone(browser)
-    try {
-      await signIn(page, openid)
-      for (const t of texts) await profile(page).getByText(t, { exact: true }).first().waitFor()
-      const reviewEntry = page.getByText(/待审核人员 \(\d+\)/)
-      if (reviews) await reviewEntry.waitFor()
-      else expect(await reviewEntry.count()).toBe(0)
-      expect(await page.locator('.mine-register').count()).toBe(0)
-    } finally {
-      await context.close()
-    }
+    const page = await bed.person(openid)
+    for (const t of texts) await profile(page).getByText(t, { exact: true }).first().waitFor()
+    const reviewEntry = page.getByText(/待审核人员 \(\d+\)/)
+    if (reviews) await reviewEntry.waitFor()
+    else expect(await reviewEntry.count()).toBe(0)
+    expect(await page.locator('.mine-register').count()).toBe(0)
   })
 })
 
 test('a newcomer registers, keeps the draft across a reload, and is approved by the community secretary', async () => {
-  const newcomer = await phone(browser)
-  const secretary = await phone(browser)
-  try {
-    const page = newcomer.page
-    await signIn(page, 'demo-newcomer')
-    await profile(page).getByText('未注册').waitFor()
-    const form = page.locator('.mine-register')
-    await form.locator('input[placeholder="请填写真实姓名"]').fill('马晓东')
-    await form.locator('.ps-org-chooser__box').click()
-    await form.locator('.ps-org-chooser__option', { hasText: '幸福里社区第一党支部' }).click()
-    await form.locator('input[placeholder="11 位手机号"]').fill('13700001234')
+  const page = await bed.person('demo-newcomer')
+  await profile(page).getByText('未注册').waitFor()
+  const form = page.locator('.mine-register')
+  await form.locator('input[placeholder="请填写真实姓名"]').fill('马晓东')
+  await form.locator('.ps-org-chooser__box').click()
+  await form.locator('.ps-org-chooser__option', { hasText: '幸福里社区第一党支部' }).click()
+  await form.locator('input[placeholder="11 位手机号"]').fill('13700001234')
 
-    await page.reload()
-    await page.locator('.mine-register').waitFor()
-    expect(await page.locator('input[placeholder="请填写真实姓名"]').inputValue()).toBe('马晓东')
-    expect(await page.locator('input[placeholder="11 位手机号"]').inputValue()).toBe('13700001234')
+  await page.reload()
+  await page.locator('.mine-register').waitFor()
+  expect(await page.locator('input[placeholder="请填写真实姓名"]').inputValue()).toBe('马晓东')
+  expect(await page.locator('input[placeholder="11 位手机号"]').inputValue()).toBe('13700001234')
 
-    await page.locator('.mine-register .at-button', { hasText: '提交注册' }).click()
-    await profile(page).getByText('待审核').waitFor()
+  await page.locator('.mine-register .at-button', { hasText: '提交注册' }).click()
+  await profile(page).getByText('待审核').waitFor()
 
-    const sp = secretary.page
-    await signIn(sp, 'demo-secretary')
-    await sp.locator('.at-button', { hasText: /待审核人员 \(\d+\)/ }).click()
-    const card = sp.locator('.approve-person', { hasText: '马晓东' })
-    await card.waitFor()
-    await card.locator('.at-button', { hasText: /^通过$/ }).click()
-    await sp.getByText('马晓东：已通过').waitFor()
+  const sp = await bed.person('demo-secretary')
+  await sp.locator('.at-button', { hasText: /待审核人员 \(\d+\)/ }).click()
+  const card = sp.locator('.approve-person', { hasText: '马晓东' })
+  await card.waitFor()
+  await card.locator('.at-button', { hasText: /^通过$/ }).click()
+  await sp.getByText('马晓东：已通过').waitFor()
 
-    await page.reload()
-    await profile(page).getByText('已通过').waitFor()
-    await profile(page).getByText('马晓东').waitFor()
-    expect(await page.locator('.mine-register').count()).toBe(0)
-  } finally {
-    await newcomer.context.close()
-    await secretary.context.close()
-  }
+  await page.reload()
+  await profile(page).getByText('已通过').waitFor()
+  await profile(page).getByText('马晓东').waitFor()
+  expect(await page.locator('.mine-register').count()).toBe(0)
 })

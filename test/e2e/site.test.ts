@@ -7,22 +7,10 @@
 // Screenshots of the directory (normal and 长辈模式), the site page, the booking form, the printable code, the
 // check-in, the calendar and the usage ranking (the whole page) go to docs/screenshots/.
 import ExcelJS from 'exceljs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { careMode as switchCareMode, launchBrowser, phone, screenshot } from '../helpers/browser'
-import { RunningEmulator, startEmulator } from '../helpers/emulator'
+import type { Page } from 'playwright-core'
+import { careMode as switchCareMode, screenshot, useBrowserBed } from '../helpers/browser'
 
-let emu: RunningEmulator
-let browser: Browser
-const opened: BrowserContext[] = []
-beforeAll(async () => {
-  emu = await startEmulator()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  for (const context of opened) await context.close().catch(() => {})
-  await browser?.close()
-  await emu?.stop()
-})
+const bed = useBrowserBed()
 
 const BOOKS = '幸福里党建书屋'
 const BOOKS_ID = 'site-xingfuli-books'
@@ -31,22 +19,16 @@ const PURPOSE = '幸福里社区第一党支部读书分享会'
 // 114.3639, about 30 m from 幸福里党建书屋 (30.5437, 114.3641) and 125 m from the 党群服务中心 next door.
 const NEAR_BOOKS = { latitude: 30.54583, longitude: 114.35838 }
 
-async function person(openid: string, geolocation?: { latitude: number; longitude: number }): Promise<Page> {
-  const { context, page } = await phone(browser, geolocation ? { geolocation } : {})
-  opened.push(context)
-  await page.goto(`${emu.url}/#/pages/login/index`)
-  await page.locator('.login__person', { has: page.getByText(openid, { exact: true }) }).locator('.at-button').click()
-  await page.locator('.mine-profile').waitFor()
-  return page
-}
+const person = (openid: string, geolocation?: { latitude: number; longitude: number }) =>
+  bed.person(openid, geolocation ? { geolocation } : {})
 
 async function open(page: Page, route: string) {
-  await page.goto(`${emu.url}/#${route}`)
+  await page.goto(`${bed.emu.url}/#${route}`)
 }
 
 /** The visit page of a site code's URL, on this emulator (the URL names the configured public H5 address). */
 function onEmulator(url: string): string {
-  return `${emu.url}${url.slice(url.indexOf('/#/'))}`
+  return `${bed.emu.url}${url.slice(url.indexOf('/#/'))}`
 }
 
 
@@ -109,7 +91,7 @@ test('find the nearest site, book it, check in with its code, and see both in th
   await screenshot(member, 'site-detail')
 
   // 长辈模式: the same directory, larger.
-  await switchCareMode(member, emu.url, true)
+  await switchCareMode(member, bed.emu.url, true)
   await open(member, '/pages/site/index')
   await member.getByText('已按距离由近到远排列').waitFor()
   await member.locator('.site-card').first().locator('.site-card__distance', { hasText: '30米' }).waitFor()
@@ -221,8 +203,7 @@ test('a member who scans the site code before signing in signs in and is checked
   await open(manager, `/secretary/pages/site-code/index?id=${BOOKS_ID}`)
   const url = onEmulator((await manager.locator('.site-code .class-code__qr').getAttribute('data-checkin-url'))!)
 
-  const { context, page } = await phone(browser)
-  opened.push(context)
+  const page = await bed.phone()
   await page.goto(url)
   await page.locator('.at-button', { hasText: '去登录' }).click()
   await page.locator('.login__person', { has: page.getByText('demo-retired', { exact: true }) }).locator('.at-button').click()

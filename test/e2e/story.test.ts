@@ -5,39 +5,18 @@
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { careMode as switchCareMode, launchBrowser, phone, screenshot } from '../helpers/browser'
-import { RunningEmulator, startEmulator } from '../helpers/emulator'
+import type { Page } from 'playwright-core'
+import { careMode as switchCareMode, screenshot, useBrowserBed } from '../helpers/browser'
 
-let emu: RunningEmulator
-let browser: Browser
-const opened: BrowserContext[] = []
-beforeAll(async () => {
-  emu = await startEmulator()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  for (const context of opened) await context.close().catch(() => {})
-  await browser?.close()
-  await emu?.stop()
-})
+const bed = useBrowserBed()
 
 const TITLE = '八十岁的“红色讲解员”'
 const CONTENT = '陈秀英退休后在社区党群服务中心当义务讲解员，十二年讲了六百多场。'
   + '她说：“只要还走得动，我就要把老一辈的故事讲给年轻人听。”'
 
-async function person(openid: string): Promise<Page> {
-  const { context, page } = await phone(browser)
-  opened.push(context)
-  await page.goto(`${emu.url}/#/pages/login/index`)
-  const row = page.locator('.login__person', { has: page.getByText(openid, { exact: true }) })
-  await row.locator('.at-button').click()
-  await page.locator('.mine-profile').waitFor()
-  return page
-}
 
 async function open(page: Page, route: string) {
-  await page.goto(`${emu.url}/#${route}`)
+  await page.goto(`${bed.emu.url}/#${route}`)
 }
 
 
@@ -84,7 +63,7 @@ const queueTitles = (page: Page) => page.locator('.queue-story__title').allTextC
 
 test('a retired member’s story with a photo: written, kept as a draft, reviewed, featured, read and liked', async () => {
   // ---- demo-retired writes, closes the page half-way, comes back, submits ----
-  let author = await person('demo-retired')
+  let author = await bed.person('demo-retired')
   const context = author.context()
   await open(author, '/pages/story/write')
   await author.locator('input[placeholder="一句话说出故事的亮点"]').fill(TITLE)
@@ -113,25 +92,25 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
   await mine.getByText('待审核').waitFor()
 
   // ---- the other community's secretary never sees it ----
-  const otherSecretary = await person('demo-secretary-b')
+  const otherSecretary = await bed.person('demo-secretary-b')
   await open(otherSecretary, '/secretary/pages/review/index')
   await otherSecretary.getByText(/待审核故事（\d+ 篇）/).waitFor()
   expect(await queueTitles(otherSecretary)).not.toContain(TITLE)
 
   // ---- demo-secretary sees it (with its photo) and approves it as featured ----
-  const secretary = await person('demo-secretary')
+  const secretary = await bed.person('demo-secretary')
   await secretary.locator('.mine-reviews .at-button', { hasText: '待审核故事' }).click()
   const queued = secretary.locator('.queue-story', { hasText: TITLE })
   await queued.locator('.queue-story__image').waitFor()
   expect(await queueTitles(secretary)).toContain(TITLE)
   await screenshot(secretary, 'story-review')
-  await switchCareMode(secretary, emu.url, true)
+  await switchCareMode(secretary, bed.emu.url, true)
   await open(secretary, '/secretary/pages/review/index')
   await queued.locator('.queue-story__image').waitFor()
   await screenshot(secretary, 'story-review-care')
   await queued.locator('.at-button', { hasText: '通过并精选' }).click()
   await secretary.getByText(`《${TITLE}》：已通过，设为精选`).waitFor()
-  await switchCareMode(secretary, emu.url, false)
+  await switchCareMode(secretary, bed.emu.url, false)
 
   // ---- and the other secretary still does not ----
   await otherSecretary.reload()
@@ -139,7 +118,7 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
   expect(await queueTitles(otherSecretary)).not.toContain(TITLE)
 
   // ---- it leads the feed; demo-member opens it and likes it ----
-  const member = await person('demo-member')
+  const member = await bed.person('demo-member')
   await open(member, '/pages/story/index')
   const first = member.locator('.ps-story-card').first()
   await first.locator('.ps-story-card__title', { hasText: TITLE }).waitFor()
@@ -170,7 +149,7 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
   await member.reload()
   await member.locator('.ps-like__button--liked').waitFor()
   expect(await member.locator('.ps-like__button').textContent()).toBe('♥已赞1')
-  await switchCareMode(member, emu.url, true)
+  await switchCareMode(member, bed.emu.url, true)
   await open(member, '/pages/story/index')
   await member.locator('.ps-story-card').first().getByText('♥ 1 赞').waitFor()
   await screenshot(member, 'story-feed-care')
@@ -184,9 +163,8 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
 })
 
 test('the story page opens without sign-in (as from a Moments post) and asks for sign-in only to like', async () => {
-  const { context, page } = await phone(browser)
-  opened.push(context)
-  await page.goto(`${emu.url}/#/pages/story/detail?id=story-seed-barber`)
+  const page = await bed.phone()
+  await page.goto(`${bed.emu.url}/#/pages/story/detail?id=story-seed-barber`)
   await page.locator('.story-detail__title', { hasText: '三十年义务理发' }).waitFor()
   await page.getByText('幸福里社区离退休党支部').first().waitFor()
   await page.locator('.ps-like__button').click()

@@ -2,6 +2,7 @@
 import fs from 'fs'
 import path from 'path'
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core'
+import { RunningEmulator, startEmulator } from './emulator'
 
 const EXECUTABLE = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -51,4 +52,46 @@ export async function careMode(page: Page, baseUrl: string, on: boolean) {
   const toggle = page.locator('.at-switch', { hasText: '长辈模式' }).locator('input.weui-switch')
   if (await toggle.isChecked() !== on) await toggle.click()
   await page.locator(on ? '.ps-shell--care' : '.ps-shell:not(.ps-shell--care)').first().waitFor()
+}
+
+type PhoneOptions = Parameters<typeof phone>[1]
+
+/**
+ * One seeded emulator and one Chromium for a browser test file, each person on a phone of their own; everything is
+ * closed after the file's tests.
+ */
+export function useBrowserBed() {
+  const contexts: BrowserContext[] = []
+  const bed = {
+    emu: undefined as unknown as RunningEmulator,
+    browser: undefined as unknown as Browser,
+    /** A phone with its own storage, signed in as nobody. */
+    async phone(opts: PhoneOptions = {}): Promise<Page> {
+      const { context, page } = await phone(bed.browser, opts)
+      contexts.push(context)
+      return page
+    },
+    /** Signs in on the H5 demo sign-in screen, as a person does, and waits for 我的. */
+    async signIn(page: Page, openid: string) {
+      await page.goto(`${bed.emu.url}/#/pages/login/index`)
+      await page.locator('.login__person', { has: page.getByText(openid, { exact: true }) }).locator('.at-button').click()
+      await page.locator('.mine-profile').waitFor()
+    },
+    /** A phone signed in as `openid`. */
+    async person(openid: string, opts: PhoneOptions = {}): Promise<Page> {
+      const page = await bed.phone(opts)
+      await bed.signIn(page, openid)
+      return page
+    },
+  }
+  beforeAll(async () => {
+    bed.emu = await startEmulator()
+    bed.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {})
+    await bed.browser?.close()
+    await bed.emu?.stop()
+  })
+  return bed
 }
