@@ -100,7 +100,8 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
   // ---- demo-secretary sees it (with its photo) and approves it as featured ----
   const secretary = await bed.person('demo-secretary')
   await secretary.locator('.mine-reviews .at-button', { hasText: '待审核故事' }).click()
-  const queued = secretary.locator('.queue-story', { hasText: TITLE })
+  // The queue the secretary sees: an earlier copy of the page may still be in the (hidden) page stack.
+  const queued = secretary.locator('.queue-story', { hasText: TITLE }).filter({ visible: true })
   await queued.locator('.queue-story__image').waitFor()
   expect(await queueTitles(secretary)).toContain(TITLE)
   await screenshot(secretary, 'story-review')
