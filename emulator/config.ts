@@ -66,8 +66,6 @@ export interface EmulatorConfig {
   functionEnv: (url: string) => Record<string, string>
   envId: string
   appId: string
-  /** Extra milliseconds added to the clock seen by functions and serverDate (tests move time with it). */
-  clockOffsetMs: number
 }
 
 /**
@@ -94,7 +92,6 @@ export function resolveOptions(o: EmulatorOptions): EmulatorConfig {
     functionEnv: o.functionEnv ?? (() => ({})),
     envId: o.envId ?? 'pioneer-local',
     appId: o.appId ?? 'wx-pioneer-local',
-    clockOffsetMs: 0,
   }
 }
 

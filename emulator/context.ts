@@ -7,7 +7,6 @@ import type { EmulatedService } from './service'
 export interface FunctionsService extends EmulatedService {
   /** Runs a function (functions.invokeFunction, the HTTP access routes, WeChat's message push). */
   invoke(name: string, event: unknown, identity: Identity): Promise<InvocationResult>
-  names(): string[]
   /** Fires a function's timer trigger now (`POST /__emulator/timers/<function>/<trigger>`), or null if it has none. */
   fireTimer(functionName: string, triggerName: string): Promise<InvocationResult> | null
 }

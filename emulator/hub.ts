@@ -34,7 +34,8 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
   const metrics = new Metrics()
   const tokens = new TokenIssuer(config.dataDir)
   let baseUrl = ''
-  let clockOffset = config.clockOffsetMs
+  /** Milliseconds added to the clock functions and serverDate see: tests move time with POST /__emulator/clock. */
+  let clockOffset = 0
   const ctx = {
     config,
     metrics,

@@ -34,7 +34,6 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>): Func
 
   return {
     prefixes: ['functions.'],
-    names: () => pool.names(),
     invoke: (name, event, identity) => pool.invoke(name, event, identity),
     fireTimer(functionName, triggerName) {
       const t = triggers().find((x) => x.functionName === functionName && x.name === triggerName)
