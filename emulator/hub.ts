@@ -1,19 +1,20 @@
 // The hub: one HTTP server in front of the emulated services, as CloudBase presents them.
 //   POST /admin                    the server API the SDKs speak (database, storage, functions, wx open API)
 //   POST /api/<function>           the HTTP access route the H5 app calls (Authorization: Bearer <token>)
-//   POST /auth/dev-login           a token for a demo person (only when dev login is on)
+//   POST /auth/dev-login           a token for any openid the caller names (only when dev login is on)
 //   /__emulator/...                metrics, clock and inbox for tests and the developer
-//   everything else                the H5 build
+//   everything else                the static H5 build, when one is given (h5Dir)
 import fs from 'fs'
 import http, { IncomingMessage, ServerResponse } from 'http'
 import sirv from 'sirv'
 import { OPENID_PATTERN, TokenIssuer } from './auth'
 import type { EmulatorConfig } from './config'
+import type { HubContext } from './context'
 import { createDatabaseService } from './database'
 import { AdminError } from './errors'
 import { createFunctionsService } from './functions'
+import { callerFunction, HttpError, readJson, sendJson } from './http'
 import { Metrics } from './metrics'
-import { seedDemoDistrict } from './seed'
 import type { AdminCall, EmulatedService } from './service'
 import { createStorageService } from './storage'
 import { createWxService } from './wx'
@@ -21,63 +22,11 @@ import { createWxService } from './wx'
 const API_BODY_LIMIT = 1024 * 1024
 const ADMIN_BODY_LIMIT = 16 * 1024 * 1024
 
-export interface HubContext {
-  config: EmulatorConfig
-  metrics: Metrics
-  /** Base URL of the running hub, e.g. http://127.0.0.1:8080 (known once listening). */
-  url: () => string
-  /** Runs a cloud function (used by functions.invokeFunction and the HTTP access routes). */
-  functions: ReturnType<typeof createFunctionsService>
-  /** Milliseconds the emulator's clock is moved by (tests only). */
-  clockOffsetMs: () => number
-}
-
-export interface Hub { url: string; close(): Promise<void> }
-
-class HttpError extends Error {
-  constructor(public status: number, message: string) { super(message) }
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > limit) return reject(new HttpError(413, '请求内容过大'))
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > limit) {
-        reject(new HttpError(413, '请求内容过大'))
-        req.destroy()
-        return
-      }
-      chunks.push(c)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
-  res.end(text)
-}
-
-async function readJson(req: IncomingMessage, limit: number): Promise<any> {
-  const raw = await readBody(req, limit)
-  if (raw.length === 0) return {}
-  try {
-    return JSON.parse(raw.toString('utf8'))
-  } catch {
-    throw new HttpError(400, '请求内容不是有效的 JSON')
-  }
-}
-
-/** The function whose instance made an /admin call: its secret id is `fn.<name>` (see functions/index.ts). */
-function callerFunction(req: IncomingMessage): string | null {
-  const m = /Credential=fn\.([A-Za-z0-9_-]+)\//.exec(String(req.headers.authorization ?? ''))
-  return m ? m[1] : null
+export interface Hub {
+  url: string
+  /** The emulator's clock, as functions and serverDate see it. */
+  now(): Date
+  close(): Promise<void>
 }
 
 export async function startHub(config: EmulatorConfig): Promise<Hub> {
@@ -85,7 +34,8 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
   const metrics = new Metrics()
   const tokens = new TokenIssuer(config.dataDir)
   let baseUrl = ''
-  let clockOffset = config.clockOffsetMs
+  /** Milliseconds added to the clock functions and serverDate see: tests move time with POST /__emulator/clock. */
+  let clockOffset = 0
   const ctx = {
     config,
     metrics,
@@ -99,7 +49,7 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
     ctx.functions,
     createWxService(ctx),
   ]
-  const serveH5 = fs.existsSync(config.h5Dir)
+  const serveH5 = config.h5Dir && fs.existsSync(config.h5Dir)
     ? sirv(config.h5Dir, { single: true, dev: false, etag: true })
     : null
 
@@ -189,7 +139,7 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
       }
       if (url.pathname === '/' && !serveH5) {
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
-        return res.end('先锋驿站 emulator is running, but the H5 app is not built: run `npm run build:h5`.\n')
+        return res.end(`The CloudBase emulator is running${config.h5Dir ? `, but there is no H5 build in ${config.h5Dir}` : ''}.\n`)
       }
       sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个地址' })
     } catch (err: any) {
@@ -210,10 +160,9 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
   const port = typeof address === 'object' && address ? address.port : config.port
   baseUrl = `http://${config.host}:${port}`
 
-  if (config.seed) await seedDemoDistrict(ctx)
-
   return {
     url: baseUrl,
+    now: () => new Date(Date.now() + clockOffset),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

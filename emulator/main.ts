@@ -1,32 +1,14 @@
-// The local CloudBase: `node build/emulator/main.js` (npm start builds and runs it). PORT, DATA_DIR, DEV_LOGIN, SEED.
-import { loadConfig } from './config'
-import { startHub } from './hub'
+// The emulator on its own, with no product: `node build/emulator/main.js`. Its environment variables set the options
+// (README.md); FUNCTIONS_DIR (default ./functions) holds the built functions, EMULATOR_COLLECTIONS the collections to
+// create (a JSON array of { name, indexes }). Nothing is seeded.
+import path from 'path'
+import { optionsFromEnv } from './config'
+import { parseDeclarations } from './database/declarations'
+import { serve } from './serve'
 
-// Cloud functions run in UTC on CloudBase; so do they here, so a date bug shows up locally first.
-process.env.TZ = 'UTC'
-// The seed speaks to this emulator through the SDK: tell the SDK it is inside the cloud, so it does not probe
-// Tencent Cloud's metadata host first.
-process.env.TENCENTCLOUD = 'true'
+const collections = process.env.EMULATOR_COLLECTIONS
 
-async function main() {
-  const config = loadConfig()
-  const hub = await startHub(config)
-  console.log(`先锋驿站 emulator ready at ${hub.url} (data: ${config.dataDir}${config.devLogin ? ', dev login on' : ''})`)
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    console.log(`${signal}: stopping`)
-    // A stuck instance or connection must not keep a stop from stopping.
-    setTimeout(() => process.exit(0), 5000).unref()
-    await hub.close()
-    process.exit(0)
-  }
-  process.on('SIGINT', () => void stop('SIGINT'))
-  process.on('SIGTERM', () => void stop('SIGTERM'))
-}
-
-main().catch((err) => {
-  console.error(err)
-  process.exit(1)
+serve({
+  ...optionsFromEnv(process.env, { functionsDir: path.resolve('functions'), dataDir: path.resolve('.data') }),
+  collections: collections ? parseDeclarations(collections) : [],
 })

@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'http'
 import path from 'path'
 import { pipeline } from 'stream/promises'
 import { AdminError } from './errors'
-import type { HubContext } from './hub'
+import type { HubContext } from './context'
 import type { EmulatedService } from './service'
 
 /** Temporary download URLs live this long unless the caller gives max_age (seconds). */

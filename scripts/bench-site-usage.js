@@ -38,7 +38,7 @@ function freePort() {
 async function startEmulator() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pioneer-bench-'))
   const port = await freePort()
-  const child = spawn(process.execPath, [path.join(ROOT, 'build', 'emulator', 'main.js')], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'build', 'local', 'main.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEV_LOGIN: '1', SEED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,9 @@
 // The database service: CloudBase's database.* actions over SQLite (store.ts) with Mongo semantics from mingo.
-// Collections and indexes come from cloudfunctions/common/collections.ts (created at start); others exist only after
+// The declared collections and indexes (EmulatorOptions.collections) are created at start; others exist only after
 // database.addCollection. Replies carry the fields @cloudbase/node-sdk 3.18 (and its @cloudbase/database 1.4.3)
 // reads; see operations.ts for each one.
-import { COLLECTION_DECLS, CollectionDecl } from '../../cloudfunctions/common/collections'
 import { AdminError } from '../errors'
-import type { HubContext } from '../hub'
+import type { HubContext } from '../context'
 import type { EmulatedService } from '../service'
 import { runPipeline } from './aggregate'
 import { decode, Doc, encodeForReply, invalidParam } from './ejson'
@@ -27,21 +26,8 @@ const DOCUMENT_OPERATIONS: Record<string, Operation> = {
   'database.removeDocument': removeDocuments,
 }
 
-/**
- * Extra declarations for tests only: EMULATOR_EXTRA_COLLECTIONS='[{"name":…,"indexes":[…]}]' (same shape as
- * collections.ts). The conformance tests use it for collections with unique and 2dsphere indexes, so the app's
- * declaration file holds only the app's collections.
- */
-function extraDeclarations(raw: string | undefined): CollectionDecl[] {
-  if (!raw) return []
-  const decls = JSON.parse(raw)
-  const valid = Array.isArray(decls) && decls.every((d) => d && typeof d.name === 'string' && Array.isArray(d.indexes))
-  if (!valid) throw new Error('EMULATOR_EXTRA_COLLECTIONS must be a JSON array of { name, indexes }')
-  return decls
-}
-
 export function createDatabaseService(ctx: Omit<HubContext, 'functions'>): EmulatedService & { store: Store } {
-  const store = new Store(ctx.config.dataDir, [...COLLECTION_DECLS, ...extraDeclarations(process.env.EMULATOR_EXTRA_COLLECTIONS)])
+  const store = new Store(ctx.config.dataDir, ctx.config.collections)
   const transactions = new Transactions(store)
 
   function aggregate(body: Record<string, any>, now: number) {

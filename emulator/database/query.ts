@@ -54,7 +54,7 @@ function checkGeo(info: CollectionInfo, filter: Doc): CompiledFilter['near'] {
         if (!info.geoPaths.has(k)) {
           throw new AdminError(
             'DATABASE_REQUEST_FAILED',
-            `unable to find index for $geoNear query: ${op} on ${info.name}.${k} needs a 2dsphere index (declare it in cloudfunctions/common/collections.ts)`,
+            `unable to find index for $geoNear query: ${op} on ${info.name}.${k} needs a 2dsphere index (declare one in the emulator's collections)`,
           )
         }
         if (NEAR_OPERATORS.has(op)) {

@@ -5,7 +5,7 @@ import crypto from 'crypto'
 import fs from 'fs'
 import path from 'path'
 import Database from 'better-sqlite3'
-import type { CollectionDecl, IndexKeyKind } from '../../cloudfunctions/common/collections'
+import type { CollectionDecl, IndexKeyKind } from './declarations'
 import { AdminError } from '../errors'
 import { decodeFromStorage, Doc, encodeForStorage, invalidParam } from './ejson'
 

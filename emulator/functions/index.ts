@@ -1,19 +1,16 @@
 // The functions service: `functions.invokeFunction` for SDK callers, and `invoke` for the HTTP access routes.
 import path from 'path'
 import { AdminError } from '../errors'
-import type { HubContext } from '../hub'
-import type { EmulatedService } from '../service'
-import { FunctionPool, Identity } from './pool'
+import type { FunctionsService, HubContext } from '../context'
+import { FunctionPool } from './pool'
 import { startTimers, timerEvent, timerTriggers, TimerTrigger } from './timers'
 
-const MAX_WORKERS_PER_FUNCTION = Number(process.env.WORKERS_PER_FUNCTION ?? 8)
-
-export function createFunctionsService(ctx: Omit<HubContext, 'functions'>) {
+export function createFunctionsService(ctx: Omit<HubContext, 'functions'>): FunctionsService {
   const pool = new FunctionPool({
     functionsDir: ctx.config.functionsDir,
     workerFile: path.join(__dirname, 'worker.js'),
     appId: ctx.config.appId,
-    maxWorkers: MAX_WORKERS_PER_FUNCTION,
+    maxWorkers: ctx.config.workersPerFunction,
     clockOffsetMs: ctx.clockOffsetMs,
     baseEnv: (name) => ({
       // The SDK reaches this emulator with no code change; the secret id names the function for the metrics.
@@ -25,10 +22,9 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>) {
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
       SCF_FUNCTIONNAME: name,
       SILENCE: 'true',
-      // Links and QR codes the functions make point at the H5 app this emulator serves, whatever its port.
-      PUBLIC_H5_URL: process.env.PUBLIC_H5_URL || ctx.url(),
       // Functions run inside the cloud: tells the SDK so, instead of probing Tencent Cloud's metadata host.
       TENCENTCLOUD: 'true',
+      ...ctx.config.functionEnv(ctx.url()),
     }),
   })
 
@@ -36,14 +32,8 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>) {
   const fire = (t: TimerTrigger) => pool.invoke(t.functionName, timerEvent(t), {})
   const stopTimers = ctx.config.timers ? startTimers(triggers(), fire) : () => {}
 
-  const service: EmulatedService & {
-    invoke(name: string, event: unknown, identity: Identity): ReturnType<FunctionPool['invoke']>
-    names(): string[]
-    /** Fires a function's timer trigger now (`POST /__emulator/timers/<function>/<trigger>`). */
-    fireTimer(functionName: string, triggerName: string): ReturnType<FunctionPool['invoke']> | null
-  } = {
+  return {
     prefixes: ['functions.'],
-    names: () => pool.names(),
     invoke: (name, event, identity) => pool.invoke(name, event, identity),
     fireTimer(functionName, triggerName) {
       const t = triggers().find((x) => x.functionName === functionName && x.name === triggerName)
@@ -68,5 +58,4 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>) {
       return pool.close()
     },
   }
-  return service
 }

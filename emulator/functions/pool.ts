@@ -20,7 +20,7 @@ export interface PoolOptions {
   baseEnv: (functionName: string) => Record<string, string>
   appId: string
   maxWorkers: number
-  /** The emulator's test clock: milliseconds functions add to Date.now() (see cloudfunctions/common/clock.ts). */
+  /** The emulator's test clock: milliseconds functions add to Date.now() (PIONEER_CLOCK_OFFSET_MS in their environment). */
   clockOffsetMs: () => number
 }
 

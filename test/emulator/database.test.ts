@@ -1,10 +1,9 @@
 // Conformance of the emulator's database with CloudBase, driven by the real @cloudbase/node-sdk as the client.
-// Collections with a unique and a 2dsphere index are declared for these tests through EMULATOR_EXTRA_COLLECTIONS
-// (emulator/database/index.ts), so cloudfunctions/common/collections.ts holds only the app's collections.
+// The emulator runs on its own (no product); the collections with a unique and a 2dsphere index are declared here.
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
-import { RunningEmulator, sdkApp, startEmulator } from '../helpers/emulator'
+import { RunningEmulator, sdkApp, startBareEmulator } from '../helpers/emulator'
 import { EARTH_RADIUS_M } from '../../emulator/database/geo'
 import { Store } from '../../emulator/database/store'
 import { planWhere } from '../../emulator/database/planner'
@@ -12,9 +11,9 @@ import { compileFilter, findDocs } from '../../emulator/database/query'
 import { idKey } from '../../emulator/database/ids'
 import { getDocuments, insertDocuments } from '../../emulator/database/operations'
 import { Transactions } from '../../emulator/database/transactions'
-import type { IndexDecl } from '../../cloudfunctions/common/collections'
+import type { CollectionDecl, IndexDecl } from '../../emulator'
 
-const EXTRA_COLLECTIONS = [
+const COLLECTIONS: CollectionDecl[] = [
   {
     name: 'conformance_unique',
     indexes: [
@@ -50,7 +49,7 @@ async function collection(name: string) {
 const ids = (res: { data: Array<{ _id: string }> }) => res.data.map((d) => d._id)
 
 beforeAll(async () => {
-  emu = await startEmulator({ seed: false, env: { EMULATOR_EXTRA_COLLECTIONS: JSON.stringify(EXTRA_COLLECTIONS) } })
+  emu = await startBareEmulator({ collections: COLLECTIONS })
   const app = sdkApp(emu)
   db = app.database()
   _ = db.command
@@ -606,7 +605,7 @@ describe('durability and metrics', () => {
 
   test('an answered write survives kill -9', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pioneer-db-'))
-    const first = await startEmulator({ seed: false, dataDir })
+    const first = await startBareEmulator({ dataDir })
     const tcb = require('@cloudbase/node-sdk')
     const saved = { ...process.env }
     try {
@@ -615,7 +614,7 @@ describe('durability and metrics', () => {
       await local.createCollection('durable')
       await local.collection('durable').add({ _id: 'kept', v: 1 })
       await first.kill9()
-      const second = await startEmulator({ seed: false, dataDir })
+      const second = await startBareEmulator({ dataDir })
       try {
         Object.assign(process.env, second.sdkEnv)
         const again = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }).database()

@@ -1,12 +1,14 @@
 // An answer of ok means the write is durable: kill -9 the emulator in the middle of a write load, restart it on the
 // same data folder, and every write that was answered ok is there.
-import { RunningEmulator, sdkApp, startEmulator } from '../helpers/emulator'
+import { RunningEmulator, sdkApp, startBareEmulator } from '../helpers/emulator'
+
+const LOAD = [{ name: 'load', indexes: [] }]
 
 let emu: RunningEmulator | undefined
 afterAll(async () => { await emu?.stop() })
 
 test('every acknowledged write survives kill -9', async () => {
-  emu = await startEmulator({ seed: false })
+  emu = await startBareEmulator({ collections: LOAD })
   const dataDir = emu.dataDir
   const db = sdkApp(emu).database()
   const acknowledged: string[] = []
@@ -16,7 +18,7 @@ test('every acknowledged write survives kill -9', async () => {
     while (!stop) {
       const id = `w${w}-${n++}`
       try {
-        await db.collection('audit').add({ _id: id, actor: 'load', at: new Date(), n })
+        await db.collection('load').add({ _id: id, actor: 'load', at: new Date(), n })
         acknowledged.push(id)
       } catch {
         return // the emulator is gone: this write was never acknowledged
@@ -29,11 +31,11 @@ test('every acknowledged write survives kill -9', async () => {
   stop = true
   await Promise.all(writers)
 
-  emu = await startEmulator({ seed: false, dataDir })
+  emu = await startBareEmulator({ collections: LOAD, dataDir })
   const db2 = sdkApp(emu).database()
   const found = new Set<string>()
   for (let offset = 0; ; offset += 1000) {
-    const { data } = await db2.collection('audit').field({ _id: true }).skip(offset).limit(1000).get()
+    const { data } = await db2.collection('load').field({ _id: true }).skip(offset).limit(1000).get()
     data.forEach((d: { _id: string }) => found.add(d._id))
     if (data.length < 1000) break
   }

@@ -1,15 +1,11 @@
 // The functions runtime: identity injected as CloudBase injects it, one invocation at a time per instance,
 // a throwing or runaway function answering only its own caller, and one function calling another.
-import path from 'path'
 import { as, callApi } from '../helpers/api'
-import { RunningEmulator, sdkApp, startEmulator } from '../helpers/emulator'
+import { RunningEmulator, sdkApp, startBareEmulator } from '../helpers/emulator'
 
 let emu: RunningEmulator
 beforeAll(async () => {
-  emu = await startEmulator({
-    seed: false,
-    env: { FUNCTIONS_DIR: path.join(__dirname, '..', 'fixtures', 'functions'), WORKERS_PER_FUNCTION: '2' },
-  })
+  emu = await startBareEmulator({ env: { WORKERS_PER_FUNCTION: '2' } })
 })
 afterAll(async () => { await emu?.stop() })
 
@@ -85,10 +81,7 @@ test('an unknown function over HTTP is 404', async () => {
 })
 
 test("a timer trigger fires on its config.json schedule with CloudBase's timer event, and by hand", async () => {
-  const timed = await startEmulator({
-    seed: false,
-    env: { FUNCTIONS_DIR: path.join(__dirname, '..', 'fixtures', 'functions'), TIMERS: '1' },
-  })
+  const timed = await startBareEmulator({ env: { TIMERS: '1' } })
   try {
     const byHand: any = await (await fetch(`${timed.url}/__emulator/timers/ticker/tick`, { method: 'POST' })).json()
     expect(byHand.result.got).toMatchObject({ Type: 'Timer', TriggerName: 'tick' })
@@ -105,7 +98,7 @@ test("a timer trigger fires on its config.json schedule with CloudBase's timer e
 })
 
 test('dev login is off unless asked for', async () => {
-  const off = await startEmulator({ seed: false, devLogin: false })
+  const off = await startBareEmulator({ devLogin: false })
   try {
     const res = await fetch(`${off.url}/auth/dev-login`, { method: 'POST', body: JSON.stringify({ openid: 'demo-admin' }) })
     expect(res.status).toBe(404)

@@ -3,24 +3,14 @@
 import crypto from 'crypto'
 import fs from 'fs'
 import path from 'path'
-import { RunningEmulator, sdkApp, startEmulator } from '../helpers/emulator'
+import { bareEmulatorBed } from '../helpers/emulator'
 
-let emu: RunningEmulator
-let app: any
-
-beforeAll(async () => {
-  emu = await startEmulator({ seed: false })
-  app = sdkApp(emu)
-})
-
-afterAll(async () => {
-  await emu?.stop()
-})
+const bed = bareEmulatorBed()
 
 const unique = () => `${Date.now()}-${crypto.randomBytes(3).toString('hex')}`
 
 async function setClock(offsetMs: number) {
-  const res = await fetch(`${emu.url}/__emulator/clock`, {
+  const res = await fetch(`${bed.emu.url}/__emulator/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ offsetMs }),
@@ -29,23 +19,23 @@ async function setClock(offsetMs: number) {
 }
 
 async function uploadOne(cloudPath: string, bytes = crypto.randomBytes(64)) {
-  const { fileID } = await app.uploadFile({ cloudPath, fileContent: bytes })
-  const { fileList } = await app.getTempFileURL({ fileList: [fileID] })
+  const { fileID } = await bed.app.uploadFile({ cloudPath, fileContent: bytes })
+  const { fileList } = await bed.app.getTempFileURL({ fileList: [fileID] })
   return { fileID, bytes, url: fileList[0].tempFileURL as string }
 }
 
 test('round trip: upload, temporary URL, GET the same bytes, delete, then missing', async () => {
   const bytes = crypto.randomBytes(300 * 1024)
   const cloudPath = `stories/${unique()}/photo.jpg`
-  const { fileID } = await app.uploadFile({ cloudPath, fileContent: bytes })
+  const { fileID } = await bed.app.uploadFile({ cloudPath, fileContent: bytes })
   expect(fileID).toMatch(/^cloud:\/\/pioneer-local\.[0-9a-f]{4}-pioneer-local-\d+\//)
   expect(fileID.endsWith(`/${cloudPath}`)).toBe(true)
 
-  const got = await app.getTempFileURL({ fileList: [fileID] })
+  const got = await bed.app.getTempFileURL({ fileList: [fileID] })
   expect(got.fileList).toHaveLength(1)
   const [item] = got.fileList
   expect(item).toMatchObject({ code: 'SUCCESS', fileID })
-  expect(item.tempFileURL.startsWith(`${emu.url}/__storage/download/${cloudPath}?`)).toBe(true)
+  expect(item.tempFileURL.startsWith(`${bed.emu.url}/__storage/download/${cloudPath}?`)).toBe(true)
   // Default lifetime: two hours.
   const t = Number(new URL(item.tempFileURL).searchParams.get('t'))
   expect(Math.abs(t - (Date.now() / 1000 + 7200))).toBeLessThan(60)
@@ -55,24 +45,24 @@ test('round trip: upload, temporary URL, GET the same bytes, delete, then missin
   expect(res.headers.get('content-type')).toBe('image/jpeg')
   expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true)
 
-  const downloaded = await app.downloadFile({ fileID })
+  const downloaded = await bed.app.downloadFile({ fileID })
   expect(Buffer.from(downloaded.fileContent).equals(bytes)).toBe(true)
 
-  const deleted = await app.deleteFile({ fileList: [fileID] })
+  const deleted = await bed.app.deleteFile({ fileList: [fileID] })
   expect(deleted.fileList).toEqual([{ code: 'SUCCESS', fileID }])
 
-  const after = await app.getTempFileURL({ fileList: [fileID] })
+  const after = await bed.app.getTempFileURL({ fileList: [fileID] })
   expect(after.fileList[0]).toMatchObject({ code: 'STORAGE_FILE_NONEXIST', fileID, tempFileURL: '' })
   expect((await fetch(encodeURI(item.tempFileURL))).status).toBe(404)
 
-  const again = await app.deleteFile({ fileList: [fileID] })
+  const again = await bed.app.deleteFile({ fileList: [fileID] })
   expect(again.fileList[0]).toMatchObject({ code: 'STORAGE_FILE_NONEXIST', fileID })
 })
 
 test('Chinese file names, maxAge, several files in one call, HEAD', async () => {
   const a = await uploadOne(`故事/${unique()}/老党员 合影.png`)
   const missing = a.fileID.replace('合影.png', '没有这个.png')
-  const got = await app.getTempFileURL({ fileList: [{ fileID: a.fileID, maxAge: 60 }, missing] })
+  const got = await bed.app.getTempFileURL({ fileList: [{ fileID: a.fileID, maxAge: 60 }, missing] })
   expect(got.fileList.map((f: any) => f.code)).toEqual(['SUCCESS', 'STORAGE_FILE_NONEXIST'])
   const t = Number(new URL(encodeURI(got.fileList[0].tempFileURL)).searchParams.get('t'))
   expect(Math.abs(t - (Date.now() / 1000 + 60))).toBeLessThan(10)
@@ -82,7 +72,7 @@ test('Chinese file names, maxAge, several files in one call, HEAD', async () => 
   expect(res.headers.get('content-type')).toBe('image/png')
   expect(Buffer.from(await res.arrayBuffer()).equals(a.bytes)).toBe(true)
 
-  const info = await app.getFileInfo({ fileList: [a.fileID] })
+  const info = await bed.app.getFileInfo({ fileList: [a.fileID] })
   expect(info.fileList[0]).toMatchObject({ code: 'SUCCESS', size: a.bytes.length, mime: 'image/png', fileName: '老党员 合影.png' })
 })
 
@@ -120,7 +110,7 @@ test('a forged or altered link is refused', async () => {
 
 test('an expired link is refused (the emulator clock moves past its max_age)', async () => {
   const { fileID, bytes } = await uploadOne(`expiry/${unique()}/a.bin`)
-  const { fileList } = await app.getTempFileURL({ fileList: [{ fileID, maxAge: 60 }] })
+  const { fileList } = await bed.app.getTempFileURL({ fileList: [{ fileID, maxAge: 60 }] })
   const url = fileList[0].tempFileURL
   try {
     await setClock(61_000)
@@ -136,35 +126,35 @@ test('an expired link is refused (the emulator clock moves past its max_age)', a
 
 test('path traversal is refused everywhere', async () => {
   for (const cloudPath of ['../escape.txt', 'a/../../escape.txt', '/etc/escape.txt', 'a//b.txt', 'a\\..\\b.txt']) {
-    await expect(app.uploadFile({ cloudPath, fileContent: Buffer.from('x') })).rejects.toMatchObject({ code: 'INVALID_PARAM' })
+    await expect(bed.app.uploadFile({ cloudPath, fileContent: Buffer.from('x') })).rejects.toMatchObject({ code: 'INVALID_PARAM' })
   }
 
   const { url } = await uploadOne(`safe/${unique()}/a.txt`)
   const { search } = new URL(url)
   const bucket = 'cloud://pioneer-local.7069-pioneer-local-1250000000'
-  const tmp = await app.getTempFileURL({ fileList: [`${bucket}/../auth-secret`, `${bucket}/storage/../../auth-secret`] })
+  const tmp = await bed.app.getTempFileURL({ fileList: [`${bucket}/../auth-secret`, `${bucket}/storage/../../auth-secret`] })
   for (const f of tmp.fileList) {
     expect(f.code).not.toBe('SUCCESS')
     expect(f.tempFileURL).toBe('')
   }
-  const del = await app.deleteFile({ fileList: [`${bucket}/../auth-secret`] })
+  const del = await bed.app.deleteFile({ fileList: [`${bucket}/../auth-secret`] })
   expect(del.fileList[0].code).not.toBe('SUCCESS')
-  expect(fs.existsSync(path.join(emu.dataDir, 'auth-secret'))).toBe(true)
+  expect(fs.existsSync(path.join(bed.emu.dataDir, 'auth-secret'))).toBe(true)
 
   // Encoded slashes and dots reach the routes undecoded by the URL parser; they are refused all the same.
   for (const p of ['..%2F..%2Fauth-secret', '%2E%2E%2F%2E%2E%2Fauth-secret', 'a%2F..%2F..%2F..%2Fauth-secret', '..%5C..%5Cauth-secret']) {
-    const get = await fetch(`${emu.url}/__storage/download/${p}${search}`)
+    const get = await fetch(`${bed.emu.url}/__storage/download/${p}${search}`)
     expect(get.status).toBe(400)
-    const put = await fetch(`${emu.url}/__storage/upload/${p}${search}`, { method: 'PUT', body: 'owned' })
+    const put = await fetch(`${bed.emu.url}/__storage/upload/${p}${search}`, { method: 'PUT', body: 'owned' })
     expect(put.status).toBe(400)
   }
-  expect(fs.readdirSync(emu.dataDir).sort()).not.toContain('escape.txt')
-  expect(fs.readFileSync(path.join(emu.dataDir, 'auth-secret'), 'utf8')).not.toBe('owned')
+  expect(fs.readdirSync(bed.emu.dataDir).sort()).not.toContain('escape.txt')
+  expect(fs.readFileSync(path.join(bed.emu.dataDir, 'auth-secret'), 'utf8')).not.toBe('owned')
 })
 
 test('the upload URL only accepts the signed path, before it expires', async () => {
   const cloudPath = `h5/${unique()}/photo.png`
-  const meta = await app.getUploadMetadata({ cloudPath })
+  const meta = await bed.app.getUploadMetadata({ cloudPath })
   const { url, fileId } = meta.data
   expect(fileId.endsWith(`/${cloudPath}`)).toBe(true)
 
@@ -188,7 +178,7 @@ test('the upload URL only accepts the signed path, before it expires', async () 
   const bytes = crypto.randomBytes(1000)
   const put = await fetch(url, { method: 'PUT', body: bytes })
   expect(put.status).toBe(200)
-  const { fileList } = await app.getTempFileURL({ fileList: [fileId] })
+  const { fileList } = await bed.app.getTempFileURL({ fileList: [fileId] })
   const res = await fetch(fileList[0].tempFileURL)
   expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true)
 })

@@ -7,27 +7,18 @@ import fs from 'fs'
 import http from 'http'
 import os from 'os'
 import path from 'path'
-import { createWxService, normalizeForMatch, parseWordList } from '../../emulator/wx'
-import type { HubContext } from '../../emulator/hub'
-import { RunningEmulator, sdkApp, startEmulator } from '../helpers/emulator'
+import type { HubContext } from '../../emulator/context'
+import { createWxService } from '../../emulator/wx'
+import { normalizeForMatch, parseWordList } from '../../emulator/wx/words'
+import { bareEmulatorBed, sdkApp, startBareEmulator } from '../helpers/emulator'
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
-let emu: RunningEmulator
-let app: any
-
-beforeAll(async () => {
-  emu = await startEmulator({ seed: false })
-  app = sdkApp(emu)
-})
-
-afterAll(async () => {
-  await emu?.stop()
-})
+const bed = bareEmulatorBed()
 
 const openid = () => `o_${crypto.randomBytes(6).toString('hex')}`
-const call = async (apiName: string, requestData: unknown) => (await app.callWxOpenApi({ apiName, requestData })).result
-const inbox = async (who: string) => (await fetch(`${emu.url}/__emulator/inbox?openid=${who}`)).json()
+const call = async (apiName: string, requestData: unknown) => (await bed.app.callWxOpenApi({ apiName, requestData })).result
+const inbox = async (who: string) => (await fetch(`${bed.emu.url}/__emulator/inbox?openid=${who}`)).json()
 
 describe('security.msgSecCheck', () => {
   test('ordinary text passes, in the v2 shape', async () => {
@@ -91,7 +82,7 @@ describe('subscribeMessage.send and the inbox', () => {
     })
     expect(Math.abs(Date.parse(list[1].sentAt) - Date.now())).toBeLessThan(60_000)
 
-    const html = await (await fetch(`${emu.url}/__emulator/inbox.html?openid=${who}`)).text()
+    const html = await (await fetch(`${bed.emu.url}/__emulator/inbox.html?openid=${who}`)).text()
     expect(html).toContain('订阅消息收件箱')
     expect(html).toContain('《老兵的一天》已通过审核')
     expect(html).not.toContain('别人的')
@@ -142,9 +133,9 @@ test('an API the emulator does not know answers WeChat\'s invalid-url errcode', 
 test('subscribe messages survive a restart', async () => {
   const who = openid()
   await call('/cgi-bin/message/subscribe/send', { touser: who, template_id: 'T', data: { thing1: { value: '重启之后还在' } } })
-  await emu.stop()
-  emu = await startEmulator({ seed: false, dataDir: emu.dataDir })
-  app = sdkApp(emu)
+  await bed.emu.stop()
+  bed.emu = await startBareEmulator({ dataDir: bed.emu.dataDir })
+  bed.app = sdkApp(bed.emu)
   const list = await inbox(who)
   expect(list).toHaveLength(1)
   expect(list[0].data.thing1.value).toBe('重启之后还在')
@@ -163,7 +154,7 @@ describe('wx.openApi (wx-server-sdk cloud.openapi) against the wx service route'
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pioneer-wx-'))
     let base = ''
     const ctx = {
-      config: { dataDir, repoRoot: path.resolve(__dirname, '..', '..'), envId: 'pioneer-local' },
+      config: { dataDir, sensitiveWordsFile: path.resolve(__dirname, '..', '..', 'emulator', 'sensitive-words.txt'), envId: 'pioneer-local' },
       url: () => base,
       clockOffsetMs: () => 0,
     } as unknown as HubContext

@@ -1,6 +1,6 @@
 // wx-server-sdk (which pins its own @cloudbase/node-sdk 3.17.2) reaches the emulator the same way: its node-sdk reads
 // TCB_CONTEXT_CNFG.URL and the TENCENTCLOUD_* keys, so they are set before it is required.
-import { RunningEmulator, startEmulator } from '../helpers/emulator'
+import { RunningEmulator, startBareEmulator } from '../helpers/emulator'
 
 jest.setTimeout(60_000)
 
@@ -8,7 +8,7 @@ let emu: RunningEmulator
 let cloud: any
 
 beforeAll(async () => {
-  emu = await startEmulator({ seed: false })
+  emu = await startBareEmulator()
   Object.assign(process.env, emu.sdkEnv)
   cloud = require('wx-server-sdk')
   cloud.init({ env: emu.sdkEnv.TCB_ENV })

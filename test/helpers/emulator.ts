@@ -1,20 +1,34 @@
-// Starts the built emulator as its own process, on a free port, with a fresh data folder; tests stop it.
+// Starts an emulator as its own process, on a free port, with a fresh data folder; tests stop it.
+//   startEmulator       the product run locally (build/local/main.js): its collections, its functions, the demo district
+//   startBareEmulator   the emulator package on its own (build/emulator/main.js): fixture functions, no product
 import { ChildProcess, spawn } from 'child_process'
 import fs from 'fs'
 import net from 'net'
 import os from 'os'
 import path from 'path'
+import type { CollectionDecl } from '../../emulator'
 
 const ROOT = path.resolve(__dirname, '..', '..')
-const MAIN = path.join(ROOT, 'build', 'emulator', 'main.js')
+const PRODUCT_MAIN = path.join(ROOT, 'build', 'local', 'main.js')
+const BARE_MAIN = path.join(ROOT, 'build', 'emulator', 'main.js')
+export const FIXTURE_FUNCTIONS = path.join(ROOT, 'test', 'fixtures', 'functions')
 
-export interface StartOptions {
-  /** Seed the demo district (default true). */
-  seed?: boolean
+interface CommonOptions {
   devLogin?: boolean
   /** Reuse a data folder (to restart on the same data); a fresh one by default. */
   dataDir?: string
   env?: Record<string, string>
+}
+
+export interface StartOptions extends CommonOptions {
+  /** Seed the demo district (default true). */
+  seed?: boolean
+}
+
+export interface BareStartOptions extends CommonOptions {
+  /** Default: test/fixtures/functions. */
+  functionsDir?: string
+  collections?: CollectionDecl[]
 }
 
 export interface RunningEmulator {
@@ -40,19 +54,43 @@ export function freePort(): Promise<number> {
   })
 }
 
-export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmulator> {
-  if (!fs.existsSync(MAIN)) throw new Error('build/emulator/main.js is missing: run `npm run build:emulator`')
+export function startEmulator(opts: StartOptions = {}): Promise<RunningEmulator> {
+  return spawnEmulator(PRODUCT_MAIN, opts, { SEED: opts.seed === false ? '0' : '1' })
+}
+
+export function startBareEmulator(opts: BareStartOptions = {}): Promise<RunningEmulator> {
+  return spawnEmulator(BARE_MAIN, opts, {
+    FUNCTIONS_DIR: opts.functionsDir ?? FIXTURE_FUNCTIONS,
+    EMULATOR_COLLECTIONS: JSON.stringify(opts.collections ?? []),
+  })
+}
+
+/** A bare emulator for the whole suite: `bed.emu` and `bed.app` (an SDK app on it) once its tests start. */
+export function bareEmulatorBed(opts: BareStartOptions = {}) {
+  const bed = {} as { emu: RunningEmulator; app: any }
+  beforeAll(async () => {
+    bed.emu = await startBareEmulator(opts)
+    bed.app = sdkApp(bed.emu)
+  })
+  afterAll(async () => {
+    await bed.emu?.stop()
+  })
+  return bed
+}
+
+async function spawnEmulator(main: string, opts: CommonOptions, env: Record<string, string>): Promise<RunningEmulator> {
+  if (!fs.existsSync(main)) throw new Error(`${path.relative(ROOT, main)} is missing: run \`npm run build:emulator\``)
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pioneer-test-'))
   const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: {
       ...process.env,
       PORT: String(port),
       DATA_DIR: dataDir,
       DEV_LOGIN: opts.devLogin === false ? '0' : '1',
-      SEED: opts.seed === false ? '0' : '1',
       TIMERS: '0', // a test fires a timer when it means to (POST /__emulator/timers/<function>/<trigger>)
+      ...env,
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 // Organisations of every kind and the demo people who sign in with fixed openids.
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import type { OrgType, PersonStatus, Role } from '../../contract/user'
+import type { PersonDoc } from '../../cloudfunctions/common/people'
+import type { OrgType } from '../../contract/user'
 import { putAll, SeedDatabase } from './put'
 
 interface SeedOrg { _id: string; name: string; type: OrgType; parentId: string | null }
@@ -19,18 +20,8 @@ export const DEMO_ORGS: SeedOrg[] = [
   { _id: 'org-agency-edu', name: '区教育局机关党委', type: 'agency', parentId: 'org-district' },
 ]
 
-interface SeedPerson {
-  openid: string
-  name: string
-  orgId: string
-  retired: boolean
-  phone?: string
-  status: PersonStatus
-  role: Role
-  scopeOrgId?: string
-  rejectReason?: string
-  daysAgo: number
-}
+/** A person's record as the user function keeps it, with its openid and how long ago they registered. */
+type SeedPerson = Omit<PersonDoc, '_id' | 'orgPath' | 'orgName' | 'registeredAt' | 'reviewedAt' | 'reviewedBy'> & { openid: string; daysAgo: number }
 
 export const DEMO_PEOPLE: SeedPerson[] = [
   { openid: 'demo-admin', name: '王建国', orgId: 'org-district', retired: false, phone: '13800000001', status: 'approved', role: 'admin', daysAgo: 400 },

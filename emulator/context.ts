@@ -1,0 +1,22 @@
+// What the hub hands each emulated service. Types only, so the services and the hub do not import each other.
+import type { EmulatorConfig } from './config'
+import type { Identity, InvocationResult } from './functions/pool'
+import type { Metrics } from './metrics'
+import type { EmulatedService } from './service'
+
+export interface FunctionsService extends EmulatedService {
+  /** Runs a function (functions.invokeFunction, the HTTP access routes, WeChat's message push). */
+  invoke(name: string, event: unknown, identity: Identity): Promise<InvocationResult>
+  /** Fires a function's timer trigger now (`POST /__emulator/timers/<function>/<trigger>`), or null if it has none. */
+  fireTimer(functionName: string, triggerName: string): Promise<InvocationResult> | null
+}
+
+export interface HubContext {
+  config: EmulatorConfig
+  metrics: Metrics
+  /** Base URL of the running hub, e.g. http://127.0.0.1:8080 (known once listening). */
+  url: () => string
+  functions: FunctionsService
+  /** Milliseconds the emulator's clock is moved by (tests only). */
+  clockOffsetMs: () => number
+}

@@ -1,0 +1,49 @@
+// Small HTTP helpers shared by the hub and the services' own routes.
+import type { IncomingMessage, ServerResponse } from 'http'
+
+/** A request refused before it reached a service (too large, not JSON): answered with this status. */
+export class HttpError extends Error {
+  constructor(public status: number, message: string) { super(message) }
+}
+
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > limit) return reject(new HttpError(413, '请求内容过大'))
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > limit) {
+        reject(new HttpError(413, '请求内容过大'))
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+export async function readJson(req: IncomingMessage, limit: number): Promise<any> {
+  const raw = await readBody(req, limit)
+  if (raw.length === 0) return {}
+  try {
+    return JSON.parse(raw.toString('utf8'))
+  } catch {
+    throw new HttpError(400, '请求内容不是有效的 JSON')
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}
+
+/** The function whose instance made an /admin call: its secret id is `fn.<name>` (see functions/index.ts). */
+export function callerFunction(req: IncomingMessage): string | null {
+  const m = /Credential=fn\.([A-Za-z0-9_-]+)\//.exec(String(req.headers.authorization ?? ''))
+  return m ? m[1] : null
+}

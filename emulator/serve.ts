@@ -1,0 +1,26 @@
+// The emulator as a process's server: started, announced (`<name> ready at <url>`: what scripts wait for), and
+// stopped on SIGINT or SIGTERM.
+import path from 'path'
+import type { EmulatorOptions } from './config'
+import { startEmulator } from './start'
+
+export function serve(options: EmulatorOptions, name = 'CloudBase emulator') {
+  startEmulator(options).then((emulator) => {
+    console.log(`${name} ready at ${emulator.url} (data: ${path.resolve(options.dataDir)}${options.devLogin ? ', dev login on' : ''})`)
+    let stopping = false
+    const stop = async (signal: string) => {
+      if (stopping) return
+      stopping = true
+      console.log(`${signal}: stopping`)
+      // A stuck instance or connection must not keep a stop from stopping.
+      setTimeout(() => process.exit(0), 5000).unref()
+      await emulator.close()
+      process.exit(0)
+    }
+    process.on('SIGINT', () => void stop('SIGINT'))
+    process.on('SIGTERM', () => void stop('SIGTERM'))
+  }).catch((err) => {
+    console.error(err)
+    process.exit(1)
+  })
+}
