@@ -22,7 +22,7 @@ import { attendanceId, AttendanceDoc, ClassDoc, stateAt, toDetail, toSummary } f
 const MINUTE = 60_000
 
 /** The H5 address the sign-in QR code points to (the mini-program opens it through the plain-link QR rule). */
-export const checkInUrl = (token: string) => `${publicH5Url()}/#/${CHECKIN_PAGE}?t=${token}`
+const checkInUrl = (token: string) => `${publicH5Url()}/#/${CHECKIN_PAGE}?t=${token}`
 
 const classes = () => database().collection(COLLECTIONS.classes)
 const records = () => database().collection(COLLECTIONS.attendance)

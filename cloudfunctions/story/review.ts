@@ -1,6 +1,6 @@
 // The review state machine: which event moves a story from which state to which, and the one way a transition is
 // written — an update conditional on the version that was read (two reviewers at once: one wins, the other gets
-// CONFLICT), carrying the history entry in the same write, then an audit entry.
+// CONFLICT), carrying the history entry in the same write, then an audit entry. And the review itself.
 import type { StoryEvent, StoryInput, StoryOutput, StoryStatus } from '../../contract/story'
 import { STORY_STATUS_LABELS } from '../../contract/story'
 import { writeAudit } from '../common/audit'

@@ -13,14 +13,26 @@ import { defineActions } from '../common/router'
 
 const PAGE_SIZE = 20
 
-/** Reads the person under review inside a transaction and checks the reviewer may decide on them now. */
-async function pendingInScope(t: any, reviewer: PersonDoc, openid: string): Promise<PersonDoc> {
-  const { data } = await t.collection(COLLECTIONS.users).doc(openid).get()
-  const target = data as PersonDoc | null
-  if (!target) throw fail.notFound('这位申请人')
-  if (!inScope(reviewer, target.orgPath)) throw fail.forbidden('这位申请人不在你管理的党组织内')
-  if (target.status !== 'pending') throw fail.conflict(`这位申请人已${target.status === 'approved' ? '通过' : '被退回'}，无需重复审核`)
-  return target
+/**
+ * A reviewer in scope approves or rejects a pending registration: the person is read and changed in one transaction
+ * with its audit entry, so two reviewers at once cannot both decide.
+ */
+async function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, openid: string, status: S, reason?: string): Promise<S> {
+  await database().runTransaction(async (t: any) => {
+    const { data } = await t.collection(COLLECTIONS.users).doc(openid).get()
+    const target = data as PersonDoc | null
+    if (!target) throw fail.notFound('这位申请人')
+    if (!inScope(reviewer, target.orgPath)) throw fail.forbidden('这位申请人不在你管理的党组织内')
+    if (target.status !== 'pending') throw fail.conflict(`这位申请人已${target.status === 'approved' ? '通过' : '被退回'}，无需重复审核`)
+    await t.collection(COLLECTIONS.users).doc(openid).update({
+      status, ...(reason ? { rejectReason: reason } : {}), reviewedAt: now(), reviewedBy: reviewer._id,
+    })
+    await writeAudit(t, {
+      actor: reviewer._id, actorName: reviewer.name, action: status === 'approved' ? 'user.approve' : 'user.reject',
+      targetType: 'user', targetId: openid, ...(reason ? { reason } : {}), detail: { name: target.name, orgId: target.orgId },
+    })
+  })
+  return status
 }
 
 export const userActions = defineActions<typeof userSchemas, UserOutput>({
@@ -84,35 +96,13 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
   approve: {
     who: 'secretary',
     input: userSchemas.approve,
-    handler: async (input, { openid, person }) => {
-      await database().runTransaction(async (t: any) => {
-        const target = await pendingInScope(t, person, input.openid)
-        await t.collection(COLLECTIONS.users).doc(input.openid).update({ status: 'approved', reviewedAt: now(), reviewedBy: openid })
-        await writeAudit(t, {
-          actor: openid, actorName: person.name, action: 'user.approve', targetType: 'user', targetId: input.openid,
-          detail: { name: target.name, orgId: target.orgId },
-        })
-      })
-      return { status: 'approved' }
-    },
+    handler: async (input, { person }) => ({ status: await decide(person, input.openid, 'approved') }),
   },
 
   reject: {
     who: 'secretary',
     input: userSchemas.reject,
-    handler: async (input, { openid, person }) => {
-      await database().runTransaction(async (t: any) => {
-        const target = await pendingInScope(t, person, input.openid)
-        await t.collection(COLLECTIONS.users).doc(input.openid).update({
-          status: 'rejected', rejectReason: input.reason, reviewedAt: now(), reviewedBy: openid,
-        })
-        await writeAudit(t, {
-          actor: openid, actorName: person.name, action: 'user.reject', targetType: 'user', targetId: input.openid,
-          reason: input.reason, detail: { name: target.name, orgId: target.orgId },
-        })
-      })
-      return { status: 'rejected' }
-    },
+    handler: async (input, { person }) => ({ status: await decide(person, input.openid, 'rejected', input.reason) }),
   },
 
   setRole: {
