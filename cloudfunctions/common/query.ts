@@ -52,6 +52,7 @@ function decodeCursor(cursor: string): [Date, string] {
   throw fail.invalid('cursor', '翻页位置已失效，请刷新列表')
 }
 
+/** A page of a list and the cursor of the next page (null at the end). */
 export interface KeysetPage<T> { rows: T[]; nextCursor: string | null }
 
 export interface KeysetQuery {
@@ -91,6 +92,19 @@ async function readPage<T extends { _id: string }>(q: KeysetQuery, position: [Da
   const rows = (data as T[]).slice(0, q.size)
   const last = rows[rows.length - 1] as (T & Record<string, unknown>) | undefined
   return { rows, nextCursor: data.length > q.size && last ? encodeCursor(last[q.order] as Date, last._id) : null }
+}
+
+/** A query that can be paged by offset: what `collection(...).where(...)` (and its orderBy) answers. */
+interface Skippable { skip(n: number): { limit(n: number): { get(): Promise<{ data: unknown[] }> } } }
+
+/**
+ * One page of a list ordered by something other than time (nearest first, by name, by date and slot), after an
+ * offset cursor: one read of size + 1 rows.
+ */
+export async function pageAtOffset<T>(query: Skippable, size: number, cursor?: string): Promise<KeysetPage<T>> {
+  const offset = Number(cursor ?? 0)
+  const { data } = await query.skip(offset).limit(size + 1).get()
+  return { rows: (data as T[]).slice(0, size), nextCursor: data.length > size ? String(offset + size) : null }
 }
 
 /** Inserts a document under its deterministic id: true when this call wrote it, false when it was there already. */

@@ -13,7 +13,7 @@ import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { defaultOrgId, loadOrg, OrgDoc } from '../common/orgs'
 import { inScope, PersonDoc } from '../common/people'
-import { loadDoc } from '../common/query'
+import { loadDoc, pageAtOffset } from '../common/query'
 import { addDays, dayLabel, shanghaiDate, shanghaiInstant, shanghaiMonth } from '../common/time'
 import { siteFigures } from './figures'
 import { fitsHours, slotStarts, spansLabel, spansOn } from './hours'
@@ -165,15 +165,9 @@ export async function listBookings(input: SiteInput['bookings'], person: PersonD
   const view = (b: BookingDoc, managesSite: boolean) =>
     toBooking(b, { openid: person._id, manages: managesSite, inBookingScope: inScope(person, b.orgPath) }, startsAt(b), at)
   if (!input.siteId) {
-    const offset = Number(input.cursor ?? 0)
-    const { data } = await bookings().where({ bookedBy: person._id }).orderBy('date', 'desc').orderBy('startMin', 'desc')
-      .skip(offset).limit(SITE_LIMITS.page + 1).get()
-    const rows = (data as BookingDoc[]).slice(0, SITE_LIMITS.page)
-    return {
-      items: rows.map((b) => view(b, false)),
-      nextCursor: data.length > SITE_LIMITS.page ? String(offset + SITE_LIMITS.page) : null,
-      canManage: false,
-    }
+    const { rows, nextCursor } = await pageAtOffset<BookingDoc>(
+      bookings().where({ bookedBy: person._id }).orderBy('date', 'desc').orderBy('startMin', 'desc'), SITE_LIMITS.page, input.cursor)
+    return { items: rows.map((b) => view(b, false)), nextCursor, canManage: false }
   }
   const site = await loadSite(input.siteId)
   const canManage = manages(person, site)

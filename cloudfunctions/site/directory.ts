@@ -11,7 +11,7 @@ import { tempUrls } from '../common/files'
 import { distanceMetres } from '../common/geo'
 import { defaultOrgId, loadOrg } from '../common/orgs'
 import { inScope, PersonDoc } from '../common/people'
-import { withFreshId } from '../common/query'
+import { pageAtOffset, withFreshId } from '../common/query'
 import { isoWeekday, shanghaiDate, shanghaiMinuteOfDay } from '../common/time'
 import { loadSite, manages } from './booking'
 import { toWeekly } from './hours'
@@ -51,16 +51,14 @@ export async function list(input: SiteInput['list'], caller: () => Promise<Perso
     where.closedDates = _.neq(today)
   }
   if (input.near) where.location = _.geoNear({ geometry: geoPoint(input.near) })
-  const offset = Number(input.cursor ?? 0)
   let query = sites().where(where)
   if (!input.near) query = query.orderBy('type', 'asc').orderBy('name', 'asc').orderBy('_id', 'asc')
-  const { data } = await query.skip(offset).limit(SITE_LIMITS.page + 1).get()
-  const rows = (data as SiteDoc[]).slice(0, SITE_LIMITS.page)
+  const { rows, nextCursor } = await pageAtOffset<SiteDoc>(query, SITE_LIMITS.page, input.cursor)
   const urls = await tempUrls(rows.flatMap((s) => s.photos.slice(0, 1)))
   return {
     items: rows.map((s) => toSummary(s, today, minute, s.photos[0] ? urls.get(s.photos[0]) ?? '' : '',
       input.near ? distanceMetres(input.near, toLatLng(s.location)) : undefined)),
-    nextCursor: data.length > SITE_LIMITS.page ? String(offset + SITE_LIMITS.page) : null,
+    nextCursor,
   }
 }
 

@@ -9,6 +9,7 @@ import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { tempUrls } from '../common/files'
 import { wechat } from '../common/wechat'
+import { tell } from './messages'
 import type { PhotoCheck, StoryDoc } from './model'
 
 const SYSTEM = { by: 'wechat-media-check', byName: '内容安全检查' }
@@ -55,14 +56,8 @@ export async function photoCheckResult(event: PlatformEvent) {
     updatedAt: at,
   })
   if (updated) {
-    await db.collection(COLLECTIONS.messages).add({
-      openid: story.author,
-      title: '有一张照片未通过内容安全检查',
-      body: `你的故事《${story.title}》中有一张照片未通过微信内容安全检查，已被移除，其余内容不受影响。`,
-      storyId: story._id,
-      at,
-      read: false,
-    })
+    await tell(db, story, '有一张照片未通过内容安全检查',
+      `你的故事《${story.title}》中有一张照片未通过微信内容安全检查，已被移除，其余内容不受影响。`, at)
   }
   return { photo: 'removed' }
 }

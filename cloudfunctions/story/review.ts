@@ -11,7 +11,7 @@ import { ApiFailure, fail } from '../common/errors'
 import { inScope, PersonDoc } from '../common/people'
 import { storyFigures } from './figures'
 import { feedRank, StoredHistoryEntry, StoryDoc } from './model'
-import { tellAuthor } from './notify'
+import { tellAuthor } from './messages'
 import { loadStory } from './reading'
 
 // A photo removed by the media check changes no state: it is history only (photoChecks.ts).
