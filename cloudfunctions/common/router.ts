@@ -109,7 +109,7 @@ const isPlatformEvent = (event: unknown): event is PlatformEvent =>
   typeof (event as { Event?: unknown }).Event === 'string'
 
 export interface RouterOptions {
-  /** The function's monthly figures: its timer trigger runs their `timer`. */
+  /** The function's monthly figures: its timer trigger runs their `timer` (the router itself records no event). */
   figures?: Figures<never, unknown>
   /**
    * Handlers of WeChat's message pushes, by event name. Anyone can post such a shape to an HTTP route too, so a
