@@ -7,13 +7,13 @@
 //
 // Times travel as ISO strings; a month is `YYYY-MM` in Asia/Shanghai.
 import { z } from 'zod'
-import { cursor, flag, id, oneOf, text } from './common'
+import { cursor, flag, id, oneOf, text, valuesOf } from './common'
 
-export const CLASS_CATEGORIES = ['theory', 'history', 'policy', 'skills', 'other'] as const
-export type ClassCategory = (typeof CLASS_CATEGORIES)[number]
-export const CLASS_CATEGORY_LABELS: Record<ClassCategory, string> = {
+export const CLASS_CATEGORY_LABELS = {
   theory: '理论学习', history: '党史学习', policy: '政策解读', skills: '业务技能', other: '其他',
 }
+export type ClassCategory = keyof typeof CLASS_CATEGORY_LABELS
+export const CLASS_CATEGORIES = valuesOf(CLASS_CATEGORY_LABELS)
 
 /** How a person took part: by scan on time or late, marked present by hand, on leave (请假), absent. */
 export const ATTENDANCE_STATUSES = ['on-time', 'late', 'present', 'leave', 'absent'] as const

@@ -39,6 +39,12 @@ export const cursor = z.string({ invalid_type_error: '翻页位置格式不正�
 
 export const noInput = z.object({}).strict()
 
+/**
+ * The values of an enumeration declared once by its labels (what a person reads for each value), in the order they
+ * are declared: for schemas (`oneOf`) and pickers.
+ */
+export const valuesOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]]
+
 /** Masks a phone number for anyone who does not need it in full: 138****5678. */
 export function maskPhone(p: string | undefined | null): string | undefined {
   if (!p) return undefined

@@ -9,36 +9,34 @@
 //
 // Dates are `YYYY-MM-DD` and times `HH:MM`, both Asia/Shanghai wall clock; a month is `YYYY-MM`.
 import { z } from 'zod'
-import { flag, id, oneOf, text } from './common'
+import { flag, id, oneOf, text, valuesOf } from './common'
 import { fileId } from './story'
 
-export const SITE_TYPES = ['base', 'studio', 'library', 'center'] as const
-export type SiteType = (typeof SITE_TYPES)[number]
-export const SITE_TYPE_LABELS: Record<SiteType, string> = {
+export const SITE_TYPE_LABELS = {
   base: '开放式组织生活基地', studio: '党代表工作室', library: '党建书屋', center: '党群服务中心',
 }
+export type SiteType = keyof typeof SITE_TYPE_LABELS
+export const SITE_TYPES = valuesOf(SITE_TYPE_LABELS)
 
 /** A site's standing as a model site (示范点), when it has one. */
-export const SITE_LEVELS = ['city', 'district'] as const
-export type SiteLevel = (typeof SITE_LEVELS)[number]
-export const SITE_LEVEL_LABELS: Record<SiteLevel, string> = { city: '市级', district: '区级' }
+export const SITE_LEVEL_LABELS = { city: '市级', district: '区级' }
+export type SiteLevel = keyof typeof SITE_LEVEL_LABELS
+export const SITE_LEVELS = valuesOf(SITE_LEVEL_LABELS)
 
-export const SITE_FACILITIES = [
-  'projector', 'meetingRoom', 'bookshelf', 'accessible', 'wifi', 'sound', 'screen', 'aircon', 'parking', 'water',
-] as const
-export type SiteFacility = (typeof SITE_FACILITIES)[number]
-export const SITE_FACILITY_LABELS: Record<SiteFacility, string> = {
+export const SITE_FACILITY_LABELS = {
   projector: '投影', meetingRoom: '会议室', bookshelf: '书架', accessible: '无障碍通道', wifi: '无线网络',
   sound: '音响', screen: '电子屏', aircon: '空调', parking: '停车位', water: '饮水',
 }
+export type SiteFacility = keyof typeof SITE_FACILITY_LABELS
+export const SITE_FACILITIES = valuesOf(SITE_FACILITY_LABELS)
 
 /** ISO weekdays: 1 = Monday … 7 = Sunday. */
 export const WEEKDAY_LABELS: Record<number, string> = { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' }
 
 /** A booking stands (`booked`) until the site's manager declines it or the booker cancels it; both free its slots. */
-export const BOOKING_STATUSES = ['booked', 'declined', 'cancelled'] as const
-export type BookingStatus = (typeof BOOKING_STATUSES)[number]
-export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = { booked: '已预约', declined: '已婉拒', cancelled: '已取消' }
+export const BOOKING_STATUS_LABELS = { booked: '已预约', declined: '已婉拒', cancelled: '已取消' }
+export type BookingStatus = keyof typeof BOOKING_STATUS_LABELS
+export const BOOKING_STATUSES = valuesOf(BOOKING_STATUS_LABELS)
 
 export const BOOKING_DECISIONS = ['confirm', 'decline'] as const
 export type BookingDecision = (typeof BOOKING_DECISIONS)[number]

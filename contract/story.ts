@@ -6,19 +6,19 @@
 //   pending ──return───▶ returned ──revise (author)──▶ pending
 //   any state but withdrawn ──withdraw (author)──▶ withdrawn
 import { z } from 'zod'
-import { cursor, flag, id, oneOf, text } from './common'
+import { cursor, flag, id, oneOf, text, valuesOf } from './common'
 
-export const STORY_CATEGORIES = ['ordinaryPost', 'veteran', 'volunteer', 'frontline', 'other'] as const
-export type StoryCategory = (typeof STORY_CATEGORIES)[number]
-export const STORY_CATEGORY_LABELS: Record<StoryCategory, string> = {
+export const STORY_CATEGORY_LABELS = {
   ordinaryPost: '平凡岗位', veteran: '离退休老党员', volunteer: '志愿服务', frontline: '急难险重', other: '其他',
 }
+export type StoryCategory = keyof typeof STORY_CATEGORY_LABELS
+export const STORY_CATEGORIES = valuesOf(STORY_CATEGORY_LABELS)
 
-export const STORY_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'withdrawn'] as const
-export type StoryStatus = (typeof STORY_STATUSES)[number]
-export const STORY_STATUS_LABELS: Record<StoryStatus, string> = {
+export const STORY_STATUS_LABELS = {
   pending: '待审核', approved: '已发布', rejected: '未通过', returned: '退回修改', withdrawn: '已撤回',
 }
+export type StoryStatus = keyof typeof STORY_STATUS_LABELS
+export const STORY_STATUSES = valuesOf(STORY_STATUS_LABELS)
 
 export const REVIEW_DECISIONS = ['approve', 'reject', 'return'] as const
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]

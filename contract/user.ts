@@ -1,20 +1,20 @@
 // People and organisations: the `user` function's actions, their input schemas and the shapes they answer.
 import { z } from 'zod'
-import { cursor, flag, id, noInput, oneOf, phone, text } from './common'
+import { cursor, flag, id, noInput, oneOf, phone, text, valuesOf } from './common'
 
-export const ORG_TYPES = ['district', 'street', 'community', 'twoNew', 'agency', 'branch'] as const
-export type OrgType = (typeof ORG_TYPES)[number]
-export const ORG_TYPE_LABELS: Record<OrgType, string> = {
+export const ORG_TYPE_LABELS = {
   district: '区委', street: '街道党工委', community: '社区党组织', twoNew: '两新组织', agency: '机关单位', branch: '党支部',
 }
+export type OrgType = keyof typeof ORG_TYPE_LABELS
+export const ORG_TYPES = valuesOf(ORG_TYPE_LABELS)
 
-export const ROLES = ['member', 'secretary', 'admin'] as const
-export type Role = (typeof ROLES)[number]
-export const ROLE_LABELS: Record<Role, string> = { member: '党员', secretary: '党组织书记', admin: '区委党建办' }
+export const ROLE_LABELS = { member: '党员', secretary: '党组织书记', admin: '区委党建办' }
+export type Role = keyof typeof ROLE_LABELS
+export const ROLES = valuesOf(ROLE_LABELS)
 
-export const PERSON_STATUSES = ['pending', 'approved', 'rejected'] as const
-export type PersonStatus = (typeof PERSON_STATUSES)[number]
-export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' }
+export const PERSON_STATUS_LABELS = { pending: '待审核', approved: '已通过', rejected: '未通过' }
+export type PersonStatus = keyof typeof PERSON_STATUS_LABELS
+export const PERSON_STATUSES = valuesOf(PERSON_STATUS_LABELS)
 
 export const userSchemas = {
   me: noInput,

@@ -1,4 +1,5 @@
-// Taking part in a class: signing in by scanning the rotating code, being marked by hand, and the attendance list.
+// Taking part in a class: signing in by scanning the rotating code, being marked by hand, the attendance list and
+// its export.
 import type { AttendanceRow, AttendanceStatus, ClassroomInput, ClassroomOutput, MarkStatus } from '../../contract/classroom'
 import { ATTENDANCE_STATUS_LABELS } from '../../contract/classroom'
 import { writeAudit } from '../common/audit'
@@ -7,27 +8,40 @@ import { database, isDuplicateWrite } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
-import type { PersonDoc } from '../common/people'
+import { round3 } from '../common/figures'
+import { loadPerson, PersonDoc } from '../common/people'
+import { findDoc } from '../common/query'
 import { shanghaiClock, shanghaiDateTime } from '../common/time'
-import { changeAttending } from './figures'
 import { distanceMetres } from '../common/geo'
+import { assertManages, loadClass, managedClass } from './classes'
+import { exportAttendance } from './export'
+import { changeAttending, settleClass } from './figures'
 import { attendanceId, AttendanceDoc, ClassDoc, isPresent, minutesOf, stateAt } from './model'
 
 const MAX_ROWS = 1000
 
 const records = () => database().collection(COLLECTIONS.attendance)
 
-export async function loadClass(classId: string): Promise<ClassDoc> {
-  const { data } = await database().collection(COLLECTIONS.classes).doc(classId).get()
-  const c = data?.[0] as ClassDoc | undefined
-  if (!c) throw fail.notFound('这节课')
-  return c
-}
+/** A new attendance record of `person` at `c`: who they are, and a snapshot of the class for their study record. */
+const newRecord = (c: ClassDoc, person: PersonDoc, taking: Pick<AttendanceDoc, 'status' | 'by' | 'at'> & Partial<AttendanceDoc>): AttendanceDoc => ({
+  _id: attendanceId(c._id, person._id),
+  classId: c._id,
+  openid: person._id,
+  name: person.name,
+  orgId: person.orgId,
+  orgName: person.orgName,
+  expected: person.orgPath.includes(c.orgId),
+  ...taking,
+  classTitle: c.title,
+  classCategory: c.category,
+  classOrgName: c.orgName,
+  classStart: c.start,
+  classMinutes: minutesOf(c),
+})
 
 /** Why a class did not accept a sign-in at `at`, in words the person can act on (read only on refusal). */
 async function whyClosed(classId: string, at: Date): Promise<ApiFailure> {
-  const { data } = await database().collection(COLLECTIONS.classes).doc(classId).get()
-  const c = data?.[0] as ClassDoc | undefined
+  const c = await findDoc<ClassDoc>(COLLECTIONS.classes, classId)
   if (!c) return new ApiFailure('NOT_FOUND', '没有找到这节课，请扫描大屏上最新的签到码')
   if (c.status === 'cancelled') return new ApiFailure('NOT_OPEN', `“${c.title}”已取消，无需签到`)
   if (at.getTime() < new Date(c.opensAt).getTime()) {
@@ -85,22 +99,7 @@ export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDo
   }
   const answer = { status, at: at.toISOString(), classId: c._id, title: c.title }
   try {
-    const record: AttendanceDoc = {
-      _id: id,
-      classId: c._id,
-      openid: person._id,
-      name: person.name,
-      orgId: person.orgId,
-      orgName: person.orgName,
-      expected: person.orgPath.includes(c.orgId),
-      ...scan,
-      classTitle: c.title,
-      classCategory: c.category,
-      classOrgName: c.orgName,
-      classStart: c.start,
-      classMinutes: minutesOf(c),
-    }
-    await records().add(record)
+    await records().add(newRecord(c, person, scan))
     return answer
   } catch (err) {
     if (!isDuplicateWrite(err)) {
@@ -110,7 +109,7 @@ export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDo
   }
 
   // A record exists: a repeat, or the secretary marked this person on leave or absent before they arrived.
-  const first = (await records().doc(id).get()).data?.[0] as AttendanceDoc | undefined
+  const first = await findDoc<AttendanceDoc>(COLLECTIONS.attendance, id)
   if (first && !isPresent(first.status)) {
     const res = await records().where({ _id: id, status: first.status })
       .update({ ...scan, reason: _.remove(), markedBy: _.remove(), markedByName: _.remove() })
@@ -128,7 +127,10 @@ export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDo
 const MARKED: Record<MarkStatus, AttendanceStatus> = { present: 'present', leave: 'leave', absent: 'absent' }
 
 /** The secretary records by hand that a member came, is on leave or was absent, with a reason; audit-logged. */
-export async function mark(c: ClassDoc, target: PersonDoc, input: ClassroomInput['mark'], actor: PersonDoc): Promise<ClassroomOutput['mark']> {
+export async function mark(input: ClassroomInput['mark'], actor: PersonDoc): Promise<ClassroomOutput['mark']> {
+  const [c, target] = await Promise.all([loadClass(input.classId), loadPerson(input.userId)])
+  assertManages(actor, c)
+  if (!target || target.status !== 'approved') throw fail.notFound('这位党员')
   const at = now()
   if (c.status === 'cancelled') throw fail.conflict('这节课已取消，不能登记出勤')
   const status = MARKED[input.status]
@@ -137,7 +139,7 @@ export async function mark(c: ClassDoc, target: PersonDoc, input: ClassroomInput
   }
   const id = attendanceId(c._id, target._id)
   const handwritten = { status, by: 'hand' as const, at, reason: input.reason, markedBy: actor._id, markedByName: actor.name }
-  const existing = (await records().doc(id).get()).data?.[0] as AttendanceDoc | undefined
+  const existing = await findDoc<AttendanceDoc>(COLLECTIONS.attendance, id)
   if (existing) {
     // Marking someone present who scanned keeps the scan; the same mark twice changes nothing.
     if (isPresent(existing.status) && isPresent(status)) return { userId: target._id, status: existing.status }
@@ -146,22 +148,7 @@ export async function mark(c: ClassDoc, target: PersonDoc, input: ClassroomInput
     if (!res.updated) throw fail.conflict('这位党员刚刚签到或被登记过，请刷新后再试')
   } else {
     try {
-      const record: AttendanceDoc = {
-        _id: id,
-        classId: c._id,
-        openid: target._id,
-        name: target.name,
-        orgId: target.orgId,
-        orgName: target.orgName,
-        expected: target.orgPath.includes(c.orgId),
-        ...handwritten,
-        classTitle: c.title,
-        classCategory: c.category,
-        classOrgName: c.orgName,
-        classStart: c.start,
-        classMinutes: minutesOf(c),
-      }
-      await records().add(record)
+      await records().add(newRecord(c, target, handwritten))
     } catch (err) {
       if (isDuplicateWrite(err)) throw fail.conflict('这位党员刚刚签到或被登记过，请刷新后再试')
       throw err
@@ -183,8 +170,24 @@ export async function mark(c: ClassDoc, target: PersonDoc, input: ClassroomInput
 
 const ORDER: Record<AttendanceRow['status'], number> = { 'on-time': 0, late: 1, present: 2, leave: 3, absent: 4, none: 5 }
 
+/** The attendance list of a class the caller manages. The first look after the end counts the class into its month
+ * (where no timer has done it yet). */
+export async function attendance(classId: string, person: PersonDoc): Promise<ClassroomOutput['attendance']> {
+  const at = now()
+  const c = await managedClass(classId, person)
+  await settleClass(c, at)
+  return attendanceOf(c, at)
+}
+
+/** The attendance list of a class the caller manages, as a workbook. */
+export async function exportOf(classId: string, person: PersonDoc): Promise<ClassroomOutput['export']> {
+  const at = now()
+  const c = await managedClass(classId, person)
+  return exportAttendance(c, await attendanceOf(c, at), at)
+}
+
 /** The attendance of a class: every expected member (with or without a record) and every guest who came. */
-export async function attendanceOf(c: ClassDoc, at: Date): Promise<ClassroomOutput['attendance']> {
+async function attendanceOf(c: ClassDoc, at: Date): Promise<ClassroomOutput['attendance']> {
   const db = database()
   const [{ data: recs }, { data: members }] = await Promise.all([
     records().where({ classId: c._id }).orderBy('at', 'asc').limit(MAX_ROWS).get(),
@@ -220,6 +223,6 @@ export async function attendanceOf(c: ClassDoc, at: Date): Promise<ClassroomOutp
     present: counts.present,
     leave: counts.leave,
     absent: counts.absent,
-    rate: c.expected > 0 ? Math.round(Math.min(1, signedIn / c.expected) * 1000) / 1000 : null,
+    rate: c.expected > 0 ? round3(Math.min(1, signedIn / c.expected)) : null,
   }
 }

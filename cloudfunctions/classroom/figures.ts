@@ -10,8 +10,11 @@
 // document its increment returns), so nothing is counted twice or lost. Classes are settled by the function's timer
 // and, where no timer runs (the emulator), by whoever looks first: coverage, the attendance list. The same timer
 // recounts the month from the classes and repairs any drift (a function stopped between two writes).
-import { database, isDuplicateWrite } from '../common/cloud'
+import { database, Database } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
+import { bump, Figures, recentMonths } from '../common/figures'
+import { ancestors } from '../common/orgs'
+import { findDoc, readAll } from '../common/query'
 import type { ClassDoc } from './model'
 
 export interface ClassMonthDoc {
@@ -34,33 +37,24 @@ export interface ClassSiteMonthDoc {
   attendees: number
 }
 
-type Delta = { classesHeld: number; attendees: number; expected: number }
+/** What a class adds to its month's figures when it is settled, or when its live count changes after that. */
+export interface ClassFigureChange {
+  class: Pick<ClassDoc, 'orgPath' | 'month' | 'place'>
+  classesHeld: number
+  attendees: number
+  expected: number
+}
 
 const classes = () => database().collection(COLLECTIONS.classes)
 
-/** Adds `delta` to a figures document, creating it on the first event of its month (exact under concurrency). */
-async function bump(collection: string, id: string, fresh: Record<string, unknown>, delta: Record<string, number>) {
-  const _ = database().command
-  const inc = Object.fromEntries(Object.entries(delta).map(([k, v]) => [k, _.inc(v)]))
-  const coll = database().collection(collection)
-  const first = await coll.doc(id).update(inc)
-  if (first.updated > 0) return
-  try {
-    await coll.add({ _id: id, ...fresh, ...delta })
-  } catch (err) {
-    if (!isDuplicateWrite(err)) throw err
-    await coll.doc(id).update(inc)
-  }
-}
-
-async function addToFigures(c: ClassDoc, delta: Delta) {
+/** Adds a change to the figures of the class's organisation, every organisation above it, and its site. */
+async function record(db: Database, { class: c, classesHeld, attendees, expected }: ClassFigureChange) {
   const { month } = c
   await Promise.all([
-    ...c.orgPath.map((orgId, i) => bump(COLLECTIONS.classMonths, `${orgId}_${month}`,
-      { orgId, orgPath: c.orgPath.slice(0, i + 1), month }, delta)),
+    ...ancestors(c.orgPath).map(({ orgId, orgPath }) =>
+      bump(db, COLLECTIONS.classMonths, `${orgId}_${month}`, { orgId, orgPath, month }, { classesHeld, attendees, expected })),
     ...(c.place.siteId
-      ? [bump(COLLECTIONS.classSiteMonths, `${c.place.siteId}_${month}`, { siteId: c.place.siteId, month },
-          { classesHeld: delta.classesHeld, attendees: delta.attendees })]
+      ? [bump(db, COLLECTIONS.classSiteMonths, `${c.place.siteId}_${month}`, { siteId: c.place.siteId, month }, { classesHeld, attendees })]
       : []),
   ])
 }
@@ -75,11 +69,11 @@ export async function settleClass(c: ClassDoc, at: Date): Promise<boolean> {
       .where({ _id: cls._id, version: cls.version, signedIn: cls.signedIn, settled: false })
       .update({ settled: true, settledAt: at, version: _.inc(1) })
     if (res.updated) {
-      await addToFigures(cls, { classesHeld: 1, attendees: cls.signedIn, expected: cls.expected })
+      await record(database(), { class: cls, classesHeld: 1, attendees: cls.signedIn, expected: cls.expected })
       return true
     }
     // Someone signed in, was marked or settled it meanwhile: look again.
-    cls = (await classes().doc(cls._id).get()).data?.[0] as ClassDoc | undefined
+    cls = await findDoc<ClassDoc>(COLLECTIONS.classes, cls._id)
   }
   return false
 }
@@ -108,42 +102,32 @@ export async function changeAttending(classId: string, delta: number, where: Rec
 
 /** After the live count of `doc` changed by `delta`: a settled class's figures follow. */
 export async function followSettled(doc: ClassDoc, delta: number) {
-  if (doc.settled && delta !== 0) await addToFigures(doc, { classesHeld: 0, attendees: delta, expected: 0 })
-}
-
-/** Reads every document of a query, a page of 1000 at a time. */
-async function readAll<T>(collection: string, where: Record<string, unknown>): Promise<T[]> {
-  const out: T[] = []
-  for (;;) {
-    const { data } = await database().collection(collection).where(where).orderBy('_id', 'asc').skip(out.length).limit(1000).get()
-    out.push(...(data as T[]))
-    if (data.length < 1000) return out
-  }
+  if (doc.settled && delta !== 0) await record(database(), { class: doc, classesHeld: 0, attendees: delta, expected: 0 })
 }
 
 /**
  * Rebuilds a month's figures from its settled classes and writes the documents that differ. Returns how many
  * documents it repaired (0 when the live figures were right).
  */
-export async function recountMonth(month: string): Promise<number> {
+async function recountMonth(db: Database, month: string): Promise<number> {
   const [held, orgFigures, siteFigures] = await Promise.all([
-    readAll<ClassDoc>(COLLECTIONS.classes, { month, settled: true, status: 'scheduled' }),
-    readAll<ClassMonthDoc>(COLLECTIONS.classMonths, { month }),
-    readAll<ClassSiteMonthDoc>(COLLECTIONS.classSiteMonths, { month }),
+    readAll<ClassDoc>(db, COLLECTIONS.classes, { month, settled: true, status: 'scheduled' }),
+    readAll<ClassMonthDoc>(db, COLLECTIONS.classMonths, { month }),
+    readAll<ClassSiteMonthDoc>(db, COLLECTIONS.classSiteMonths, { month }),
   ])
   const orgs = new Map<string, ClassMonthDoc>()
   const sites = new Map<string, ClassSiteMonthDoc>()
   for (const f of orgFigures) orgs.set(f._id, { ...f, classesHeld: 0, attendees: 0, expected: 0 })
   for (const f of siteFigures) sites.set(f._id, { ...f, classesHeld: 0, attendees: 0 })
   for (const c of held) {
-    c.orgPath.forEach((orgId, i) => {
+    for (const { orgId, orgPath } of ancestors(c.orgPath)) {
       const id = `${orgId}_${month}`
-      const f = orgs.get(id) ?? { _id: id, orgId, orgPath: c.orgPath.slice(0, i + 1), month, classesHeld: 0, attendees: 0, expected: 0 }
+      const f = orgs.get(id) ?? { _id: id, orgId, orgPath, month, classesHeld: 0, attendees: 0, expected: 0 }
       f.classesHeld += 1
       f.attendees += c.signedIn
       f.expected += c.expected
       orgs.set(id, f)
-    })
+    }
     if (c.place.siteId) {
       const id = `${c.place.siteId}_${month}`
       const f = sites.get(id) ?? { _id: id, siteId: c.place.siteId, month, classesHeld: 0, attendees: 0 }
@@ -158,10 +142,24 @@ export async function recountMonth(month: string): Promise<number> {
     !live.has(right._id) || keys.some((k) => live.get(right._id)![k] !== right[k])
   const writes = [
     ...[...orgs.values()].filter((f) => wrong(liveOrgs, f, ['classesHeld', 'attendees', 'expected']))
-      .map(({ _id, ...f }) => database().collection(COLLECTIONS.classMonths).doc(_id).set(f)),
+      .map(({ _id, ...f }) => db.collection(COLLECTIONS.classMonths).doc(_id).set(f)),
     ...[...sites.values()].filter((f) => wrong(liveSites, f, ['classesHeld', 'attendees']))
-      .map(({ _id, ...f }) => database().collection(COLLECTIONS.classSiteMonths).doc(_id).set(f)),
+      .map(({ _id, ...f }) => db.collection(COLLECTIONS.classSiteMonths).doc(_id).set(f)),
   ]
   await Promise.all(writes)
   return writes.length
+}
+
+/**
+ * The class figures: recorded as classes are settled and settled classes' counts change. The timer settles the
+ * classes that have ended and recounts this month and the last.
+ */
+export const classroomFigures: Figures<ClassFigureChange> = {
+  record,
+  recountMonth,
+  async timer(db, at) {
+    const settled = await settleDue(at)
+    const [month, previous] = recentMonths(at)
+    return { settled, repaired: (await recountMonth(db, month)) + (await recountMonth(db, previous)) }
+  },
 }

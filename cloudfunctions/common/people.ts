@@ -1,30 +1,21 @@
 // People and the scope rule: a secretary acts inside the subtree of the organisation they manage.
-import type { Person, PersonStatus, Role } from '../../contract/user'
+import type { Person } from '../../contract/user'
 import { maskPhone } from '../../contract/common'
-import { database } from './cloud'
 import { COLLECTIONS } from './collections'
+import { findDoc } from './query'
 
-export interface PersonDoc {
+/** A person as stored: what they see of themselves, under their openid, with their organisation's path. */
+export interface PersonDoc extends Omit<Person, 'openid' | 'registeredAt'> {
   _id: string // the openid
-  name: string
-  orgId: string
   /** The organisation's ancestors and itself, root first: scope checks read it without another query. */
   orgPath: string[]
-  orgName: string
-  retired: boolean
-  phone?: string
-  status: PersonStatus
-  role: Role
-  scopeOrgId?: string
-  rejectReason?: string
   registeredAt: Date
   reviewedAt?: Date
   reviewedBy?: string
 }
 
 export async function loadPerson(openid: string): Promise<PersonDoc | null> {
-  const { data } = await database().collection(COLLECTIONS.users).doc(openid).get()
-  return (data?.[0] as PersonDoc | undefined) ?? null
+  return (await findDoc<PersonDoc>(COLLECTIONS.users, openid)) ?? null
 }
 
 /** Whether `actor` may act on something belonging to the organisation whose path is `orgPath`. */

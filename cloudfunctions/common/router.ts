@@ -2,8 +2,10 @@
 // handler. Validation, authorisation and the shaping of answers and errors happen here, once.
 import { z, ZodError, ZodIssueCode, ZodTypeAny } from 'zod'
 import type { ApiResult, FieldError } from '../../contract/common'
-import { cloud, isTransactionConflict } from './cloud'
+import { now } from './clock'
+import { cloud, database, isTransactionConflict } from './cloud'
 import { ApiFailure } from './errors'
+import type { Figures } from './figures'
 import { loadPerson, PersonDoc } from './people'
 
 /**
@@ -30,22 +32,30 @@ export interface ActionContext {
 /** The context of an action whose `who` guarantees an approved caller, already read for the check. */
 export interface MemberContext extends ActionContext { person: PersonDoc }
 
-export interface ActionDef<S extends ZodTypeAny = ZodTypeAny, R = unknown> {
-  who: Who
-  input: S
-  handler: (input: z.output<S>, ctx: any) => Promise<R>
+type Context<W extends Who> = W extends 'anyone' | 'signedIn' ? ActionContext : MemberContext
+
+/** One action: who may call it, its input schema, and its handler (the context it gets follows from `who`). */
+export type Action<S extends ZodTypeAny, R> = {
+  [W in Who]: { who: W; input: S; handler: (input: z.output<S>, ctx: Context<W>) => Promise<R> }
+}[Who]
+
+/**
+ * A function's action table typed against its contract: every action of `Schemas`, each handler taking what its
+ * schema parses to and answering the contract's `Output` for it.
+ */
+export type Actions<Schemas extends Record<string, ZodTypeAny>, Output extends { [K in keyof Schemas]: unknown }> = {
+  [K in keyof Schemas]: Action<Schemas[K], Output[K]>
 }
 
-type Handler<W extends Who, S extends ZodTypeAny, R> =
-  (input: z.output<S>, ctx: W extends 'anyone' | 'signedIn' ? ActionContext : MemberContext) => Promise<R>
-
-/** A function's table of actions. (`any`: TypeScript holds a schema parameter invariant, and each entry has its own.) */
-export type ActionTable = Record<string, ActionDef<any, unknown>>
-
-/** Declares one action with its handler typed by its schema and its `who`. */
-export function action<W extends Who, S extends ZodTypeAny, R>(who: W, input: S, handler: Handler<W, S, R>): ActionDef<S, R> {
-  return { who, input, handler }
+/** Declares a function's actions: `defineActions<typeof siteSchemas, SiteOutput>({ list: { who, input, handler } })`. */
+export function defineActions<Schemas extends Record<string, ZodTypeAny>, Output extends { [K in keyof Schemas]: unknown }>(
+  table: Actions<Schemas, Output>,
+): Actions<Schemas, Output> {
+  return table
 }
+
+/** Any function's table, as the router runs it. */
+type ActionTable = Record<string, { who: Who; input: ZodTypeAny; handler: (input: any, ctx: any) => Promise<unknown> }>
 
 // Chinese for the few messages a schema does not spell out itself.
 const chineseErrors: z.ZodErrorMap = (issue, ctx) => {
@@ -99,11 +109,8 @@ const isPlatformEvent = (event: unknown): event is PlatformEvent =>
   typeof (event as { Event?: unknown }).Event === 'string'
 
 export interface RouterOptions {
-  /**
-   * What the function's timer trigger does. It must be idempotent: anyone can send a timer-shaped event to an HTTP
-   * route, and gains nothing by it but the same recount.
-   */
-  onTimer?: (event: TimerEvent) => Promise<unknown>
+  /** The function's monthly figures: its timer trigger runs their `timer` (the router itself records no event). */
+  figures?: Figures<never, unknown>
   /**
    * Handlers of WeChat's message pushes, by event name. Anyone can post such a shape to an HTTP route too, so a
    * handler acts only on what the event proves (e.g. a media check's unguessable trace id).
@@ -111,11 +118,11 @@ export interface RouterOptions {
   onEvent?: Record<string, (event: PlatformEvent) => Promise<unknown>>
 }
 
-/** Builds a cloud function's `main` from its action table (and its timer's job, if it has one). */
+/** Builds a cloud function's `main` from its action table (and its figures' timer, if it has one). */
 export function createRouter(name: string, actions: ActionTable, options: RouterOptions = {}) {
   return async function main(event: unknown): Promise<ApiResult<unknown>> {
     try {
-      if (options.onTimer && isTimer(event)) return { ok: true, data: await options.onTimer(event) }
+      if (options.figures && isTimer(event)) return { ok: true, data: await options.figures.timer(database(), now()) }
       if (options.onEvent && isPlatformEvent(event) && Object.prototype.hasOwnProperty.call(options.onEvent, event.Event)) {
         return { ok: true, data: await options.onEvent[event.Event](event) }
       }

@@ -11,47 +11,28 @@ import { database, isDuplicateWrite } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
+import { defaultOrgId, loadOrg, OrgDoc } from '../common/orgs'
 import { inScope, PersonDoc } from '../common/people'
+import { loadDoc, pageAtOffset } from '../common/query'
 import { addDays, dayLabel, shanghaiDate, shanghaiInstant, shanghaiMonth } from '../common/time'
-import { addToFigures } from './figures'
+import { siteFigures } from './figures'
 import { fitsHours, slotStarts, spansLabel, spansOn } from './hours'
 import { BookingDoc, SiteDoc, slotId, SlotDoc, toBooking } from './model'
 
-const sites = () => database().collection(COLLECTIONS.sites)
 const bookings = () => database().collection(COLLECTIONS.siteBookings)
 const slots = () => database().collection(COLLECTIONS.siteSlots)
 
-interface OrgDoc { _id: string; name: string; path: string[] }
+export const loadSite = (siteId: string) => loadDoc<SiteDoc>(COLLECTIONS.sites, siteId, () => fail.notFound('这个阵地'))
 
-export async function loadSite(siteId: string): Promise<SiteDoc> {
-  const { data } = await sites().doc(siteId).get()
-  const site = data?.[0] as SiteDoc | undefined
-  if (!site) throw fail.notFound('这个阵地')
-  return site
-}
-
-export async function loadOrg(orgId: string, field: string): Promise<OrgDoc> {
-  const { data } = await database().collection(COLLECTIONS.orgs).doc(orgId).get()
-  const org = data?.[0] as OrgDoc | undefined
-  if (!org) throw fail.invalid(field, '没有找到这个党组织，请重新选择')
-  return org
-}
-
-async function loadBooking(bookingId: string): Promise<BookingDoc> {
-  const { data } = await bookings().doc(bookingId).get()
-  const b = data?.[0] as BookingDoc | undefined
-  if (!b) throw fail.notFound('这条预约')
-  return b
-}
+const loadBooking = (bookingId: string) => loadDoc<BookingDoc>(COLLECTIONS.siteBookings, bookingId, () => fail.notFound('这条预约'))
 
 /** The site's managers: secretaries of its managing organisation or of one above it, and the district office. */
 export const manages = (person: PersonDoc | null, site: Pick<SiteDoc, 'managingOrgPath'>) =>
   !!person && inScope(person, site.managingOrgPath)
 
 /** The organisation a booking is for: the one named (in the secretary's scope), else the one they manage. */
-async function bookingOrg(person: PersonDoc, orgId: string | undefined): Promise<OrgDoc> {
-  const target = orgId ?? (person.role === 'admin' ? person.orgPath[0] : person.scopeOrgId)
-  if (!target) throw fail.forbidden('你还没有被指定管理的党组织')
+async function bookingOrg(person: PersonDoc, orgId: string | undefined): Promise<Pick<OrgDoc, '_id' | 'name' | 'path'>> {
+  const target = orgId ?? defaultOrgId(person)
   // A secretary usually belongs to the organisation they manage: no read needed.
   const org = target === person.orgId ? { _id: person.orgId, name: person.orgName, path: person.orgPath } : await loadOrg(target, 'orgId')
   if (!inScope(person, org.path)) throw fail.forbidden('只能为你管理的党组织预约')
@@ -78,7 +59,7 @@ async function withdraw(b: BookingDoc, change: Record<string, unknown>) {
   if (!res.updated) throw fail.conflict('这条预约刚刚被处理过，请刷新后再看')
   await Promise.all([
     slots().where({ bookingId: b._id }).remove(),
-    addToFigures(b.siteId, b.month, { bookings: -1, bookedHours: -b.hours }),
+    siteFigures.record(database(), { siteId: b.siteId, month: b.month, delta: { bookings: -1, bookedHours: -b.hours } }),
   ])
 }
 
@@ -135,7 +116,7 @@ export async function book(input: SiteInput['book'], person: PersonDoc): Promise
   }
   await Promise.all([
     bookings().add(doc),
-    addToFigures(site._id, month, { bookings: 1, bookedHours: hours }),
+    siteFigures.record(database(), { siteId: site._id, month, delta: { bookings: 1, bookedHours: hours } }),
   ])
   return { id: bookingId }
 }
@@ -184,15 +165,9 @@ export async function listBookings(input: SiteInput['bookings'], person: PersonD
   const view = (b: BookingDoc, managesSite: boolean) =>
     toBooking(b, { openid: person._id, manages: managesSite, inBookingScope: inScope(person, b.orgPath) }, startsAt(b), at)
   if (!input.siteId) {
-    const offset = Number(input.cursor ?? 0)
-    const { data } = await bookings().where({ bookedBy: person._id }).orderBy('date', 'desc').orderBy('startMin', 'desc')
-      .skip(offset).limit(SITE_LIMITS.page + 1).get()
-    const rows = (data as BookingDoc[]).slice(0, SITE_LIMITS.page)
-    return {
-      items: rows.map((b) => view(b, false)),
-      nextCursor: data.length > SITE_LIMITS.page ? String(offset + SITE_LIMITS.page) : null,
-      canManage: false,
-    }
+    const { rows, nextCursor } = await pageAtOffset<BookingDoc>(
+      bookings().where({ bookedBy: person._id }).orderBy('date', 'desc').orderBy('startMin', 'desc'), SITE_LIMITS.page, input.cursor)
+    return { items: rows.map((b) => view(b, false)), nextCursor, canManage: false }
   }
   const site = await loadSite(input.siteId)
   const canManage = manages(person, site)

@@ -6,68 +6,48 @@
 // The recount (the daily timer, or the admin by hand) rebuilds a month from the raw records with a few server-side
 // aggregations and adds the difference to any figure that drifted (a function stopped between two writes), and frees
 // the slots of bookings that no longer stand.
-import { database, isDuplicateWrite } from '../common/cloud'
+import { database, Database } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
-import { FIGURE_KEYS, MonthRecords, SiteDoc, SiteFigures, SiteMonthDoc, siteMonthId, tally } from './model'
+import { bump, Figures, recentMonths } from '../common/figures'
+import { readAll } from '../common/query'
+import { FIGURE_KEYS, MonthRecords, SiteDoc, SiteFigures, SiteMonthDoc, siteMonthId, tally, zeroFigures } from './model'
 
 /** Rows one aggregation may answer (CloudBase answers 20 without a limit). */
 const AGG_LIMIT = 10000
 /** A slot younger than this may belong to a booking still being written: the recount leaves it. */
 const ORPHAN_GRACE_MS = 5 * 60_000
 
-/** Adds `delta` to a site's figures for a month, creating the document on its first event (exact under concurrency). */
-export async function addToFigures(siteId: string, month: string, delta: Partial<SiteFigures>) {
-  const changes = Object.entries(delta).filter(([, v]) => v !== 0) as Array<[keyof SiteFigures, number]>
-  if (changes.length === 0) return
-  const _ = database().command
-  const coll = database().collection(COLLECTIONS.siteMonths)
-  const id = siteMonthId(siteId, month)
-  const inc = Object.fromEntries(changes.map(([k, v]) => [k, _.inc(v)]))
-  if ((await coll.doc(id).update(inc)).updated > 0) return
-  const fresh: Omit<SiteMonthDoc, '_id'> = { siteId, month, visits: 0, visitors: 0, bookings: 0, bookedHours: 0, arrivals: 0, orgsServed: 0, outsideOrgs: 0 }
-  for (const [k, v] of changes) fresh[k] = v
-  try {
-    await coll.add({ _id: id, ...fresh })
-  } catch (err) {
-    if (!isDuplicateWrite(err)) throw err
-    await coll.doc(id).update(inc)
-  }
-}
+/** What one event (a visit, a booking, its withdrawal, a repair) changes in a site's figures for a month. */
+export interface SiteFigureChange { siteId: string; month: string; delta: Partial<SiteFigures> }
 
-/** Reads every document of a query, a page of 1000 at a time (by _id, so a page never repeats or skips). */
-async function readAll<T extends { _id: string }>(collection: string, where: Record<string, unknown>): Promise<T[]> {
-  const _ = database().command
-  const out: T[] = []
-  for (;;) {
-    const last = out[out.length - 1]
-    const { data } = await database().collection(collection)
-      .where(last ? { ...where, _id: _.gt(last._id) } : where).orderBy('_id', 'asc').limit(1000).get()
-    out.push(...(data as T[]))
-    if (data.length < 1000) return out
-  }
+/** Adds a change to a site's figures for a month, creating the document on its first event (exact under concurrency). */
+async function record(db: Database, { siteId, month, delta }: SiteFigureChange) {
+  const changes = Object.fromEntries(Object.entries(delta).filter(([, v]) => v !== 0)) as Record<string, number>
+  if (Object.keys(changes).length === 0) return
+  await bump(db, COLLECTIONS.siteMonths, siteMonthId(siteId, month), { siteId, month, ...zeroFigures() }, changes)
 }
 
 /** Runs an aggregation whose answer may be longer than one reply, AGG_LIMIT rows at a time. */
-async function aggregateAll(collection: string, build: (agg: any) => any): Promise<any[]> {
+async function aggregateAll(db: Database, collection: string, build: (agg: any) => any): Promise<any[]> {
   const out: any[] = []
   for (;;) {
-    const { data } = await build(database().collection(collection).aggregate()).sort({ _id: 1 }).skip(out.length).limit(AGG_LIMIT).end()
+    const { data } = await build(db.collection(collection).aggregate()).sort({ _id: 1 }).skip(out.length).limit(AGG_LIMIT).end()
     out.push(...data)
     if (data.length < AGG_LIMIT) return out
   }
 }
 
 /** A month's raw records, grouped by the database. */
-async function monthRecords(month: string): Promise<MonthRecords> {
+async function monthRecords(db: Database, month: string): Promise<MonthRecords> {
   const [visits, visitOrgs, bookings, bookingOrgs] = await Promise.all([
-    aggregateAll(COLLECTIONS.siteVisits, (a) => a.match({ month })
+    aggregateAll(db, COLLECTIONS.siteVisits, (a) => a.match({ month })
       .group({ _id: { s: '$siteId', p: '$openid' }, n: { $sum: 1 } })
       .group({ _id: '$_id.s', visits: { $sum: '$n' }, visitors: { $sum: 1 } })),
-    aggregateAll(COLLECTIONS.siteVisits, (a) => a.match({ month })
+    aggregateAll(db, COLLECTIONS.siteVisits, (a) => a.match({ month })
       .group({ _id: { s: '$siteId', o: '$orgId' }, orgPath: { $first: '$orgPath' } })),
-    aggregateAll(COLLECTIONS.siteBookings, (a) => a.match({ month, status: 'booked' })
+    aggregateAll(db, COLLECTIONS.siteBookings, (a) => a.match({ month, status: 'booked' })
       .group({ _id: '$siteId', bookings: { $sum: 1 }, bookedHours: { $sum: '$hours' }, arrivals: { $sum: { $cond: ['$arrived', 1, 0] } } })),
-    aggregateAll(COLLECTIONS.siteBookings, (a) => a.match({ month, status: 'booked', arrived: true })
+    aggregateAll(db, COLLECTIONS.siteBookings, (a) => a.match({ month, status: 'booked', arrived: true })
       .group({ _id: { s: '$siteId', o: '$orgId' }, orgPath: { $first: '$orgPath' } })),
   ])
   return {
@@ -78,9 +58,9 @@ async function monthRecords(month: string): Promise<MonthRecords> {
 }
 
 /** Frees the slots of the month held by no standing booking (a cancellation cut short, a booking never written). */
-async function freeOrphanSlots(month: string, at: Date): Promise<number> {
-  const _ = database().command
-  const orphans = await aggregateAll(COLLECTIONS.siteSlots, (a) => a.match({ month })
+async function freeOrphanSlots(db: Database, month: string, at: Date): Promise<number> {
+  const _ = db.command
+  const orphans = await aggregateAll(db, COLLECTIONS.siteSlots, (a) => a.match({ month })
     .group({ _id: '$bookingId', createdAt: { $min: '$createdAt' } })
     .lookup({ from: COLLECTIONS.siteBookings, localField: '_id', foreignField: '_id', as: 'booking' })
     .match({ 'booking.status': _.neq('booked') })
@@ -88,7 +68,7 @@ async function freeOrphanSlots(month: string, at: Date): Promise<number> {
   const ids = orphans.filter((o) => at.getTime() - new Date(o.createdAt).getTime() > ORPHAN_GRACE_MS).map((o) => o._id as string)
   let freed = 0
   for (let i = 0; i < ids.length; i += 100) {
-    freed += (await database().collection(COLLECTIONS.siteSlots).where({ bookingId: _.in(ids.slice(i, i + 100)) }).remove()).deleted ?? 0
+    freed += (await db.collection(COLLECTIONS.siteSlots).where({ bookingId: _.in(ids.slice(i, i + 100)) }).remove()).deleted ?? 0
   }
   return freed
 }
@@ -97,11 +77,11 @@ async function freeOrphanSlots(month: string, at: Date): Promise<number> {
  * Rebuilds a month's figures from its raw records; every figure that differs gets the difference added (an
  * increment, so an event counted meanwhile is not overwritten). Answers how many site-months it repaired.
  */
-export async function recountMonth(month: string, at: Date): Promise<{ sites: number; repaired: number; slotsFreed: number }> {
+async function recountMonth(db: Database, month: string, at: Date): Promise<{ sites: number; repaired: number; slotsFreed: number }> {
   const [records, live, sites] = await Promise.all([
-    monthRecords(month),
-    readAll<SiteMonthDoc>(COLLECTIONS.siteMonths, { month }),
-    readAll<Pick<SiteDoc, '_id' | 'managingOrgId'>>(COLLECTIONS.sites, {}),
+    monthRecords(db, month),
+    readAll<SiteMonthDoc>(db, COLLECTIONS.siteMonths, { month }),
+    readAll<Pick<SiteDoc, '_id' | 'managingOrgId'>>(db, COLLECTIONS.sites, {}),
   ])
   const managers = new Map(sites.map((s) => [s._id, s.managingOrgId]))
   const right = tally(records, (siteId) => managers.get(siteId))
@@ -118,10 +98,21 @@ export async function recountMonth(month: string, at: Date): Promise<{ sites: nu
     }
     if (Object.keys(delta).length === 0) return
     repaired += 1
-    await addToFigures(siteId, month, delta)
+    await record(db, { siteId, month, delta })
   }))
-  const slotsFreed = await freeOrphanSlots(month, at)
+  const slotsFreed = await freeOrphanSlots(db, month, at)
   return { sites: sites.length, repaired, slotsFreed }
+}
+
+/** The site's figures: recorded as visits and bookings happen; the daily timer recounts this month and the last. */
+export const siteFigures: Figures<SiteFigureChange, { sites: number; repaired: number; slotsFreed: number }> = {
+  record,
+  recountMonth,
+  async timer(db, at) {
+    const [month, previous] = recentMonths(at)
+    const [current, before] = [await recountMonth(db, month, at), await recountMonth(db, previous, at)]
+    return { [month]: current, [previous]: before }
+  },
 }
 
 export interface UsageSource {

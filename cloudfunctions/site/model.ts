@@ -3,6 +3,7 @@
 import type { Booking, BookingStatus, SiteDetail, SiteFacility, SiteLevel, SiteSummary, SiteType, SiteUsage } from '../../contract/site'
 import { maskPhone } from '../../contract/common'
 import { minutesClock } from '../../contract/site'
+import { round3 } from '../common/figures'
 import { addDays, dayLabel } from '../common/time'
 import { fromWeekly, Hours, isOpenAt, openHoursInMonth, spansLabel, spansOn, WeeklyInterval } from './hours'
 
@@ -156,8 +157,6 @@ export function tally(records: MonthRecords, managingOrgOf: (siteId: string) => 
   }
   return out
 }
-
-export const round3 = (x: number) => Math.round(x * 1000) / 1000
 
 export const toLatLng = (p: GeoPoint) =>
   'coordinates' in p ? { lat: p.coordinates[1], lng: p.coordinates[0] } : { lat: p.latitude, lng: p.longitude }

@@ -4,15 +4,16 @@
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import { minutesClock, SITE_VISIT_PAGE, VISIT_MAX_DISTANCE } from '../../contract/site'
 import { signCheckInToken, verifyCheckInToken } from '../common/checkInToken'
-import { database, isDuplicateWrite } from '../common/cloud'
+import { database } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure } from '../common/errors'
 import type { PersonDoc } from '../common/people'
 import { shanghaiDate, shanghaiMinuteOfDay, shanghaiMonth } from '../common/time'
 import { distanceMetres } from '../common/geo'
-import { addToFigures } from './figures'
+import { siteFigures } from './figures'
 import { publicH5Url } from '../common/publicUrl'
+import { findDoc, insertOnce } from '../common/query'
 import { spansLabel, spansOn, takesVisitsAt } from './hours'
 import { BookingDoc, isOutside, MarkDoc, orgMarkId, SiteDoc, toLatLng, visitId, VisitDoc, visitorMarkId } from './model'
 
@@ -33,17 +34,6 @@ async function siteOfToken(token: string): Promise<SiteDoc> {
   // A renewed code leaves the old prints without a site.
   if (!site) throw new ApiFailure('TOKEN_INVALID', `这个签到码已停用，${SCAN_AGAIN}`)
   return site
-}
-
-/** Inserts a document under its deterministic id: true when this call wrote it, false when it was there already. */
-async function insertOnce(collection: string, doc: { _id: string }): Promise<boolean> {
-  try {
-    await database().collection(collection).add(doc)
-    return true
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false
-    throw err
-  }
 }
 
 /** The caller's standing booking at the site that is on now (from 30 minutes before it): marked arrived, once. */
@@ -107,12 +97,10 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
       if (out) outsideNew += 1
     }
   }
-  await addToFigures(site._id, month, {
-    visits: visitNew ? 1 : 0,
-    visitors: visitorNew ? 1 : 0,
-    orgsServed: servedNew,
-    outsideOrgs: outsideNew,
-    arrivals: arrival ? 1 : 0,
+  await siteFigures.record(database(), {
+    siteId: site._id,
+    month,
+    delta: { visits: visitNew ? 1 : 0, visitors: visitorNew ? 1 : 0, orgsServed: servedNew, outsideOrgs: outsideNew, arrivals: arrival ? 1 : 0 },
   })
   const booking = arrival
     ? { id: arrival._id, start: minutesClock(arrival.startMin), end: minutesClock(arrival.endMin), orgName: arrival.orgName }
@@ -120,8 +108,7 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
   // A second scan the same day is refused, unless it confirmed a booking's arrival (a morning visit, an afternoon booking).
   if (!visitNew && !booking) {
     // The time of the first scan, so any phone can say when (one more read, on the repeat only).
-    const { data } = await database().collection(COLLECTIONS.siteVisits).doc(visitId(site._id, date, person._id)).get()
-    const first = data[0] as VisitDoc | undefined
+    const first = await findDoc<VisitDoc>(COLLECTIONS.siteVisits, visitId(site._id, date, person._id))
     const firstAt = first ? new Date(first.at).toISOString() : undefined
     throw new ApiFailure('ALREADY_DONE', `你今天已经在${site.name}签到过了，明天再来吧`, undefined,
       { siteId: site._id, name: site.name, ...(firstAt ? { at: firstAt } : {}) })

@@ -2,9 +2,14 @@
 // (`${orgId}_${YYYY-MM}`), incremented as events happen, for the story's organisation and every ancestor, so a
 // street's figure is its own document, never a sum over its communities at read time. The function's timer
 // recounts the current and the previous month from the stories and repairs any drift (recountMonth).
-import type { StoryFigures } from '../../contract/story'
-import { isDuplicateWrite } from '../common/cloud'
+import type { OrgFigures, StoryFigures, StoryInput, StoryOutput } from '../../contract/story'
+import { database, Database } from '../common/cloud'
+import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
+import { bump, Figures, recentMonths } from '../common/figures'
+import { ancestors, defaultOrgId, subtreeInScope } from '../common/orgs'
+import type { PersonDoc } from '../common/people'
+import { readAll } from '../common/query'
 import { monthRange, shanghaiMonth } from '../common/time'
 
 export type FigureEvent = keyof StoryFigures
@@ -25,31 +30,20 @@ export function emptyStats(orgPath: string[], month: string): StatsDoc {
   return { _id: statsDocId(orgId, month), orgId, orgPath, month, submitted: 0, approved: 0, featured: 0, aboutRetired: 0 }
 }
 
+/** Events that happened to a story of the organisation at the end of `orgPath`, at `at`. */
+export interface StoryFigureChange { orgPath: string[]; at: Date; events: FigureEvent[] }
+
 /**
- * Adds `events` to the month's figures of the organisation at the end of `orgPath` and of each of its ancestors.
- * Per organisation: update with `_.inc`; if the month's document does not exist yet, add it with the counts; if a
- * concurrent call added it first (duplicate write), update again. Exact under concurrency, one operation per
- * organisation once the month's document exists.
+ * Adds the events to the month's figures of the organisation at the end of `orgPath` and of each of its ancestors:
+ * one operation per organisation once the month's document exists.
  */
-export async function countEvents(db: any, orgPath: string[], at: Date, events: FigureEvent[]) {
+async function record(db: Database, { orgPath, at, events }: StoryFigureChange) {
   if (events.length === 0) return
   const month = shanghaiMonth(at)
-  const _ = db.command
-  const inc: Record<string, unknown> = {}
-  for (const e of events) inc[e] = _.inc(1)
-  const stats = db.collection(COLLECTIONS.storyStats)
-  await Promise.all(orgPath.map(async (_org, i) => {
-    const doc = emptyStats(orgPath.slice(0, i + 1), month)
-    const first = await stats.doc(doc._id).update(inc)
-    if (first.updated > 0) return
-    const { _id, ...fresh } = doc
-    for (const e of events) fresh[e] = 1
-    try {
-      await stats.add({ _id, ...fresh })
-    } catch (err) {
-      if (!isDuplicateWrite(err)) throw err
-      await stats.doc(_id).update(inc)
-    }
+  const delta = Object.fromEntries(events.map((e) => [e, 1]))
+  await Promise.all(ancestors(orgPath).map(({ orgPath: path }) => {
+    const { _id, ...fresh } = emptyStats(path, month)
+    return bump(db, COLLECTIONS.storyStats, _id, fresh, delta)
   }))
 }
 
@@ -62,18 +56,11 @@ interface CountedStory {
   featured: boolean
 }
 
-/** Every story whose `field` falls in [start, end), paged by _id (a batch job: no skip, no limit on the month). */
-async function storiesIn(db: any, field: 'submittedAt' | 'publishedAt', [start, end]: [Date, Date]): Promise<CountedStory[]> {
+/** Every story whose `field` falls in [start, end). */
+function storiesIn(db: Database, field: 'submittedAt' | 'publishedAt', [start, end]: [Date, Date]): Promise<CountedStory[]> {
   const _ = db.command
-  const out: CountedStory[] = []
-  for (;;) {
-    const where: Record<string, unknown> = { [field]: _.gte(start).and(_.lt(end)) }
-    if (out.length) where._id = _.gt(out[out.length - 1]._id)
-    const { data } = await db.collection(COLLECTIONS.stories).where(where).orderBy('_id', 'asc').limit(1000)
-      .field({ orgPath: true, aboutRetired: true, featured: true }).get()
-    out.push(...(data as CountedStory[]))
-    if (data.length < 1000) return out
-  }
+  return readAll<CountedStory>(db, COLLECTIONS.stories, { [field]: _.gte(start).and(_.lt(end)) },
+    { orgPath: true, aboutRetired: true, featured: true })
 }
 
 /**
@@ -81,18 +68,18 @@ async function storiesIn(db: any, field: 'submittedAt' | 'publishedAt', [start, 
  * differ: the repair of any drift (a function stopped between the story's write and its figures'). Returns how many
  * documents it repaired. An event counted live while it runs may be overwritten; the next run puts it back.
  */
-export async function recountMonth(db: any, month: string): Promise<number> {
+async function recountMonth(db: Database, month: string): Promise<number> {
   const range = monthRange(month)
   const [submitted, published, figures] = await Promise.all([
     storiesIn(db, 'submittedAt', range),
     storiesIn(db, 'publishedAt', range),
-    db.collection(COLLECTIONS.storyStats).where({ month }).limit(1000).get() as Promise<{ data: StatsDoc[] }>,
+    db.collection(COLLECTIONS.storyStats).where({ month }).limit(1000).get(),
   ])
-  const live = figures.data
+  const live = figures.data as StatsDoc[]
   const right = new Map<string, StatsDoc>()
   for (const f of live) right.set(f._id, { ...emptyStats(f.orgPath, month) })
-  const add = (s: CountedStory, events: FigureEvent[]) => s.orgPath.forEach((_org, i) => {
-    const empty = emptyStats(s.orgPath.slice(0, i + 1), month)
+  const add = (s: CountedStory, events: FigureEvent[]) => ancestors(s.orgPath).forEach(({ orgPath }) => {
+    const empty = emptyStats(orgPath, month)
     const doc = right.get(empty._id) ?? empty
     for (const e of events) doc[e] += 1
     right.set(doc._id, doc)
@@ -103,4 +90,35 @@ export async function recountMonth(db: any, month: string): Promise<number> {
   const wrong = [...right.values()].filter((f) => FIGURE_EVENTS.some((e) => byId.get(f._id)?.[e] !== f[e]))
   await Promise.all(wrong.map(({ _id, ...f }) => db.collection(COLLECTIONS.storyStats).doc(_id).set(f)))
   return wrong.length
+}
+
+/** The story figures: recorded as stories are submitted and published; the timer recounts this month and the last. */
+export const storyFigures: Figures<StoryFigureChange> = {
+  record,
+  recountMonth,
+  async timer(db, at) {
+    const [month, previous] = recentMonths(at)
+    return { repaired: (await recountMonth(db, month)) + (await recountMonth(db, previous)) }
+  },
+}
+
+/**
+ * The organisation asked for (else the caller's) and every organisation under it, with their figures for the month.
+ * Two reads whatever the tree's size: the organisations under it, and their figures.
+ */
+export async function stats(input: StoryInput['stats'], person: PersonDoc): Promise<StoryOutput['stats']> {
+  const month = input.month ?? shanghaiMonth(now())
+  const orgId = input.orgId ?? defaultOrgId(person)
+  const [orgs, { data: figures }] = await Promise.all([
+    subtreeInScope(person, orgId),
+    database().collection(COLLECTIONS.storyStats).where({ month, orgPath: orgId }).limit(1000).get(),
+  ])
+  const byOrg = new Map((figures as StatsDoc[]).map((f) => [f.orgId, f]))
+  const items = orgs.map((o): OrgFigures => {
+    const f = byOrg.get(o._id)
+    const row = { orgId: o._id, orgName: o.name, orgType: o.type, parentId: o.parentId } as OrgFigures
+    for (const e of FIGURE_EVENTS) row[e] = f?.[e] ?? 0
+    return row
+  })
+  return { month, orgId, items }
 }

@@ -5,7 +5,9 @@ import type {
   StorySummary,
 } from '../../contract/story'
 import { fail } from '../common/errors'
-import type { PhotoCheck } from './photoChecks'
+
+/** A photo's media check awaiting WeChat's verdict, by its trace id (photoChecks.ts). */
+export interface PhotoCheck { traceId: string; fileID: string }
 
 export interface StoredHistoryEntry {
   event: StoryEvent

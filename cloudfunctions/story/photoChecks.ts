@@ -1,14 +1,16 @@
-// Photos go through WeChat's media check. It answers later (within 30 minutes) by a message push, so each check is
-// kept on the story by its trace id; a risky verdict takes that photo off the story and tells the author.
+// A story's photos: the signed upload (H5), and WeChat's media check. The check answers later (within 30 minutes) by a
+// message push, so each check is kept on the story by its trace id; a risky verdict takes that photo off the story
+// and tells the author.
+import crypto from 'crypto'
+import type { StoryOutput } from '../../contract/story'
 import type { PlatformEvent } from '../common/router'
-import { database } from '../common/cloud'
+import { cloud, database } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { tempUrls } from '../common/files'
 import { wechat } from '../common/wechat'
-import type { StoryDoc } from './model'
-
-export interface PhotoCheck { traceId: string; fileID: string }
+import { tell } from './messages'
+import type { PhotoCheck, StoryDoc } from './model'
 
 const SYSTEM = { by: 'wechat-media-check', byName: '内容安全检查' }
 
@@ -54,14 +56,27 @@ export async function photoCheckResult(event: PlatformEvent) {
     updatedAt: at,
   })
   if (updated) {
-    await db.collection(COLLECTIONS.messages).add({
-      openid: story.author,
-      title: '有一张照片未通过内容安全检查',
-      body: `你的故事《${story.title}》中有一张照片未通过微信内容安全检查，已被移除，其余内容不受影响。`,
-      storyId: story._id,
-      at,
-      read: false,
-    })
+    await tell(db, story, '有一张照片未通过内容安全检查',
+      `你的故事《${story.title}》中有一张照片未通过微信内容安全检查，已被移除，其余内容不受影响。`, at)
   }
   return { photo: 'removed' }
+}
+
+/** A one-time signed upload of one photo. The path is chosen here, under the caller's own folder, so a browser can
+ * neither pick nor overwrite another's. */
+export async function uploadPhoto(openid: string): Promise<StoryOutput['uploadPhoto']> {
+  const folder = crypto.createHash('sha256').update(openid).digest('hex').slice(0, 16)
+  const cloudPath = `stories/${folder}/${now().getTime()}-${crypto.randomBytes(8).toString('hex')}.jpg`
+  const { data } = await cloud().getUploadMetadata({ cloudPath })
+  return {
+    fileID: data.fileId,
+    url: data.url,
+    // What the SDK itself sends with the PUT (CloudBase's COS upload protocol).
+    headers: {
+      authorization: data.authorization,
+      'x-cos-security-token': data.token,
+      'x-cos-meta-fileid': data.cosFileId,
+      key: encodeURIComponent(cloudPath),
+    },
+  }
 }

@@ -1,15 +1,18 @@
 // The review state machine: which event moves a story from which state to which, and the one way a transition is
 // written — an update conditional on the version that was read (two reviewers at once: one wins, the other gets
-// CONFLICT), carrying the history entry in the same write, then an audit entry.
-import type { StoryEvent, StoryStatus } from '../../contract/story'
+// CONFLICT), carrying the history entry in the same write, then an audit entry. And the review itself.
+import type { StoryEvent, StoryInput, StoryOutput, StoryStatus } from '../../contract/story'
 import { STORY_STATUS_LABELS } from '../../contract/story'
 import { writeAudit } from '../common/audit'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
-import type { PersonDoc } from '../common/people'
-import type { StoredHistoryEntry, StoryDoc } from './model'
+import { inScope, PersonDoc } from '../common/people'
+import { storyFigures } from './figures'
+import { feedRank, StoredHistoryEntry, StoryDoc } from './model'
+import { tellAuthor } from './messages'
+import { loadStory } from './reading'
 
 // A photo removed by the media check changes no state: it is history only (photoChecks.ts).
 type Transitionable = Exclude<StoryEvent, 'submit' | 'photoRemoved'>
@@ -75,4 +78,35 @@ export async function transition({ event, story, actor, reason, featured, fields
     detail: { from: story.status, to, title: story.title, ...(featured !== undefined ? { featured } : {}) },
   })
   return at
+}
+
+/** A reviewer in scope (never the author) approves (featured or not), rejects or returns a pending story. */
+export async function review(input: StoryInput['review'], person: PersonDoc): Promise<StoryOutput['review']> {
+  const story = await loadStory(input.id)
+  if (!inScope(person, story.orgPath)) throw fail.forbidden('这篇故事不在你管理的党组织内')
+  if (story.author === person._id) throw fail.forbidden('不能审核自己写的故事，请由上级党组织审核')
+  const featured = input.decision === 'approve' ? input.featured === true : false
+  const db = database()
+  const at = await transition({
+    event: input.decision,
+    story,
+    actor: person,
+    reason: input.reason,
+    featured: input.decision === 'approve' ? featured : undefined,
+    fields: (when) => ({
+      reviewedAt: when,
+      reviewedBy: person._id,
+      // One subscribe message per consent: this one is used now.
+      subscribe: false,
+      ...(input.decision === 'approve'
+        ? { featured, publishedAt: when, feedRank: feedRank(featured, when, story._id) }
+        : { reviewNote: input.reason }),
+    }),
+  })
+  await tellAuthor(db, story, input.decision, at, input.reason, featured)
+  if (input.decision === 'approve') {
+    await storyFigures.record(db, { orgPath: story.orgPath, at, events: featured ? ['approved', 'featured'] : ['approved'] })
+  }
+  const status = input.decision === 'approve' ? 'approved' : input.decision === 'reject' ? 'rejected' : 'returned'
+  return { id: story._id, status, featured }
 }

@@ -1,0 +1,128 @@
+// The directory of sites: the public list (nearest first, open now ...), a site's page, and registering and editing a
+// site by the secretaries who manage it.
+import type { z } from 'zod'
+import type { SiteInput, SiteOutput, siteSchemas } from '../../contract/site'
+import { SITE_LIMITS } from '../../contract/site'
+import { database } from '../common/cloud'
+import { now } from '../common/clock'
+import { COLLECTIONS } from '../common/collections'
+import { fail } from '../common/errors'
+import { tempUrls } from '../common/files'
+import { distanceMetres } from '../common/geo'
+import { defaultOrgId, loadOrg } from '../common/orgs'
+import { inScope, PersonDoc } from '../common/people'
+import { pageAtOffset, withFreshId } from '../common/query'
+import { isoWeekday, shanghaiDate, shanghaiMinuteOfDay } from '../common/time'
+import { loadSite, manages } from './booking'
+import { toWeekly } from './hours'
+import { SiteDoc, toDetail, toLatLng, toSummary } from './model'
+import { siteToken, visitUrl } from './visit'
+
+const sites = () => database().collection(COLLECTIONS.sites)
+
+const geoPoint = (p: { lat: number; lng: number }) => new (database().Geo.Point)(p.lng, p.lat)
+
+const isSecretary = (person: PersonDoc | null): person is PersonDoc =>
+  !!person && person.status === 'approved' && (person.role === 'secretary' || person.role === 'admin')
+
+/** The sites a secretary manages (their organisation's subtree), or every site for the district office. */
+export const managedMatch = (person: PersonDoc): Record<string, unknown> =>
+  (person.role === 'admin' ? {} : { managingOrgPath: defaultOrgId(person) })
+
+/** Public (a site page is shared to Moments): one geo query; the caller is read only for `managed`. */
+export async function list(input: SiteInput['list'], caller: () => Promise<PersonDoc | null>): Promise<SiteOutput['list']> {
+  const at = now()
+  const today = shanghaiDate(at)
+  const minute = shanghaiMinuteOfDay(at)
+  const _ = database().command
+  const where: Record<string, unknown> = {}
+  if (input.managed) {
+    const person = await caller()
+    if (!isSecretary(person)) throw fail.forbidden('只有党组织书记可以管理阵地')
+    Object.assign(where, managedMatch(person))
+  } else {
+    where.active = true
+  }
+  if (input.type) where.type = input.type
+  if (input.facility) where.facilities = input.facility
+  if (input.openNow) {
+    where.active = true
+    where.weekly = _.elemMatch({ day: isoWeekday(today), start: _.lte(minute), end: _.gt(minute) })
+    where.closedDates = _.neq(today)
+  }
+  if (input.near) where.location = _.geoNear({ geometry: geoPoint(input.near) })
+  let query = sites().where(where)
+  if (!input.near) query = query.orderBy('type', 'asc').orderBy('name', 'asc').orderBy('_id', 'asc')
+  const { rows, nextCursor } = await pageAtOffset<SiteDoc>(query, SITE_LIMITS.page, input.cursor)
+  const urls = await tempUrls(rows.flatMap((s) => s.photos.slice(0, 1)))
+  return {
+    items: rows.map((s) => toSummary(s, today, minute, s.photos[0] ? urls.get(s.photos[0]) ?? '' : '',
+      input.near ? distanceMetres(input.near, toLatLng(s.location)) : undefined)),
+    nextCursor,
+  }
+}
+
+/** A site's page; its managers also get its check-in code. */
+export async function read(id: string, caller: () => Promise<PersonDoc | null>): Promise<SiteOutput['get']> {
+  const at = now()
+  const [site, person] = await Promise.all([loadSite(id), caller()])
+  const canManage = manages(person, site)
+  const detail = toDetail(site, shanghaiDate(at), shanghaiMinuteOfDay(at), await tempUrls(site.photos), canManage)
+  if (canManage) {
+    const token = siteToken(site.code)
+    detail.checkIn = { token, url: visitUrl(token) }
+  }
+  return detail
+}
+
+export async function create(input: z.output<typeof siteSchemas.create>, person: PersonDoc): Promise<SiteOutput['create']> {
+  const at = now()
+  const orgId = input.managingOrgId ?? (person.role === 'admin' ? undefined : person.scopeOrgId)
+  if (!orgId) throw fail.invalid('managingOrgId', '请选择管理这个阵地的党组织')
+  const org = await loadOrg(orgId, 'managingOrgId')
+  if (!inScope(person, org.path)) throw fail.forbidden('只能为你管理的党组织登记阵地')
+  const doc: Omit<SiteDoc, '_id' | 'code' | 'location'> & { location: unknown } = {
+    type: input.type,
+    name: input.name,
+    level: input.level ?? null,
+    address: input.address,
+    location: geoPoint(input.location),
+    weekly: toWeekly(input.hours),
+    closedDates: [...new Set(input.closedDates ?? [])].sort(),
+    facilities: input.facilities ?? [],
+    capacity: input.capacity,
+    contact: input.contact,
+    photos: input.photos ?? [],
+    description: input.description ?? '',
+    managingOrgId: org._id,
+    managingOrgPath: org.path,
+    managingOrgName: org.name,
+    active: true,
+    createdBy: person._id,
+    createdAt: at,
+    updatedAt: at,
+  }
+  // A site's code must be unique: the printed QR code finds the site by it.
+  const { id } = await withFreshId((code) => sites().add({ ...doc, code }))
+  return { id: id as string }
+}
+
+export async function update(input: z.output<typeof siteSchemas.update>, person: PersonDoc): Promise<SiteOutput['update']> {
+  const site = await loadSite(input.id)
+  if (!manages(person, site)) throw fail.forbidden('只能修改你管理的阵地')
+  const _ = database().command
+  const { id, hours, location, closedDates, managingOrgId, renewCode, contact, ...plain } = input
+  const patch: Record<string, unknown> = { ...plain, updatedAt: now() }
+  if (hours) patch.weekly = toWeekly(hours)
+  if (location) patch.location = geoPoint(location)
+  if (closedDates) patch.closedDates = [...new Set(closedDates)].sort()
+  if (contact) patch.contact = _.set(contact)
+  if (managingOrgId && managingOrgId !== site.managingOrgId) {
+    const org = await loadOrg(managingOrgId, 'managingOrgId')
+    if (!inScope(person, org.path)) throw fail.forbidden('只能交给你管理的党组织管理')
+    Object.assign(patch, { managingOrgId: org._id, managingOrgPath: org.path, managingOrgName: org.name })
+  }
+  if (renewCode) await withFreshId((code) => sites().doc(id).update({ ...patch, code }))
+  else await sites().doc(id).update(patch)
+  return { id }
+}

@@ -1,0 +1,103 @@
+// Reading stories: the public feed, a story page (counting its view), likes and shares, the author's own list and a
+// reviewer's queue. Lists never carry a story's history: it is read on the story page only.
+import type { StoryInput, StoryOutput } from '../../contract/story'
+import { database } from '../common/cloud'
+import { now } from '../common/clock'
+import { COLLECTIONS } from '../common/collections'
+import { fail } from '../common/errors'
+import { tempUrls } from '../common/files'
+import { scopeMatch } from '../common/orgs'
+import { inScope, PersonDoc } from '../common/people'
+import { insertOnce, loadDoc, pageAfter } from '../common/query'
+import { checkFeedCursor, StoryDoc, toCard, toDetail, toQueueItem, toSummary } from './model'
+
+const PAGE_SIZE = 20
+const FEED_DEFAULT = 10
+const LIST_FIELDS = { history: false }
+
+const stories = () => database().collection(COLLECTIONS.stories)
+
+export const loadStory = (id: string) => loadDoc<StoryDoc>(COLLECTIONS.stories, id, () => fail.notFound('这篇故事'))
+
+export async function feed(input: StoryInput['feed']): Promise<StoryOutput['feed']> {
+  const limit = input.limit ?? FEED_DEFAULT
+  const _ = database().command
+  const where: Record<string, unknown> = { status: 'approved' }
+  if (input.category) where.category = input.category
+  if (input.cursor) where.feedRank = _.lt(checkFeedCursor(input.cursor))
+  const { data } = await stories().where(where).orderBy('feedRank', 'desc').limit(limit + 1).field(LIST_FIELDS).get()
+  const rows = (data as StoryDoc[]).slice(0, limit)
+  const urls = await tempUrls(rows.filter((s) => s.images.length > 0).map((s) => s.images[0]))
+  return {
+    items: rows.map((s) => toCard(s, urls)),
+    nextCursor: data.length > limit ? rows[rows.length - 1].feedRank ?? null : null,
+  }
+}
+
+/** A published story is read and its view counted in one operation; whether I liked it is read alongside. */
+export async function read(id: string, openid: string, caller: () => Promise<PersonDoc | null>): Promise<StoryOutput['get']> {
+  const _ = database().command
+  const [counted, like, person] = await Promise.all([
+    stories().where({ _id: id, status: 'approved' }).updateAndReturn({ views: _.inc(1) }),
+    openid ? database().collection(COLLECTIONS.storyLikes).doc(`${id}_${openid}`).get() : Promise.resolve({ data: [] }),
+    caller(),
+  ])
+  const story = (counted.doc as StoryDoc | undefined) ?? await loadStory(id)
+  const mine = !!openid && story.author === openid
+  const privileged = mine || (!!person && inScope(person, story.orgPath))
+  if (story.status !== 'approved' && !privileged) throw fail.notFound('这篇故事')
+  const urls = await tempUrls(story.images)
+  return toDetail(story, urls, { liked: story.status === 'approved' && like.data.length > 0, mine, privileged })
+}
+
+/** Likes a story, or takes the like back: the like's deterministic id makes the database the judge. */
+export async function like(id: string, openid: string): Promise<StoryOutput['like']> {
+  const _ = database().command
+  const likeId = `${id}_${openid}`
+  const likes = database().collection(COLLECTIONS.storyLikes)
+  if (!(await insertOnce(COLLECTIONS.storyLikes, { _id: likeId, storyId: id, openid, at: now() }))) {
+    // Already liked: this tap takes it back.
+    const { deleted } = await likes.doc(likeId).remove()
+    if (!deleted) {
+      // A tap of mine running alongside took it back first (and counted it): report what is there now.
+      return { liked: false, likes: (await loadStory(id)).likes }
+    }
+    const res = await stories().where({ _id: id }).updateAndReturn({ likes: _.inc(-1) })
+    return { liked: false, likes: (res.doc as StoryDoc | undefined)?.likes ?? 0 }
+  }
+  const res = await stories().where({ _id: id, status: 'approved' }).updateAndReturn({ likes: _.inc(1) })
+  if (!res.doc) {
+    await likes.doc(likeId).remove()
+    throw fail.notFound('这篇故事')
+  }
+  return { liked: true, likes: (res.doc as StoryDoc).likes }
+}
+
+export async function share(id: string): Promise<StoryOutput['share']> {
+  const res = await stories().where({ _id: id, status: 'approved' }).updateAndReturn({ shares: database().command.inc(1) })
+  if (!res.doc) throw fail.notFound('这篇故事')
+  return { shares: (res.doc as StoryDoc).shares }
+}
+
+/** The pending stories of the reviewer's subtree, oldest in the queue first, with how many there are. */
+export async function queue(input: StoryInput['queue'], person: PersonDoc): Promise<StoryOutput['queue']> {
+  const scope = { status: 'pending', ...scopeMatch(person) }
+  const [{ rows, nextCursor }, { total }] = await Promise.all([
+    pageAfter<StoryDoc>({
+      collection: COLLECTIONS.stories, where: [scope], order: 'queuedAt', dir: 'asc', size: PAGE_SIZE, cursor: input.cursor,
+      fields: LIST_FIELDS,
+    }),
+    stories().where(scope).count(),
+  ])
+  const urls = await tempUrls(rows.flatMap((s) => s.images))
+  return { items: rows.map((s) => toQueueItem(s, urls)), total, nextCursor }
+}
+
+/** The author's own stories, latest first. */
+export async function mine(input: StoryInput['mine'], openid: string): Promise<StoryOutput['mine']> {
+  const { rows, nextCursor } = await pageAfter<StoryDoc>({
+    collection: COLLECTIONS.stories, where: [{ author: openid }], order: 'submittedAt', dir: 'desc', size: PAGE_SIZE,
+    cursor: input.cursor, fields: LIST_FIELDS,
+  })
+  return { items: rows.map(toSummary), nextCursor }
+}
