@@ -1,6 +1,7 @@
 // Bad input is refused in Chinese, naming the field, before anything is read or written (metrics total 0); rules that
 // need the stored class (times against the clock, a lecturer from another roster) are refused before any write.
 import { metrics, resetMetrics } from '../helpers/api'
+import { BadInput, runBadInput } from '../helpers/badInput'
 import { classInput, HALL, MINUTE, useTestbed } from './support'
 
 const bed = useTestbed()
@@ -10,7 +11,7 @@ const good = classInput(start)
 const iso = (ms: number) => new Date(start.getTime() + ms).toISOString()
 
 describe('bad input is refused, naming the field, and touches nothing', () => {
-  const bad: Array<[string, Record<string, unknown>, string]> = [
+  const bad: BadInput[] = [
     ['create', { ...good, title: undefined }, 'title'],
     ['create', { ...good, title: '课'.repeat(31) }, 'title'],
     ['create', { ...good, title: '   ' }, 'title'],
@@ -79,18 +80,7 @@ describe('bad input is refused, naming the field, and touches nothing', () => {
     ['mine', { year: 1999 }, 'year'],
     ['mine', { openid: 'demo-retired' }, 'openid'],
   ]
-  test.each(bad)('classroom.%s %j → INVALID_INPUT on %s', async (name, input, field) => {
-    await resetMetrics(bed.emu)
-    const r = await bed.demo['demo-admin'].call('classroom', name, input)
-    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
-    expect(r.message).toMatch(/[\u4e00-\u9fa5]/)
-    expect(r.fields!.map((f) => f.field)).toContain(field)
-    expect((await metrics(bed.emu)).total).toBe(0) // refused before anything was read or written
-  })
-
-  test('an unknown action is refused', async () => {
-    expect((await bed.demo['demo-admin'].call('classroom', 'dropClasses')).code).toBe('INVALID_INPUT')
-  })
+  runBadInput(bed, 'classroom', bad)
 })
 
 describe('rules that need the clock or the stored data are refused before any write', () => {
