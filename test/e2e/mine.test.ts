@@ -1,11 +1,11 @@
 // In Chromium, on the H5 build served by the emulator: each demo person signs in and sees their own 我的 page;
 // a newcomer registers (the draft survives a reload), the community secretary approves, the newcomer is a member.
 import type { Page } from 'playwright-core'
-import { useBrowserBed } from '../helpers/browser'
+import { current, useBrowserBed } from '../helpers/browser'
 
 const bed = useBrowserBed()
 
-const profile = (page: Page) => page.locator('.mine-profile')
+const profile = (page: Page) => current(page).locator('.mine-profile')
 
 describe('我的 for each demo person', () => {
   test.each([
@@ -18,31 +18,32 @@ describe('我的 for each demo person', () => {
   ] as const)('%s sees their name, state, role and organisation', async (openid, texts, reviews) => {
     const page = await bed.person(openid)
     for (const t of texts) await profile(page).getByText(t, { exact: true }).first().waitFor()
-    const reviewEntry = page.getByText(/待审核人员 \(\d+\)/)
+    const reviewEntry = current(page).getByText(/待审核人员 \(\d+\)/)
     if (reviews) await reviewEntry.waitFor()
     else expect(await reviewEntry.count()).toBe(0)
-    expect(await page.locator('.mine-register').count()).toBe(0)
+    expect(await current(page).locator('.mine-register').count()).toBe(0)
   })
 })
 
 test('a newcomer registers, keeps the draft across a reload, and is approved by the community secretary', async () => {
   const page = await bed.person('demo-newcomer')
   await profile(page).getByText('未注册').waitFor()
-  const form = page.locator('.mine-register')
+  const screen = current(page)
+  const form = screen.locator('.mine-register')
   await form.locator('input[placeholder="请填写真实姓名"]').fill('马晓东')
   await form.locator('.ps-org-chooser__box').click()
   await form.locator('.ps-org-chooser__option', { hasText: '幸福里社区第一党支部' }).click()
   await form.locator('input[placeholder="11 位手机号"]').fill('13700001234')
 
   await page.reload()
-  await page.locator('.mine-register').waitFor()
-  expect(await page.locator('input[placeholder="请填写真实姓名"]').inputValue()).toBe('马晓东')
-  expect(await page.locator('input[placeholder="11 位手机号"]').inputValue()).toBe('13700001234')
+  await form.waitFor()
+  expect(await form.locator('input[placeholder="请填写真实姓名"]').inputValue()).toBe('马晓东')
+  expect(await form.locator('input[placeholder="11 位手机号"]').inputValue()).toBe('13700001234')
 
-  await page.locator('.mine-register .at-button', { hasText: '提交注册' }).click()
+  await form.locator('.at-button', { hasText: '提交注册' }).click()
   await profile(page).getByText('待审核').waitFor()
 
-  const sp = await bed.person('demo-secretary')
+  const sp = current(await bed.person('demo-secretary'))
   await sp.locator('.at-button', { hasText: /待审核人员 \(\d+\)/ }).click()
   const card = sp.locator('.approve-person', { hasText: '马晓东' })
   await card.waitFor()
@@ -52,5 +53,5 @@ test('a newcomer registers, keeps the draft across a reload, and is approved by 
   await page.reload()
   await profile(page).getByText('已通过').waitFor()
   await profile(page).getByText('马晓东').waitFor()
-  expect(await page.locator('.mine-register').count()).toBe(0)
+  expect(await screen.locator('.mine-register').count()).toBe(0)
 })
