@@ -5,21 +5,16 @@
 // by hand; the exported .xlsx, read back with exceljs, has both rows. Screenshots of the code page (projector size),
 // the member's check-in, the attendance page, the member's 课堂 tab and study record in 长辈模式 go to docs/screenshots/.
 import { setClock } from '../helpers/api'
-import { current, exportedSheet, screenshot, useBrowserBed } from '../helpers/browser'
+import { exportedSheet, screenshot, useBrowserBed } from '../helpers/browser'
 
 const bed = useBrowserBed()
 
 const TITLE = '学习新修订《党章》'
 
-/** A phone signed in as `openid`, and what it shows. */
-async function person(openid: string, viewport?: { width: number; height: number }) {
-  return current(await bed.person(openid, { viewport }))
-}
-
 test('a class from the form to the exported sheet: scan, live count, expired code, hand mark, Excel', async () => {
   // The secretary schedules a class with the form's own day and times: it starts at the next half hour, and
   // sign-in opens 30 minutes before the start, so it is open now.
-  const secretary = await person('demo-secretary', { width: 1280, height: 720 })
+  const secretary = await bed.person('demo-secretary', { viewport: { width: 1280, height: 720 } })
   await secretary.locator('.at-button', { hasText: '课程管理' }).click()
   await secretary.locator('.at-button', { hasText: '新建课程' }).click()
   const form = secretary.locator('.class-form')
@@ -44,7 +39,7 @@ test('a class from the form to the exported sheet: scan, live count, expired cod
   expect(await qr.locator('img').getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
 
   // The member's phone opens the URL the QR code carries and is signed in.
-  const member = await person('demo-member')
+  const member = await bed.person('demo-member')
   await member.page().goto(bed.local(url))
   await member.locator('.checkin__title', { hasText: '签到成功' }).waitFor()
   await member.locator('.checkin__class', { hasText: TITLE }).waitFor()
@@ -59,7 +54,7 @@ test('a class from the form to the exported sheet: scan, live count, expired cod
   // 40 seconds later the same URL is refused as expired (for someone who has not signed in yet, too), and the
   // screen has moved on to a new code.
   await setClock(bed.emu, new Date(Date.now() + 40_000))
-  const retired = await person('demo-retired')
+  const retired = await bed.person('demo-retired')
   await retired.page().goto(bed.local(url))
   await retired.locator('.checkin__title', { hasText: '签到码已过期' }).waitFor()
   await retired.getByText(/请扫描大屏上最新的签到码/).waitFor()

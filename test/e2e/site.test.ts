@@ -18,10 +18,6 @@ const PURPOSE = '幸福里社区第一党支部读书分享会'
 // 114.3639, about 30 m from 幸福里党建书屋 (30.5437, 114.3641) and 125 m from the 党群服务中心 next door.
 const NEAR_BOOKS = { latitude: 30.54583, longitude: 114.35838 }
 
-/** A phone signed in as `openid` (where the browser says it is, if given), and what it shows. */
-const person = async (openid: string, geolocation?: { latitude: number; longitude: number }) =>
-  current(await bed.person(openid, geolocation ? { geolocation } : {}))
-
 /** The whole page at phone width: the app scrolls inside its page element, so the window grows to fit it. */
 async function wholePage(screen: Locator, shell: string, name: string) {
   const page = screen.page()
@@ -41,13 +37,13 @@ async function usageOf(screen: Locator, name: string): Promise<{ visits: number;
 
 test('find the nearest site, book it, check in with its code, and see both in the usage ranking', async () => {
   // ---- the secretary's figures before ----
-  const secretary = await person('demo-secretary')
+  const secretary = await bed.person('demo-secretary')
   await secretary.locator('.mine-sites .at-button', { hasText: '阵地使用情况' }).click()
   await secretary.locator('.usage-row__name', { hasText: BOOKS }).waitFor()
   const before = await usageOf(secretary, BOOKS)
 
   // ---- demo-member: the reason, then the location; nearest first with its distance ----
-  const member = await person('demo-member', NEAR_BOOKS)
+  const member = await bed.person('demo-member', { geolocation: NEAR_BOOKS })
   await bed.open(member.page(), '/pages/site/index')
   await member.getByText(/用于按距离排列附近的阵地/).waitFor()
   expect(await member.locator('.site-card__distance').count()).toBe(0)
@@ -148,7 +144,7 @@ test('find the nearest site, book it, check in with its code, and see both in th
   await theirs.locator('.booking-item__state', { hasText: '已婉拒' }).waitFor()
   await theirs.getByText(`婉拒原因：${REASON}`).waitFor()
   await screenshot(secretary.page(), 'site-calendar')
-  const booker = await person('demo-secretary-b')
+  const booker = await bed.person('demo-secretary-b')
   await booker.locator('.mine-sites .at-button', { hasText: '我的阵地预约' }).click()
   const declined = booker.locator('.booking-item', { hasText: '和平社区党员冬训集中学习' })
   await declined.locator('.booking-item__state', { hasText: '已婉拒' }).waitFor()
@@ -160,7 +156,7 @@ test('find the nearest site, book it, check in with its code, and see both in th
   expect(await usageOf(secretary, BOOKS)).toEqual({ visits: before.visits + 1, bookings: before.bookings + 1 })
 
   // The district office's ranking: every site, ranked, the idle one flagged; the month exports to Excel.
-  const admin = await person('demo-admin')
+  const admin = await bed.person('demo-admin')
   await admin.locator('.mine-sites .at-button', { hasText: '阵地使用情况' }).click()
   await admin.locator('.usage-row__name', { hasText: BOOKS }).waitFor()
   expect(await admin.locator('.usage-row').count()).toBe(6)
@@ -179,7 +175,7 @@ test('find the nearest site, book it, check in with its code, and see both in th
 })
 
 test('a member who scans the site code before signing in signs in and is checked in without scanning again', async () => {
-  const manager = await person('demo-secretary')
+  const manager = await bed.person('demo-secretary')
   await bed.open(manager.page(), `/secretary/pages/site-code/index?id=${BOOKS_ID}`)
   const url = bed.local((await manager.locator('.site-code .class-code__qr').getAttribute('data-checkin-url'))!)
 

@@ -14,9 +14,6 @@ const TITLE = '八十岁的“红色讲解员”'
 const CONTENT = '陈秀英退休后在社区党群服务中心当义务讲解员，十二年讲了六百多场。'
   + '她说：“只要还走得动，我就要把老一辈的故事讲给年轻人听。”'
 
-/** A phone signed in as `openid`, and what it shows. */
-const person = async (openid: string) => current(await bed.person(openid))
-
 /** A 3000 × 2000 photo of several MB, as a phone camera makes: the app must bring it to ≤ 1600 px and ≤ 1 MB. */
 async function cameraPhoto(page: Page): Promise<string> {
   const dataUrl = await page.evaluate(() => {
@@ -58,7 +55,7 @@ const queueTitles = (screen: Locator) => screen.locator('.queue-story__title').a
 
 test('a retired member’s story with a photo: written, kept as a draft, reviewed, featured, read and liked', async () => {
   // ---- demo-retired writes, closes the page half-way, comes back, submits ----
-  let author = await person('demo-retired')
+  let author = await bed.person('demo-retired')
   const context = author.page().context()
   await bed.open(author.page(), '/pages/story/write')
   await author.locator('input[placeholder="一句话说出故事的亮点"]').fill(TITLE)
@@ -88,13 +85,13 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
   await mine.getByText('待审核').waitFor()
 
   // ---- the other community's secretary never sees it ----
-  const otherSecretary = await person('demo-secretary-b')
+  const otherSecretary = await bed.person('demo-secretary-b')
   await bed.open(otherSecretary.page(), '/secretary/pages/review/index')
   await otherSecretary.getByText(/待审核故事（\d+ 篇）/).waitFor()
   expect(await queueTitles(otherSecretary)).not.toContain(TITLE)
 
   // ---- demo-secretary sees it (with its photo) and approves it as featured ----
-  const secretary = await person('demo-secretary')
+  const secretary = await bed.person('demo-secretary')
   await secretary.locator('.mine-reviews .at-button', { hasText: '待审核故事' }).click()
   const queued = secretary.locator('.queue-story', { hasText: TITLE })
   await queued.locator('.queue-story__image').waitFor()
@@ -114,7 +111,7 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
   expect(await queueTitles(otherSecretary)).not.toContain(TITLE)
 
   // ---- it leads the feed; demo-member opens it and likes it ----
-  const member = await person('demo-member')
+  const member = await bed.person('demo-member')
   await bed.open(member.page(), '/pages/story/index')
   const first = member.locator('.ps-story-card').first()
   await first.locator('.ps-story-card__title', { hasText: TITLE }).waitFor()

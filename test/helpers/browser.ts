@@ -107,17 +107,17 @@ export function useBrowserBed() {
     async choose(page: Page, openid: string) {
       await current(page).locator('.login__person', { has: page.getByText(openid, { exact: true }) }).locator('.at-button').click()
     },
-    /** A phone signed in as `openid`. */
-    async person(openid: string, opts: PhoneOptions = {}): Promise<Page> {
+    /** A phone signed in as `openid`: what it shows now and from then on (its page, for navigation: `.page()`). */
+    async person(openid: string, opts: PhoneOptions = {}): Promise<Locator> {
       const page = await bed.phone(opts)
       await bed.signIn(page, openid)
-      return page
+      return current(page)
     },
     /** Opens a route of the app (`/pages/site/index?…`) as a link would. */
     async open(page: Page, route: string) {
       await page.goto(`${bed.emu.url}/#${route}`)
     },
-    /** A link the app wrote for its public address (a QR code's URL), opened on this emulator instead. */
+    /** A link the app wrote for its public address (a QR code's URL), pointed at this emulator instead. */
     local(url: string): string {
       return `${bed.emu.url}${url.slice(url.indexOf('/#/'))}`
     },
