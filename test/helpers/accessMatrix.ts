@@ -27,7 +27,7 @@ export const CALLERS: CallerKind[] = [
   { name: 'a rejected registrant', openid: 'demo-rejected', reaches: ['anyone', 'signedIn'], refusal: 'NOT_REGISTERED' },
   { name: 'a member', openid: 'demo-member', reaches: MEMBER_LEVELS, refusal: 'FORBIDDEN' },
   { name: 'a secretary', openid: 'demo-secretary', reaches: [...MEMBER_LEVELS, 'secretary'], refusal: 'FORBIDDEN' },
-  { name: 'the district office (admin)', openid: 'demo-admin', reaches: [...MEMBER_LEVELS, 'secretary', 'admin'], refusal: '' },
+  { name: 'the district office', openid: 'demo-admin', reaches: [...MEMBER_LEVELS, 'secretary', 'admin'], refusal: '' },
 ]
 
 /** More people of the same kinds, for a function whose rule may tell them apart (e.g. by their organisation). */
@@ -38,14 +38,14 @@ export const MORE_CALLERS: CallerKind[] = [
 
 export const callerOf = (bed: Bed, kind: CallerKind): Caller => (kind.openid ? bed.demo[kind.openid] : bed.anonymous)
 
-export interface AccessMatrix {
+export interface AccessMatrix<A extends { [K in keyof A]: { who: Who } }> {
   bed: Bed
   /** The cloud function's name, as called: `classroom`. */
   fn: string
   /** The function's action table (each entry's `who` is what the router enforces). */
-  actions: Record<string, { who: Who }>
-  /** The access each action should have: the table must list exactly these. */
-  access: Record<string, Who>
+  actions: A
+  /** The access each action should have: the table must say exactly this. */
+  access: { [K in keyof A]: Who }
   /** A valid input for the action, for this caller (where the action changes something, made fresh). */
   inputFor(action: string, caller: CallerKind): Promise<Record<string, unknown>>
   /** Default: CALLERS. */
@@ -54,16 +54,21 @@ export interface AccessMatrix {
   alsoServed?: string[]
 }
 
-export function runAccessMatrix({ bed, fn, actions, access, inputFor, callers = CALLERS, alsoServed = [] }: AccessMatrix) {
+export function runAccessMatrix<A extends { [K in keyof A]: { who: Who } }>(matrix: AccessMatrix<A>) {
+  const { bed, fn, access, inputFor, callers = CALLERS, alsoServed = [] } = matrix
+  const actions = Object.entries(matrix.actions as Record<string, { who: Who }>)
   test(`every action of the ${fn} function is in the matrix, with the access it should have`, () => {
-    expect(Object.fromEntries(Object.entries(actions).map(([name, def]) => [name, def.who]))).toEqual(access)
+    expect(Object.fromEntries(actions.map(([name, def]) => [name, def.who]))).toEqual(access)
   })
 
-  for (const [name, { who }] of Object.entries(actions)) {
-    describe(`${fn}.${name}, open to ${who}`, () => {
+  // The calls expect the access the action should have: a wrong `who` in the table fails them too.
+  for (const [name] of actions) {
+    const who = (access as Record<string, Who>)[name]
+    describe(`${fn}.${name} (open to ${who}):`, () => {
       for (const caller of callers) {
         const reached = caller.reaches.includes(who)
-        test(`${caller.name} (${caller.openid ?? 'no sign-in'}) is ${reached ? 'served' : `refused with ${caller.refusal}`}`, async () => {
+        const person = caller.openid ? `${caller.name} (${caller.openid})` : caller.name
+        test(`${person} is ${reached ? 'served' : `refused with ${caller.refusal}`}`, async () => {
           const r = await callerOf(bed, caller).call(fn, name, await inputFor(name, caller))
           if (reached) {
             if (!alsoServed.includes(r.code!)) expect(r).toMatchObject({ ok: true })
