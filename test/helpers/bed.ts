@@ -5,7 +5,7 @@ import { as, callApi, Caller, emulatorNow, setClock } from './api'
 import { RunningEmulator, sdkApp, startEmulator } from './emulator'
 
 /** The seeded demo people (emulator/seed), each signed in for every test file. */
-export const DEMO = ['demo-admin', 'demo-secretary', 'demo-secretary-b', 'demo-member', 'demo-retired', 'demo-member-b',
+const DEMO = ['demo-admin', 'demo-secretary', 'demo-secretary-b', 'demo-member', 'demo-retired', 'demo-member-b',
   'demo-newcomer', 'demo-pending-a', 'demo-rejected'] as const
 export type DemoPerson = (typeof DEMO)[number]
 
@@ -14,7 +14,7 @@ export const H5_BASE = 'https://dangjian.example.cn/h5'
 
 let serial = 0
 /** An id no other test of this run uses. */
-export const unique = (prefix: string) => `${prefix}-${process.pid}-${++serial}`
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++serial}`
 
 /** 'ok', or the code of the refusal: one value to compare in a table of who gets what. */
 export const outcome = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : r.code)
