@@ -1,34 +1,22 @@
 // Who may do what: every action of the classroom function by every kind of caller (the router's `who` rule), and the
 // scope rule — a secretary of another community cannot edit, cancel, show the code of, mark or export a class.
 import { classroomActions } from '../../cloudfunctions/classroom/actions'
-import type { Who } from '../../cloudfunctions/common/router'
-import type { Caller } from '../helpers/api'
-import { classInput, MINUTE, outcome, useTestbed } from './support'
+import { Manager, managerOf, managerOutcome, MANAGERS, runAccessMatrix } from '../helpers/accessMatrix'
+import { outcome } from '../helpers/bed'
+import { classInput, MINUTE, useTestbed } from './support'
 
 const bed = useTestbed()
-
-const CALLERS: Array<{ name: string; openid: string | null; reaches: Who[]; refusal: string }> = [
-  { name: 'anonymous', openid: null, reaches: ['anyone'], refusal: 'UNAUTHENTICATED' },
-  { name: 'unregistered', openid: 'demo-newcomer', reaches: ['anyone', 'signedIn'], refusal: 'NOT_REGISTERED' },
-  { name: 'pending registrant', openid: 'demo-pending-a', reaches: ['anyone', 'signedIn'], refusal: 'NOT_REGISTERED' },
-  { name: 'rejected registrant', openid: 'demo-rejected', reaches: ['anyone', 'signedIn'], refusal: 'NOT_REGISTERED' },
-  { name: 'member', openid: 'demo-member', reaches: ['anyone', 'signedIn', 'member'], refusal: 'FORBIDDEN' },
-  { name: 'secretary', openid: 'demo-secretary', reaches: ['anyone', 'signedIn', 'member', 'secretary'], refusal: 'FORBIDDEN' },
-  { name: 'admin', openid: 'demo-admin', reaches: ['anyone', 'signedIn', 'member', 'secretary', 'admin'], refusal: '' },
-]
-
-const now = async () => new Date(Date.parse((await (await fetch(`${bed.emu.url}/__emulator/clock`)).json()).now))
 
 /** A valid input for the action: a class of community A where one is needed, made fresh when it changes. */
 async function inputFor(action: string): Promise<Record<string, unknown>> {
   switch (action) {
     case 'get': return { classId: 'demoNowA' }
-    case 'create': return classInput(new Date((await now()).getTime() + 60 * MINUTE))
+    case 'create': return classInput(new Date((await bed.now()).getTime() + 60 * MINUTE))
     case 'update': return { classId: await bed.schedule(), title: '改一下课程名称' }
     case 'cancel': return { classId: await bed.schedule(), reason: '改期' }
     case 'code': return { classId: 'demoNowA' }
     case 'checkIn': {
-      const classId = await bed.schedule({ start: (await now()).toISOString(), geofence: null })
+      const classId = await bed.schedule({ start: (await bed.now()).toISOString(), geofence: null })
       return { token: (await bed.code(classId)).token }
     }
     case 'mark': return { classId: await bed.schedule(), userId: 'demo-retired', status: 'leave', reason: '外出' }
@@ -37,39 +25,29 @@ async function inputFor(action: string): Promise<Record<string, unknown>> {
   }
 }
 
-const cases = Object.entries(classroomActions).flatMap(([name, def]) => CALLERS.map((c) => [name, def.who, c] as const))
-test.each(cases)('classroom.%s (who: %s) called by %o', async (name, who, caller) => {
-  const input = await inputFor(name)
-  const r = await (caller.openid ? bed.demo[caller.openid as 'demo-admin'] : bed.anonymous).call('classroom', name, input)
-  if (caller.reaches.includes(who)) {
-    expect(r).toMatchObject({ ok: true })
-  } else {
-    expect(r.code).toBe(caller.refusal)
-    expect(r.message).toMatch(/[\u4e00-\u9fa5]/)
-  }
-})
-
-test('every action of the classroom function is in the matrix, with the access the issue asks for', () => {
-  expect(Object.fromEntries(Object.entries(classroomActions).map(([n, d]) => [n, d.who]))).toEqual({
+runAccessMatrix({
+  bed,
+  fn: 'classroom',
+  actions: classroomActions,
+  access: {
     list: 'member', get: 'member', create: 'secretary', update: 'secretary', cancel: 'secretary',
     lecturers: 'secretary', code: 'secretary', checkIn: 'member', mark: 'secretary', attendance: 'secretary',
     export: 'secretary', coverage: 'secretary', mine: 'member',
-  })
+  },
+  inputFor,
 })
 
 describe('a secretary acts only inside their own community', () => {
-  type Role = 'secretary' | 'otherCommunitySecretary' | 'admin'
-  const who = (role: Role): Caller => bed.demo[role === 'secretary' ? 'demo-secretary' : role === 'admin' ? 'demo-admin' : 'demo-secretary-b']
-  const roles: Role[] = ['secretary', 'otherCommunitySecretary', 'admin']
-  const expected = (role: Role) => (role === 'otherCommunitySecretary' ? 'FORBIDDEN' : 'ok')
+  const who = (role: Manager) => managerOf(bed, role)
+  const expected = managerOutcome
 
-  test.each(roles)('show the sign-in code: %s', async (role) => {
+  test.each(MANAGERS)('show the sign-in code: %s', async (role) => {
     const r = await who(role).call('classroom', 'code', { classId: 'demoNowA' })
     expect(outcome(r)).toBe(expected(role))
     if (!r.ok) expect(r.data).toBeUndefined()
   })
 
-  test.each(roles)('mark a member by hand: %s', async (role) => {
+  test.each(MANAGERS)('mark a member by hand: %s', async (role) => {
     const classId = await bed.schedule()
     const r = await who(role).call('classroom', 'mark', { classId, userId: 'demo-member', status: 'leave', reason: '出差' })
     expect(outcome(r)).toBe(expected(role))
@@ -78,16 +56,16 @@ describe('a secretary acts only inside their own community', () => {
     else expect(rec).toBeUndefined()
   })
 
-  test.each(roles)('export the attendance: %s', async (role) => {
+  test.each(MANAGERS)('export the attendance: %s', async (role) => {
     const r = await who(role).call('classroom', 'export', { classId: 'demoPstA' })
     expect(outcome(r)).toBe(expected(role))
   })
 
-  test.each(roles)('read the attendance: %s', async (role) => {
+  test.each(MANAGERS)('read the attendance: %s', async (role) => {
     expect(outcome(await who(role).call('classroom', 'attendance', { classId: 'demoPstA' }))).toBe(expected(role))
   })
 
-  test.each(roles)('edit and cancel a class: %s', async (role) => {
+  test.each(MANAGERS)('edit and cancel a class: %s', async (role) => {
     const classId = await bed.schedule()
     expect(outcome(await who(role).call('classroom', 'update', { classId, title: '新的名称' }))).toBe(expected(role))
     expect(outcome(await who(role).call('classroom', 'cancel', { classId, reason: '改期' }))).toBe(expected(role))
@@ -96,8 +74,8 @@ describe('a secretary acts only inside their own community', () => {
     expect(stored.title).toBe(role === 'otherCommunitySecretary' ? '学习党的创新理论' : '新的名称')
   })
 
-  test.each(roles)('schedule a class for community A, its roster and its coverage: %s', async (role) => {
-    const start = new Date((await now()).getTime() + 60 * MINUTE)
+  test.each(MANAGERS)('schedule a class for community A, its roster and its coverage: %s', async (role) => {
+    const start = new Date((await bed.now()).getTime() + 60 * MINUTE)
     expect(outcome(await who(role).call('classroom', 'create', { ...classInput(start), orgId: 'org-community-a' }))).toBe(expected(role))
     expect(outcome(await who(role).call('classroom', 'lecturers', { orgId: 'org-community-a' }))).toBe(expected(role))
     expect(outcome(await who(role).call('classroom', 'coverage', { orgId: 'org-community-a' }))).toBe(expected(role))

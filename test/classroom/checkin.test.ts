@@ -2,7 +2,8 @@
 // tokens, the geofence — each at its edge with the emulator's clock — once per person, and what it costs.
 import { signCheckInToken, verifyCheckInToken } from '../../cloudfunctions/common/checkInToken'
 import { costOf } from '../helpers/api'
-import { HALL, MINUTE, northOf, outcome, SLOT, storedClass, useTestbed } from './support'
+import { northOf, outcome } from '../helpers/bed'
+import { HALL, MINUTE, SLOT, storedClass, useTestbed } from './support'
 
 const bed = useTestbed()
 

@@ -1,15 +1,15 @@
 // Classes and the lecturer roster: scheduling, editing (one edit wins at a time), cancelling, what each member sees
 // in the lists (their organisations' classes and those open to all, upcoming and past), the class page.
-import { classInput, MINUTE, outcome, storedClass, useTestbed } from './support'
+import { outcome } from '../helpers/bed'
+import { classInput, MINUTE, storedClass, useTestbed } from './support'
 
 const bed = useTestbed()
 
-const now = async () => new Date(Date.parse((await (await fetch(`${bed.emu.url}/__emulator/clock`)).json()).now))
 const ids = (r: any) => r.data.items.map((i: any) => i.id)
 
 describe('scheduling', () => {
   test('a class gets a short id, its organisation, the expected members, and its sign-in times', async () => {
-    const start = new Date((await now()).getTime() + 2 * 3600_000)
+    const start = new Date((await bed.now()).getTime() + 2 * 3600_000)
     const r = await bed.demo['demo-secretary'].call('classroom', 'create', classInput(start, { opensBefore: 45, capacity: 80 }))
     expect(r.ok).toBe(true)
     expect(r.data.id).toMatch(/^[A-Za-z0-9_-]{8}$/)
@@ -31,7 +31,7 @@ describe('scheduling', () => {
   })
 
   test('a lecturer picked from the roster is kept with the class; the district office schedules for anyone', async () => {
-    const start = new Date((await now()).getTime() + 3600_000)
+    const start = new Date((await bed.now()).getTime() + 3600_000)
     const r = await bed.demo['demo-admin'].call('classroom', 'create', {
       ...classInput(start, { lecturer: { id: 'lect-district-han' }, openToAll: true, expected: 500 }), orgId: 'org-community-b',
     })
@@ -44,7 +44,7 @@ describe('scheduling', () => {
 
   test('edits recompute the sign-in times; of edits at the same moment each applies or says CONFLICT', async () => {
     const id = await bed.schedule()
-    const start = new Date((await now()).getTime() + 5 * 3600_000)
+    const start = new Date((await bed.now()).getTime() + 5 * 3600_000)
     const r = await bed.demo['demo-secretary'].call('classroom', 'update', {
       classId: id, start: start.toISOString(), end: new Date(start.getTime() + 60 * MINUTE).toISOString(), place: { name: '社区小礼堂' },
     })
@@ -93,13 +93,13 @@ describe('the lists', () => {
   })
 
   test('the past, newest first, with my own attendance on each', async () => {
-    const r = await bed.demo['demo-member'].call('classroom', 'list', { to: (await now()).toISOString() })
+    const r = await bed.demo['demo-member'].call('classroom', 'list', { to: (await bed.now()).toISOString() })
     expect(ids(r).slice(0, 3)).toEqual(['demoCanA', 'demoPstA', 'demoPs2A'])
     const byId = Object.fromEntries(r.data.items.map((i: any) => [i.id, i]))
     expect(byId.demoCanA).toMatchObject({ state: 'cancelled' })
     expect(byId.demoPstA).toMatchObject({ state: 'ended', myStatus: 'on-time', signedIn: 3 })
     expect(byId.demoPs2A).toMatchObject({ myStatus: 'late' })
-    expect((await bed.demo['demo-retired'].call('classroom', 'list', { to: (await now()).toISOString() })).data.items
+    expect((await bed.demo['demo-retired'].call('classroom', 'list', { to: (await bed.now()).toISOString() })).data.items
       .find((i: any) => i.id === 'demoPs2A').myStatus).toBe('leave')
   })
 
@@ -111,7 +111,7 @@ describe('the lists', () => {
   })
 
   test('pages follow one another without a gap or a repeat', async () => {
-    const base = (await now()).getTime() + 10 * 86400_000
+    const base = (await bed.now()).getTime() + 10 * 86400_000
     for (let i = 0; i < 25; i++) {
       const start = new Date(base + (i % 5) * 3600_000) // several classes share a start
       expect((await bed.demo['demo-secretary-b'].call('classroom', 'create', classInput(start, { title: `和平课 ${i}` }))).ok).toBe(true)

@@ -10,7 +10,7 @@ jest.setTimeout(180_000)
 
 test('200 members × 4 concurrent scans → 200 records and a live count of 200', async () => {
   const members = await bed.members(200, 'org-branch-a1')
-  const now = new Date(Date.parse((await (await fetch(`${bed.emu.url}/__emulator/clock`)).json()).now))
+  const now = await bed.now()
   const classId = await bed.schedule({ start: now.toISOString(), geofence: null })
   // A moment well inside a 15-second slot, after the start.
   const scanAt = new Date((Math.floor(now.getTime() / SLOT) + 1) * SLOT + 5000)
@@ -20,8 +20,7 @@ test('200 members × 4 concurrent scans → 200 records and a live count of 200'
   // clock is held at the moment of the scan while they drain, so what is measured is exactness, not throughput.
   const { token } = await bed.code(classId)
   const hold = setInterval(() => {
-    fetch(`${bed.emu.url}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ now: scanAt.toISOString() }) })
-      .catch(() => { /* the next tick sets it again */ })
+    bed.setClock(scanAt).catch(() => { /* the next tick sets it again */ })
   }, 200)
   let answers: ApiAnswer[]
   try {

@@ -4,40 +4,17 @@
 // same URL 40 s later (the functions' clock moved) is refused as expired; the secretary signs in the retired member
 // by hand; the exported .xlsx, read back with exceljs, has both rows. Screenshots of the code page (projector size),
 // the member's check-in, the attendance page, the member's 课堂 tab and study record in 长辈模式 go to docs/screenshots/.
-import ExcelJS from 'exceljs'
-import type { Page } from 'playwright-core'
-import { careMode as switchCareMode, screenshot, useBrowserBed } from '../helpers/browser'
+import { setClock } from '../helpers/api'
+import { exportedSheet, screenshot, useBrowserBed } from '../helpers/browser'
 
 const bed = useBrowserBed()
 
 const TITLE = '学习新修订《党章》'
 
-async function person(openid: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await bed.phone()
-  if (viewport) await page.setViewportSize(viewport)
-  await bed.signIn(page, openid)
-  return page
-}
-
-/** The check-in page of a sign-in URL, on this emulator (the URL names the configured public H5 address). */
-function onEmulator(url: string): string {
-  const at = url.indexOf('/#/')
-  return `${bed.emu.url}${url.slice(at)}`
-}
-
-async function moveClock(offsetMs: number) {
-  const res = await fetch(`${bed.emu.url}/__emulator/clock`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs }),
-  })
-  expect(res.ok).toBe(true)
-}
-
-
-
 test('a class from the form to the exported sheet: scan, live count, expired code, hand mark, Excel', async () => {
   // The secretary schedules a class with the form's own day and times: it starts at the next half hour, and
   // sign-in opens 30 minutes before the start, so it is open now.
-  const secretary = await person('demo-secretary', { width: 1280, height: 720 })
+  const secretary = await bed.person('demo-secretary', { viewport: { width: 1280, height: 720 } })
   await secretary.locator('.at-button', { hasText: '课程管理' }).click()
   await secretary.locator('.at-button', { hasText: '新建课程' }).click()
   const form = secretary.locator('.class-form')
@@ -62,30 +39,29 @@ test('a class from the form to the exported sheet: scan, live count, expired cod
   expect(await qr.locator('img').getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
 
   // The member's phone opens the URL the QR code carries and is signed in.
-  const member = await person('demo-member')
-  await member.goto(onEmulator(url))
+  const member = await bed.person('demo-member')
+  await member.page().goto(bed.local(url))
   await member.locator('.checkin__title', { hasText: '签到成功' }).waitFor()
   await member.locator('.checkin__class', { hasText: TITLE }).waitFor()
   await member.getByText(/^签到时间 \d\d:\d\d$/).waitFor()
-  await screenshot(member, 'classroom-checkin')
+  await screenshot(member.page(), 'classroom-checkin')
 
   // The projector's count follows within one poll, with the member's name among the latest.
   await secretary.locator('.class-code__signed', { hasText: /^1$/ }).waitFor()
   await secretary.locator('.class-code__latest-name', { hasText: '张明' }).waitFor()
-  await screenshot(secretary, 'classroom-code')
+  await screenshot(secretary.page(), 'classroom-code')
 
   // 40 seconds later the same URL is refused as expired (for someone who has not signed in yet, too), and the
   // screen has moved on to a new code.
-  await moveClock(40_000)
-  const retired = await person('demo-retired')
-  await retired.goto(onEmulator(url))
+  await setClock(bed.emu, new Date(Date.now() + 40_000))
+  const retired = await bed.person('demo-retired')
+  await retired.page().goto(bed.local(url))
   await retired.locator('.checkin__title', { hasText: '签到码已过期' }).waitFor()
   await retired.getByText(/请扫描大屏上最新的签到码/).waitFor()
-  await secretary.waitForFunction(
-    (old) => document.querySelector('.class-code__qr')?.getAttribute('data-checkin-url') !== old, url, { timeout: 15000 })
+  await secretary.locator(`.class-code__qr:not([data-checkin-url=${JSON.stringify(url)}])`).waitFor()
 
   // The retired member has no smartphone with them: the secretary signs them in by hand, with the reason.
-  await secretary.setViewportSize({ width: 390, height: 844 })
+  await secretary.page().setViewportSize({ width: 390, height: 844 })
   await secretary.locator('.at-button', { hasText: '查看出勤' }).click()
   const zhang = secretary.locator('.attendance-row', { hasText: '张明' })
   await zhang.locator('.attendance-row__status', { hasText: '已签到' }).waitFor()
@@ -96,21 +72,11 @@ test('a class from the form to the exported sheet: scan, live count, expired cod
   await secretary.locator('.attendance-mark .at-button', { hasText: '确认登记' }).click()
   await chen.locator('.attendance-row__status', { hasText: '补签到' }).waitFor()
   await secretary.locator('.attendance__number--signed', { hasText: /^2$/ }).waitFor()
-  await screenshot(secretary, 'classroom-attendance')
+  await screenshot(secretary.page(), 'classroom-attendance')
 
   // 导出Excel: the back end answers a temporary link (the browser downloads it); the workbook has both rows.
-  const exported = secretary.waitForResponse(async (res) =>
-    res.url().endsWith('/api/classroom') && (res.request().postDataJSON() as { action?: string })?.action === 'export')
-  await secretary.locator('.at-button', { hasText: '导出Excel' }).click()
-  const answer = await (await exported).json()
-  expect(answer.ok).toBe(true)
+  const rows = await exportedSheet(secretary.page(), 'classroom', 'export')
   await secretary.getByText(/签到表已生成/).waitFor()
-  const file = await fetch(answer.data.url)
-  expect(file.status).toBe(200)
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.load(Buffer.from(await file.arrayBuffer()) as unknown as ArrayBuffer)
-  const rows: string[][] = []
-  book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
   expect(rows.find((r) => r[0] === '课程')?.[1]).toBe(TITLE)
   const zhangRow = rows.find((r) => r[1] === '张明')!
   expect([zhangRow[3], zhangRow[5]]).toEqual(['已签到', '扫码'])
@@ -119,12 +85,12 @@ test('a class from the form to the exported sheet: scan, live count, expired cod
   expect([chenRow[3], chenRow[5], chenRow[6]]).toEqual(['补签到', '手工', '老党员没有智能手机，现场由书记代为签到'])
 
   // The member's 课堂 tab shows their sign-in on the class, and 我的学习记录 counts it; here in 长辈模式.
-  await switchCareMode(member, bed.emu.url, true)
-  await member.goto(`${bed.emu.url}/#/pages/classroom/index`)
+  await bed.careMode(member.page(), true)
+  await bed.open(member.page(), '/pages/classroom/index')
   const mine = member.locator('.class-card', { hasText: TITLE })
   await mine.locator('.class-card__mine', { hasText: '我：已签到' }).waitFor()
-  await screenshot(member, 'classroom-tab-care')
+  await screenshot(member.page(), 'classroom-tab-care')
   await member.locator('.ps-chip', { hasText: '我的学习记录' }).click()
   await member.locator('.study__item', { hasText: TITLE }).locator('.study__status', { hasText: '已签到' }).waitFor()
-  await screenshot(member, 'classroom-record-care')
+  await screenshot(member.page(), 'classroom-record-care')
 })

@@ -6,9 +6,8 @@
 // and the district office's ranking show the booking and the visit, the idle site flagged; the export reads back.
 // Screenshots of the directory (normal and 长辈模式), the site page, the booking form, the printable code, the
 // check-in, the calendar and the usage ranking (the whole page) go to docs/screenshots/.
-import ExcelJS from 'exceljs'
-import type { Page } from 'playwright-core'
-import { careMode as switchCareMode, screenshot, useBrowserBed } from '../helpers/browser'
+import type { Locator } from 'playwright-core'
+import { current, exportedSheet, screenshot, useBrowserBed } from '../helpers/browser'
 
 const bed = useBrowserBed()
 
@@ -19,46 +18,33 @@ const PURPOSE = '幸福里社区第一党支部读书分享会'
 // 114.3639, about 30 m from 幸福里党建书屋 (30.5437, 114.3641) and 125 m from the 党群服务中心 next door.
 const NEAR_BOOKS = { latitude: 30.54583, longitude: 114.35838 }
 
-const person = (openid: string, geolocation?: { latitude: number; longitude: number }) =>
-  bed.person(openid, geolocation ? { geolocation } : {})
-
-async function open(page: Page, route: string) {
-  await page.goto(`${bed.emu.url}/#${route}`)
-}
-
-/** The visit page of a site code's URL, on this emulator (the URL names the configured public H5 address). */
-function onEmulator(url: string): string {
-  return `${bed.emu.url}${url.slice(url.indexOf('/#/'))}`
-}
-
-
 /** The whole page at phone width: the app scrolls inside its page element, so the window grows to fit it. */
-async function wholePage(page: Page, shell: string, name: string) {
-  const height = await page.evaluate((selector) => document.querySelector(selector)!.scrollHeight, shell)
+async function wholePage(screen: Locator, shell: string, name: string) {
+  const page = screen.page()
+  const height = await screen.locator(shell).evaluate((el) => el.scrollHeight)
   const before = page.viewportSize()!
   await page.setViewportSize({ width: before.width, height: Math.ceil(height) })
   await screenshot(page, name)
   await page.setViewportSize(before)
 }
 
-
 /** A usage row's visits and bookings, as the page prints them. */
-async function usageOf(page: Page, name: string): Promise<{ visits: number; bookings: number }> {
-  const row = page.locator('.usage-row', { has: page.locator('.usage-row__name', { hasText: new RegExp(`^${name}$`) }) })
+async function usageOf(screen: Locator, name: string): Promise<{ visits: number; bookings: number }> {
+  const row = screen.locator('.usage-row', { has: screen.page().locator('.usage-row__name', { hasText: new RegExp(`^${name}$`) }) })
   const text = (await row.textContent())!
   return { visits: Number(/到访 (\d+) 人次/.exec(text)![1]), bookings: Number(/预约 (\d+) 次/.exec(text)![1]) }
 }
 
 test('find the nearest site, book it, check in with its code, and see both in the usage ranking', async () => {
   // ---- the secretary's figures before ----
-  const secretary = await person('demo-secretary')
+  const secretary = await bed.person('demo-secretary')
   await secretary.locator('.mine-sites .at-button', { hasText: '阵地使用情况' }).click()
   await secretary.locator('.usage-row__name', { hasText: BOOKS }).waitFor()
   const before = await usageOf(secretary, BOOKS)
 
   // ---- demo-member: the reason, then the location; nearest first with its distance ----
-  const member = await person('demo-member', NEAR_BOOKS)
-  await open(member, '/pages/site/index')
+  const member = await bed.person('demo-member', { geolocation: NEAR_BOOKS })
+  await bed.open(member.page(), '/pages/site/index')
   await member.getByText(/用于按距离排列附近的阵地/).waitFor()
   expect(await member.locator('.site-card__distance').count()).toBe(0)
   await member.locator('.sites-place .at-button', { hasText: '使用我的位置' }).click()
@@ -71,7 +57,7 @@ test('find the nearest site, book it, check in with its code, and see both in th
   const metres = distances.map((d) => (d.endsWith('公里') ? parseFloat(d) * 1000 : parseFloat(d)))
   expect(metres).toEqual([...metres].sort((a, b) => a - b))
   expect(distances.length).toBe(6)
-  await screenshot(member, 'site-directory')
+  await screenshot(member.page(), 'site-directory')
 
   await first.click()
   await member.locator('.site-detail__name', { hasText: BOOKS }).waitFor()
@@ -83,22 +69,22 @@ test('find the nearest site, book it, check in with its code, and see both in th
   expect(await member.locator('.site-book-entry').count()).toBe(0)
 
   // Another site's page, with split hours, a weekly closing day and a closed date ahead.
-  await member.goBack()
+  await member.page().goBack()
   await member.locator('.site-card', { hasText: '和平社区开放式组织生活基地' }).click()
   await member.locator('.site-detail__name', { hasText: '和平社区开放式组织生活基地' }).waitFor()
   await member.locator('.site-detail__tag', { hasText: '市级示范' }).waitFor()
   await member.locator('.site-hours__closed', { hasText: /^闭馆日：/ }).waitFor()
-  await screenshot(member, 'site-detail')
+  await screenshot(member.page(), 'site-detail')
 
   // 长辈模式: the same directory, larger.
-  await switchCareMode(member, bed.emu.url, true)
-  await open(member, '/pages/site/index')
+  await bed.careMode(member.page(), true)
+  await bed.open(member.page(), '/pages/site/index')
   await member.getByText('已按距离由近到远排列').waitFor()
   await member.locator('.site-card').first().locator('.site-card__distance', { hasText: '30米' }).waitFor()
-  await screenshot(member, 'site-directory-care')
+  await screenshot(member.page(), 'site-directory-care')
 
   // ---- demo-secretary books the next free half-hour there ----
-  await open(secretary, `/pages/site/detail?id=${BOOKS_ID}`)
+  await bed.open(secretary.page(), `/pages/site/detail?id=${BOOKS_ID}`)
   await secretary.locator('.site-detail__name', { hasText: BOOKS }).waitFor()
   // A manager sees the number in full, and can call it.
   expect(await secretary.locator('.site-detail__fact', { hasText: '联系人' }).textContent()).toContain('13800000002')
@@ -115,7 +101,7 @@ test('find the nearest site, book it, check in with its code, and see both in th
   await form.locator('input[name="headcount"]').fill('15')
   await form.locator('input[name="purpose"]').fill(PURPOSE)
   await form.locator('.site-book__site').scrollIntoViewIfNeeded()
-  await screenshot(secretary, 'site-book')
+  await screenshot(secretary.page(), 'site-book')
   await form.locator('.at-button', { hasText: '提交预约' }).click()
   await secretary.getByText(/预约已提交/).waitFor()
   const booking = secretary.locator('.booking-item', { hasText: PURPOSE })
@@ -123,30 +109,30 @@ test('find the nearest site, book it, check in with its code, and see both in th
   expect(await booking.locator('.booking-item__when').textContent()).toContain(`${startTime}–${endTime}`)
 
   // ---- and checks in with the site's code: the printed QR code's URL, opened as a camera would ----
-  await open(secretary, `/secretary/pages/site-code/index?id=${BOOKS_ID}`)
+  await bed.open(secretary.page(), `/secretary/pages/site-code/index?id=${BOOKS_ID}`)
   const qr = secretary.locator('.site-code .class-code__qr')
   await qr.waitFor()
   const url = (await qr.getAttribute('data-checkin-url'))!
   expect(url).toMatch(/\/#\/pages\/site\/visit\?t=[A-Za-z0-9_-]+$/)
   expect(await qr.locator('img').getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
-  await screenshot(secretary, 'site-code')
-  await secretary.goto(onEmulator(url))
+  await screenshot(secretary.page(), 'site-code')
+  await secretary.page().goto(bed.local(url))
   await secretary.locator('.site-visit__title', { hasText: '签到成功' }).waitFor()
   await secretary.locator('.site-visit__site', { hasText: BOOKS }).waitFor()
   const checkedAt = /签到时间 (\d\d:\d\d)/.exec((await secretary.locator('.site-visit__text').textContent())!)![1]
   // The booking starts within the half hour: this scan also confirms the arrival.
   if (startTime !== '00:00') await secretary.getByText(`已确认到场：幸福里社区党委 ${startTime}–${endTime} 的预约`).waitFor()
-  await screenshot(secretary, 'site-visit')
+  await screenshot(secretary.page(), 'site-visit')
 
   // The same code again today: 已签到, with the time of the first scan.
-  await secretary.goto(onEmulator(url))
-  await secretary.reload()
+  await secretary.page().goto(bed.local(url))
+  await secretary.page().reload()
   await secretary.locator('.site-visit__title', { hasText: '已签到' }).waitFor()
   await secretary.getByText(`你今天 ${checkedAt} 已在这里签到，每天签到一次就好，不用再扫了。`).waitFor()
 
   // ---- the manager's calendar: the other community's booking at the service centre, declined with the reason ----
   const REASON = '当天服务中心承办街道党员大会，请改约其他日期'
-  await open(secretary, '/secretary/pages/site-calendar/index?id=site-xingfuli-hub')
+  await bed.open(secretary.page(), '/secretary/pages/site-calendar/index?id=site-xingfuli-hub')
   const theirs = secretary.locator('.booking-item', { hasText: '和平社区党员冬训集中学习' })
   await theirs.locator('.booking-item__state', { hasText: '已确认' }).waitFor()
   expect(await theirs.textContent()).toContain('预约人：赵强 13800000003')
@@ -157,20 +143,20 @@ test('find the nearest site, book it, check in with its code, and see both in th
   await theirs.locator('.at-button', { hasText: '确认婉拒' }).click()
   await theirs.locator('.booking-item__state', { hasText: '已婉拒' }).waitFor()
   await theirs.getByText(`婉拒原因：${REASON}`).waitFor()
-  await screenshot(secretary, 'site-calendar')
-  const booker = await person('demo-secretary-b')
+  await screenshot(secretary.page(), 'site-calendar')
+  const booker = await bed.person('demo-secretary-b')
   await booker.locator('.mine-sites .at-button', { hasText: '我的阵地预约' }).click()
   const declined = booker.locator('.booking-item', { hasText: '和平社区党员冬训集中学习' })
   await declined.locator('.booking-item__state', { hasText: '已婉拒' }).waitFor()
   await declined.getByText(`婉拒原因：${REASON}`).waitFor()
 
   // ---- the usage page shows the booking and the visit ----
-  await open(secretary, '/secretary/pages/site-usage/index')
+  await bed.open(secretary.page(), '/secretary/pages/site-usage/index')
   await secretary.locator('.usage-row__name', { hasText: BOOKS }).waitFor()
   expect(await usageOf(secretary, BOOKS)).toEqual({ visits: before.visits + 1, bookings: before.bookings + 1 })
 
   // The district office's ranking: every site, ranked, the idle one flagged; the month exports to Excel.
-  const admin = await person('demo-admin')
+  const admin = await bed.person('demo-admin')
   await admin.locator('.mine-sites .at-button', { hasText: '阵地使用情况' }).click()
   await admin.locator('.usage-row__name', { hasText: BOOKS }).waitFor()
   expect(await admin.locator('.usage-row').count()).toBe(6)
@@ -181,32 +167,23 @@ test('find the nearest site, book it, check in with its code, and see both in th
   expect(ranks).toEqual(['1', '2', '3', '4', '5', '6'])
   await wholePage(admin, '.site-usage', 'site-usage') // the whole ranking, down to the idle sites
 
-  const exported = admin.waitForResponse(async (res) =>
-    res.url().endsWith('/api/site') && (res.request().postDataJSON() as { action?: string })?.action === 'exportUsage')
-  await admin.locator('.at-button', { hasText: '导出Excel' }).click()
-  const answer = await (await exported).json()
-  expect(answer.ok).toBe(true)
+  const rows = await exportedSheet(admin.page(), 'site', 'exportUsage')
   await admin.getByText(/阵地使用情况。$/).waitFor()
-  const file = await fetch(answer.data.url)
-  expect(file.status).toBe(200)
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.load(Buffer.from(await file.arrayBuffer()) as unknown as ArrayBuffer)
-  const rows: string[][] = []
-  book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
   const booksRow = rows.find((r) => r[1] === BOOKS)!
   expect([Number(booksRow[4]), Number(booksRow[6])]).toEqual([before.visits + 1, before.bookings + 1])
   expect(rows.find((r) => r[1] === '长青社区党建书屋')![14]).toBe('是')
 })
 
 test('a member who scans the site code before signing in signs in and is checked in without scanning again', async () => {
-  const manager = await person('demo-secretary')
-  await open(manager, `/secretary/pages/site-code/index?id=${BOOKS_ID}`)
-  const url = onEmulator((await manager.locator('.site-code .class-code__qr').getAttribute('data-checkin-url'))!)
+  const manager = await bed.person('demo-secretary')
+  await bed.open(manager.page(), `/secretary/pages/site-code/index?id=${BOOKS_ID}`)
+  const url = bed.local((await manager.locator('.site-code .class-code__qr').getAttribute('data-checkin-url'))!)
 
   const page = await bed.phone()
+  const screen = current(page)
   await page.goto(url)
-  await page.locator('.at-button', { hasText: '去登录' }).click()
-  await page.locator('.login__person', { has: page.getByText('demo-retired', { exact: true }) }).locator('.at-button').click()
-  await page.locator('.site-visit__title', { hasText: '签到成功' }).waitFor()
-  await page.locator('.site-visit__site', { hasText: BOOKS }).waitFor()
+  await screen.locator('.at-button', { hasText: '去登录' }).click()
+  await bed.choose(page, 'demo-retired')
+  await screen.locator('.site-visit__title', { hasText: '签到成功' }).waitFor()
+  await screen.locator('.site-visit__site', { hasText: BOOKS }).waitFor()
 })

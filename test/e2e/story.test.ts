@@ -5,22 +5,14 @@
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
-import type { Page } from 'playwright-core'
-import { careMode as switchCareMode, screenshot, useBrowserBed } from '../helpers/browser'
+import type { Locator, Page } from 'playwright-core'
+import { current, screenshot, useBrowserBed } from '../helpers/browser'
 
 const bed = useBrowserBed()
 
 const TITLE = '八十岁的“红色讲解员”'
 const CONTENT = '陈秀英退休后在社区党群服务中心当义务讲解员，十二年讲了六百多场。'
   + '她说：“只要还走得动，我就要把老一辈的故事讲给年轻人听。”'
-
-
-async function open(page: Page, route: string) {
-  await page.goto(`${bed.emu.url}/#${route}`)
-}
-
-
-
 
 /** A 3000 × 2000 photo of several MB, as a phone camera makes: the app must bring it to ≤ 1600 px and ≤ 1 MB. */
 async function cameraPhoto(page: Page): Promise<string> {
@@ -59,27 +51,28 @@ async function cameraPhoto(page: Page): Promise<string> {
   return file
 }
 
-const queueTitles = (page: Page) => page.locator('.queue-story__title').allTextContents()
+const queueTitles = (screen: Locator) => screen.locator('.queue-story__title').allTextContents()
 
 test('a retired member’s story with a photo: written, kept as a draft, reviewed, featured, read and liked', async () => {
   // ---- demo-retired writes, closes the page half-way, comes back, submits ----
   let author = await bed.person('demo-retired')
-  const context = author.context()
-  await open(author, '/pages/story/write')
+  const context = author.page().context()
+  await bed.open(author.page(), '/pages/story/write')
   await author.locator('input[placeholder="一句话说出故事的亮点"]').fill(TITLE)
   await author.locator('.story-form textarea').fill(CONTENT)
   await author.locator('.ps-chip', { hasText: '离退休老党员' }).click()
   await author.locator('.ps-chip', { hasText: '写我自己' }).click()
-  const photo = await cameraPhoto(author)
-  const chooser = author.waitForEvent('filechooser')
+  const photo = await cameraPhoto(author.page())
+  const chooser = author.page().waitForEvent('filechooser')
   await author.locator('.story-photos__add').click()
   await (await chooser).setFiles(photo)
   await author.locator('.story-photos__item').waitFor()
 
-  await author.close()
-  author = await context.newPage()
-  author.setDefaultTimeout(15000)
-  await open(author, '/pages/story/write')
+  await author.page().close()
+  const reopened = await context.newPage()
+  reopened.setDefaultTimeout(15000)
+  author = current(reopened)
+  await bed.open(reopened, '/pages/story/write')
   await author.getByText('已恢复上次没写完的草稿，可以接着写。').waitFor()
   expect(await author.locator('input[placeholder="一句话说出故事的亮点"]').inputValue()).toBe(TITLE)
   expect(await author.locator('.story-form textarea').inputValue()).toBe(CONTENT)
@@ -93,39 +86,38 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
 
   // ---- the other community's secretary never sees it ----
   const otherSecretary = await bed.person('demo-secretary-b')
-  await open(otherSecretary, '/secretary/pages/review/index')
+  await bed.open(otherSecretary.page(), '/secretary/pages/review/index')
   await otherSecretary.getByText(/待审核故事（\d+ 篇）/).waitFor()
   expect(await queueTitles(otherSecretary)).not.toContain(TITLE)
 
   // ---- demo-secretary sees it (with its photo) and approves it as featured ----
   const secretary = await bed.person('demo-secretary')
   await secretary.locator('.mine-reviews .at-button', { hasText: '待审核故事' }).click()
-  // The queue the secretary sees: an earlier copy of the page may still be in the (hidden) page stack.
-  const queued = secretary.locator('.queue-story', { hasText: TITLE }).filter({ visible: true })
+  const queued = secretary.locator('.queue-story', { hasText: TITLE })
   await queued.locator('.queue-story__image').waitFor()
   expect(await queueTitles(secretary)).toContain(TITLE)
-  await screenshot(secretary, 'story-review')
-  await switchCareMode(secretary, bed.emu.url, true)
-  await open(secretary, '/secretary/pages/review/index')
+  await screenshot(secretary.page(), 'story-review')
+  await bed.careMode(secretary.page(), true)
+  await bed.open(secretary.page(), '/secretary/pages/review/index')
   await queued.locator('.queue-story__image').waitFor()
-  await screenshot(secretary, 'story-review-care')
+  await screenshot(secretary.page(), 'story-review-care')
   await queued.locator('.at-button', { hasText: '通过并精选' }).click()
   await secretary.getByText(`《${TITLE}》：已通过，设为精选`).waitFor()
-  await switchCareMode(secretary, bed.emu.url, false)
+  await bed.careMode(secretary.page(), false)
 
   // ---- and the other secretary still does not ----
-  await otherSecretary.reload()
+  await otherSecretary.page().reload()
   await otherSecretary.getByText(/待审核故事（\d+ 篇）/).waitFor()
   expect(await queueTitles(otherSecretary)).not.toContain(TITLE)
 
   // ---- it leads the feed; demo-member opens it and likes it ----
   const member = await bed.person('demo-member')
-  await open(member, '/pages/story/index')
+  await bed.open(member.page(), '/pages/story/index')
   const first = member.locator('.ps-story-card').first()
   await first.locator('.ps-story-card__title', { hasText: TITLE }).waitFor()
   expect(await first.textContent()).toContain('精选')
   await first.locator('.ps-story-card__image').waitFor()
-  await screenshot(member, 'story-feed')
+  await screenshot(member.page(), 'story-feed')
 
   await first.click()
   await member.locator('.story-detail__title', { hasText: TITLE }).waitFor()
@@ -136,38 +128,38 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
   expect(await like.textContent()).toBe('♥已赞1')
 
   // The photo on the page is the compressed one: long side ≤ 1600 px, ≤ 1 MB.
-  const stored = await member.evaluate(async () => {
-    const img = document.querySelector('.story-detail__image img') as HTMLImageElement
+  const stored = await member.locator('.story-detail__image img').evaluate(async (img: HTMLImageElement) => {
     await img.decode()
     const bytes = (await (await fetch(img.src)).arrayBuffer()).byteLength
     return { width: img.naturalWidth, height: img.naturalHeight, bytes }
   })
   expect(Math.max(stored.width, stored.height)).toBe(1600)
   expect(stored.bytes).toBeLessThanOrEqual(1024 * 1024)
-  await screenshot(member, 'story-detail')
+  await screenshot(member.page(), 'story-detail')
 
   // The like is the server's: it is there after a reload, and on the feed card.
-  await member.reload()
+  await member.page().reload()
   await member.locator('.ps-like__button--liked').waitFor()
   expect(await member.locator('.ps-like__button').textContent()).toBe('♥已赞1')
-  await switchCareMode(member, bed.emu.url, true)
-  await open(member, '/pages/story/index')
+  await bed.careMode(member.page(), true)
+  await bed.open(member.page(), '/pages/story/index')
   await member.locator('.ps-story-card').first().getByText('♥ 1 赞').waitFor()
-  await screenshot(member, 'story-feed-care')
+  await screenshot(member.page(), 'story-feed-care')
   await member.locator('.ps-story-card').first().click()
   await member.locator('.story-detail__title', { hasText: TITLE }).waitFor()
-  await screenshot(member, 'story-detail-care')
+  await screenshot(member.page(), 'story-detail-care')
 
   // ---- the author is told ----
-  await open(author, '/pages/story/messages')
+  await bed.open(author.page(), '/pages/story/messages')
   await author.getByText(`《${TITLE}》已通过审核并发布，被评为精选故事。感谢你的分享！`).waitFor()
 })
 
 test('the story page opens without sign-in (as from a Moments post) and asks for sign-in only to like', async () => {
   const page = await bed.phone()
-  await page.goto(`${bed.emu.url}/#/pages/story/detail?id=story-seed-barber`)
-  await page.locator('.story-detail__title', { hasText: '三十年义务理发' }).waitFor()
-  await page.getByText('幸福里社区离退休党支部').first().waitFor()
-  await page.locator('.ps-like__button').click()
-  await page.locator('.login__person').first().waitFor()
+  const screen = current(page)
+  await bed.open(page, '/pages/story/detail?id=story-seed-barber')
+  await screen.locator('.story-detail__title', { hasText: '三十年义务理发' }).waitFor()
+  await screen.getByText('幸福里社区离退休党支部').first().waitFor()
+  await screen.locator('.ps-like__button').click()
+  await screen.locator('.login__person').first().waitFor()
 })

@@ -1,4 +1,5 @@
-// Calls the product the way the H5 app does: a token from dev login, then POST /api/<function>.
+// Calls the product the way the H5 app does (a token from dev login, then POST /api/<function>), and the emulator's
+// test hooks: its metrics and its clock.
 import type { RunningEmulator } from './emulator'
 
 export interface ApiAnswer<T = any> {
@@ -54,4 +55,27 @@ export async function costOf<T>(emu: RunningEmulator, run: () => Promise<T>): Pr
   const result = await run()
   const { total } = await metrics(emu)
   return { result, ops: total }
+}
+
+/** Database writes in the metrics since the last reset. */
+export async function writesSinceReset(emu: RunningEmulator): Promise<number> {
+  const { byAction } = await metrics(emu)
+  return Object.entries(byAction)
+    .filter(([a]) => /insert|modify|remove|update|delete|Transaction/i.test(a))
+    .reduce((n, [, c]) => n + c, 0)
+}
+
+/** Moves the emulator's clock (functions, serverDate, tokens) so that it reads `at` now; null: the real time. */
+export async function setClock(emu: RunningEmulator, at: Date | string | null): Promise<void> {
+  const res = await fetch(`${emu.url}/__emulator/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(at === null ? { offsetMs: 0 } : { now: new Date(at).toISOString() }),
+  })
+  if (!res.ok) throw new Error(`setting the clock: HTTP ${res.status}`)
+}
+
+/** What the emulator's clock reads now. */
+export async function emulatorNow(emu: RunningEmulator): Promise<Date> {
+  return new Date((await (await fetch(`${emu.url}/__emulator/clock`)).json()).now)
 }

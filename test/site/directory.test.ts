@@ -2,7 +2,8 @@
 // page (today's hours, the week, the contact masked for all but its managers, the printable code for managers), and
 // who may register and edit a site.
 import { costOf } from '../helpers/api'
-import { at, H5_BASE, MONDAY, northOf, SEEDED, siteInput, useTestbed } from './support'
+import { H5_BASE, northOf } from '../helpers/bed'
+import { at, MONDAY, SEEDED, siteInput, useTestbed } from './support'
 
 const bed = useTestbed()
 

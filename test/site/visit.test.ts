@@ -1,7 +1,8 @@
 // Checking in with a site's printed code: once per person per site per Asia/Shanghai day, during opening hours (from
 // half an hour before), near the site when the phone says where it is; the booker's scan confirms their booking.
 import { signCheckInToken } from '../../cloudfunctions/common/checkInToken'
-import { at, bookingInput, MONDAY, MONTH, northOf, SEEDED, useTestbed } from './support'
+import { northOf } from '../helpers/bed'
+import { at, bookingInput, MONDAY, MONTH, SEEDED, useTestbed } from './support'
 
 const bed = useTestbed()
 

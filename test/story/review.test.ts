@@ -1,15 +1,15 @@
 // A story's life: submitted, reviewed by the secretary of the author's organisation tree (or the district office),
 // returned and revised, published, withdrawn — for every role, with the history, the audit log and what the author
 // is told.
-import type { Caller } from '../helpers/api'
-import { resetMetrics } from '../helpers/api'
-import { DemoPerson, storyInput, useTestbed, writesSinceReset } from './support'
+import { Caller, resetMetrics, writesSinceReset } from '../helpers/api'
+import { DemoPerson, outcome } from '../helpers/bed'
+import { storyInput, useTestbed } from './support'
 
 const bed = useTestbed()
 const p = (openid: DemoPerson) => bed.demo[openid]
 
 async function statusOf(id: string) {
-  return (await bed.storedStory(id)).status
+  return (await bed.stored('stories', id)).status
 }
 
 /** The ids in a secretary's whole review queue, page by page. */
@@ -71,7 +71,7 @@ describe('the whole journey', () => {
     expect(data.map((e: any) => e.action)).toEqual(['story.submit', 'story.return', 'story.revise', 'story.reject', 'story.withdraw'])
     expect(data[3]).toMatchObject({ actor: 'demo-admin', actorName: '王建国', reason: '与主题无关', detail: { from: 'pending', to: 'rejected' } })
     for (const e of data) expect(e.at).toBeInstanceOf(Date)
-    expect((await bed.storedStory(id)).history).toHaveLength(5)
+    expect((await bed.stored('stories', id)).history).toHaveLength(5)
   })
 })
 
@@ -107,7 +107,6 @@ describe('who may do what to a story', () => {
     anonymous: 'UNAUTHENTICATED',
   }
   const roles = Object.keys(ROLES) as Role[]
-  const outcome = (r: any) => (r.ok ? 'ok' : r.code)
 
   const decisions: Array<[string, Record<string, unknown>, string]> = [
     ['approve', { decision: 'approve' }, 'approved'],
@@ -128,7 +127,7 @@ describe('who may do what to a story', () => {
     const id = await bed.storyIn('returned')
     const r = await who(role).call('story', 'revise', { id, ...storyInput({ title: '改过的标题' }) })
     expect(outcome(r)).toBe(AUTHOR_ONLY[role])
-    const stored = await bed.storedStory(id)
+    const stored = await bed.stored('stories', id)
     expect(stored.status).toBe(r.ok ? 'pending' : 'returned')
     expect(stored.title).toBe(r.ok ? '改过的标题' : '社区里的热心人')
   })
@@ -267,7 +266,7 @@ describe('two reviewers at once', () => {
       ])
       expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1)
       expect([a, b].find((r) => !r.ok)).toMatchObject({ code: 'CONFLICT' })
-      const stored = await bed.storedStory(id)
+      const stored = await bed.stored('stories', id)
       expect(stored.status).toBe(a.ok ? 'approved' : 'rejected')
       expect(stored.history.map((h: any) => h.event)).toEqual(['submit', a.ok ? 'approve' : 'reject'])
       const { data: audit } = await bed.db().collection('audit').where({ targetId: id }).get()
@@ -283,7 +282,7 @@ describe('two reviewers at once', () => {
       p('demo-member').call('story', 'withdraw', { id }),
       p('demo-secretary').call('story', 'review', { id, decision: 'approve' }),
     ])
-    const stored = await bed.storedStory(id)
+    const stored = await bed.stored('stories', id)
     if (a.ok && w.ok) {
       // The approval came first; the author then withdrew the published story.
       expect(stored.history.map((h: any) => h.event)).toEqual(['submit', 'approve', 'withdraw'])
@@ -374,6 +373,6 @@ describe('submitting', () => {
       expect(r.message).toMatch(/自己/)
       expect(await writesSinceReset(bed.emu)).toBe(0)
     }
-    expect((await bed.storedStory(id)).title).toBe('社区里的热心人')
+    expect((await bed.stored('stories', id)).title).toBe('社区里的热心人')
   })
 })

@@ -1,0 +1,92 @@
+// What every function suite needs: a fresh emulator with the demo district for the file's tests, its people signed
+// in (the demo people, anyone else, nobody), its clock, and its database read and written behind the functions' back.
+// Each feature's support.ts adds what is about that feature only.
+import { as, callApi, Caller, emulatorNow, setClock } from './api'
+import { RunningEmulator, sdkApp, startEmulator } from './emulator'
+
+/** The seeded demo people (emulator/seed), each signed in for every test file. */
+const DEMO = ['demo-admin', 'demo-secretary', 'demo-secretary-b', 'demo-member', 'demo-retired', 'demo-member-b',
+  'demo-newcomer', 'demo-pending-a', 'demo-rejected'] as const
+export type DemoPerson = (typeof DEMO)[number]
+
+/** Where links and QR codes point in these tests (PUBLIC_H5_URL). */
+export const H5_BASE = 'https://dangjian.example.cn/h5'
+
+let serial = 0
+/** An id no other test of this run uses. */
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++serial}`
+
+/** 'ok', or the code of the refusal: one value to compare in a table of who gets what. */
+export const outcome = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : r.code)
+
+const EARTH_RADIUS_M = 6_371_008.8
+/** The point `metres` due north of `from`: its haversine distance is exactly `metres`. */
+export function northOf(from: { lat: number; lng: number }, metres: number) {
+  return { lat: from.lat + (metres / EARTH_RADIUS_M) * (180 / Math.PI), lng: from.lng }
+}
+
+export interface Bed {
+  emu: RunningEmulator
+  demo: Record<DemoPerson, Caller>
+  /** A caller with no sign-in at all (a page opened from Moments). */
+  anonymous: Caller
+  /** A WeChat identity that never registered. */
+  visitor(): Promise<Caller>
+  /** A newcomer who registers in `orgId` through the user function and is left pending. */
+  applicant(orgId: string, retired?: boolean): Promise<Caller>
+  /** A newcomer who registers in `orgId` and is approved by the district office. */
+  newMember(orgId: string, retired?: boolean): Promise<Caller>
+  /** Approved people of `orgId`, written straight into `users` through the SDK (fast, for many), then signed in. */
+  members(count: number, orgId: string, role?: 'member' | 'secretary'): Promise<Caller[]>
+  /** Moves the emulator's clock so that it reads `at` now (it keeps running from there); null: the real time. */
+  setClock(at: Date | string | null): Promise<void>
+  /** What the emulator's clock reads now. */
+  now(): Promise<Date>
+  /** The database, through @cloudbase/node-sdk (outside the functions). */
+  db(): any
+  /** A stored document, read through the SDK; undefined when there is none. */
+  stored(collection: string, id: string): Promise<any>
+}
+
+/** Starts the emulator before the file's tests and stops it after. */
+export function useBed(): Bed {
+  const bed = {} as Bed
+  beforeAll(async () => {
+    bed.emu = await startEmulator({ env: { PUBLIC_H5_URL: H5_BASE } })
+    bed.demo = {} as Record<DemoPerson, Caller>
+    for (const openid of DEMO) bed.demo[openid] = await as(bed.emu, openid)
+  })
+  afterAll(async () => { await bed.emu?.stop() })
+
+  bed.anonymous = { openid: '', call: (fn, action, input = {}) => callApi(bed.emu, null, fn, { action, ...input }) }
+  bed.visitor = () => as(bed.emu, unique('visitor'))
+  bed.applicant = async (orgId, retired = false) => {
+    const p = await as(bed.emu, unique('applicant'))
+    const r = await p.call('user', 'register', { name: `申请人${serial}`, orgId, retired, phone: '13912345678' })
+    expect(r).toEqual({ ok: true, data: { status: 'pending' } })
+    return p
+  }
+  bed.newMember = async (orgId, retired = false) => {
+    const p = await bed.applicant(orgId, retired)
+    expect((await bed.demo['demo-admin'].call('user', 'approve', { openid: p.openid })).ok).toBe(true)
+    return p
+  }
+  bed.members = async (count, orgId, role = 'member') => {
+    const db = bed.db()
+    const org = await bed.stored('orgs', orgId)
+    const openids = Array.from({ length: count }, () => unique('m'))
+    for (let i = 0; i < openids.length; i += 100) {
+      await db.collection('users').add(openids.slice(i, i + 100).map((openid, j) => ({
+        _id: openid, name: `党员${i + j + 1}`, orgId, orgPath: org.path, orgName: org.name, retired: false,
+        status: 'approved', role, ...(role === 'secretary' ? { scopeOrgId: orgId } : {}), registeredAt: new Date(),
+      })))
+    }
+    return Promise.all(openids.map((openid) => as(bed.emu, openid)))
+  }
+
+  bed.setClock = (at) => setClock(bed.emu, at)
+  bed.now = () => emulatorNow(bed.emu)
+  bed.db = () => sdkApp(bed.emu).database()
+  bed.stored = async (collection, id) => (await bed.db().collection(collection).doc(id).get()).data[0]
+  return bed
+}
