@@ -180,7 +180,7 @@ export const siteSchemas = {
     /** false closes the site down: it leaves the directory and takes no bookings or visits. */
     active: flag('是否开放').optional(),
     /** A new check-in code: the printed one stops working (it was photographed and shared, say). */
-    renewCode: z.literal(true, { invalid_type_error: '更换签到码应为 true' }).optional(),
+    renewCode: z.literal(true, { errorMap: () => ({ message: '更换签到码的请求格式不正确' }) }).optional(),
   }).strict().superRefine((u, ctx) => {
     if (Object.keys(u).length === 1) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['id'], message: '请至少修改一项' })
   }),
