@@ -1,12 +1,12 @@
 // 长辈模式: one switch on 我的 enlarges every page (by swapping the theme tokens on PageShell) and is remembered.
 import { render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import PageShell from '../../src/components/PageShell'
-import MinePage from '../../src/pages/mine'
-import StoryPage from '../../src/pages/story'
-import { userService } from '../../src/services'
-import { resetCareModeCache } from '../../src/theme/careMode'
-import { fontScaleFor } from '../../src/theme/fontScale'
+import PageShell from '@/components/PageShell'
+import MinePage from '@/pages/mine'
+import StoryPage from '@/pages/story'
+import { userService } from '@/services'
+import { resetCareModeCache } from '@/theme/careMode'
+import { fontScaleFor } from '@/theme/fontScale'
 import { ok, resetTaro, toggle } from './helpers'
 
 const shells = () => Array.from(document.querySelectorAll('.ps-shell'))

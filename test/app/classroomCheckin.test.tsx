@@ -2,11 +2,11 @@
 // on; it asks for the location, with the reason, only when the class checks it.
 import { render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import CheckInPage, { LOCATION_REASON } from '../../src/pages/checkin'
-import { tokenFromParams, tokenFromScan, tokenFromUrl } from '../../src/pages/checkin/token'
-import { wgs84ToGcj02 } from '../../src/pages/checkin/location'
-import { classroomService } from '../../src/services'
-import { ROUTES } from '../../src/routes'
+import CheckInPage, { LOCATION_REASON } from '@/pages/checkin'
+import { CLASS_CODE, tokenFromParams, tokenFromScan, tokenFromUrl } from '@/utils/scanToken'
+import { wgs84ToGcj02 } from '@/utils/location'
+import { classroomService } from '@/services'
+import { ROUTES } from '@/routes'
 import { click, ok, refused, resetTaro } from './helpers'
 
 const TOKEN = 'AXXpqDaMAAcizrUDQEe-CORNuQ'
@@ -160,14 +160,14 @@ test('signed out on H5: asks to sign in first and sends nothing', async () => {
 })
 
 test('the page takes its token as t, as the whole URL in q (WeChat plain-link rule), or as scene', async () => {
-  expect(tokenFromParams({ t: TOKEN })).toBe(TOKEN)
-  expect(tokenFromParams({ q: encodeURIComponent(URL) })).toBe(TOKEN)
-  expect(tokenFromParams({ scene: encodeURIComponent(TOKEN) })).toBe(TOKEN)
-  expect(tokenFromParams({ q: encodeURIComponent('https://example.cn/other?t=x') })).toBeNull()
-  expect(tokenFromParams({ t: '{"$ne":null}' })).toBeNull()
-  expect(tokenFromUrl(URL)).toBe(TOKEN)
-  expect(tokenFromScan({ result: URL })).toBe(TOKEN)
-  expect(tokenFromScan({ result: '随便一段文字' })).toBeNull()
+  expect(tokenFromParams(CLASS_CODE, { t: TOKEN })).toBe(TOKEN)
+  expect(tokenFromParams(CLASS_CODE, { q: encodeURIComponent(URL) })).toBe(TOKEN)
+  expect(tokenFromParams(CLASS_CODE, { scene: encodeURIComponent(TOKEN) })).toBe(TOKEN)
+  expect(tokenFromParams(CLASS_CODE, { q: encodeURIComponent('https://example.cn/other?t=x') })).toBeNull()
+  expect(tokenFromParams(CLASS_CODE, { t: '{"$ne":null}' })).toBeNull()
+  expect(tokenFromUrl(CLASS_CODE, URL)).toBe(TOKEN)
+  expect(tokenFromScan(CLASS_CODE, { result: URL })).toBe(TOKEN)
+  expect(tokenFromScan(CLASS_CODE, { result: '随便一段文字' })).toBeNull()
 
   opened({ q: encodeURIComponent(URL) })
   const checkIn = jest.spyOn(classroomService, 'checkIn')

@@ -3,14 +3,14 @@ import { render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import * as contract from '../../contract/classroom'
 import type { ClassSummary, OrgCoverage } from '../../contract/classroom'
-import ClassroomPage from '../../src/pages/classroom'
-import { shiftMonth } from '../../src/pages/classroom/format'
-import ClassCoveragePage from '../../src/secretary/pages/class-coverage'
-import ClassListPage from '../../src/secretary/pages/class-list'
+import ClassroomPage from '@/pages/classroom'
+import { shiftMonth } from '@/utils/time'
+import ClassCoveragePage from '@/secretary/pages/class-coverage'
+import ClassListPage from '@/secretary/pages/class-list'
 import {
   classroomService, userService,
-} from '../../src/services'
-import { ROUTES } from '../../src/routes'
+} from '@/services'
+import { ROUTES } from '@/routes'
 import { click, ok, refused, resetTaro, type } from './helpers'
 
 const summary = (id: string, title: string, overrides: Partial<ClassSummary> = {}): ClassSummary => ({

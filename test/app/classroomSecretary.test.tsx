@@ -3,11 +3,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { AttendanceRow, ClassDetail } from '../../contract/classroom'
-import ClassAttendancePage from '../../src/secretary/pages/class-attendance'
-import ClassEditPage, { classDraftKey, NEW_CLASS_DRAFT_KEY } from '../../src/secretary/pages/class-edit'
-import { emptyDraft } from '../../src/secretary/pages/class-edit/classDraft'
-import { classroomService } from '../../src/services'
-import type { ClassAttendance } from '../../src/services'
+import ClassAttendancePage from '@/secretary/pages/class-attendance'
+import ClassEditPage, { classDraftKey, NEW_CLASS_DRAFT_KEY } from '@/secretary/pages/class-edit'
+import { emptyDraft } from '@/secretary/pages/class-edit/classDraft'
+import { classroomService } from '@/services'
+import type { ClassAttendance } from '@/services'
 import { click, field, fieldShows, ok, refused, resetTaro, type } from './helpers'
 
 const LECTURERS = [

@@ -3,8 +3,8 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Org, Person } from '../../contract/user'
-import MinePage from '../../src/pages/mine'
-import { userService } from '../../src/services'
+import MinePage from '@/pages/mine'
+import { userService } from '@/services'
 import { choose, click, control, field, fieldShows, ok, refused, resetTaro, toggle, type } from './helpers'
 
 const DRAFT_KEY = 'draft.user.register'

@@ -2,9 +2,9 @@
 // is cleared only when the server has accepted the story; a refusal says which field.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import StoryWritePage from '../../src/pages/story/write'
-import { storyPhotos, storyService, userService } from '../../src/services'
-import { NETWORK_ERROR } from '../../src/services/errors'
+import StoryWritePage from '@/pages/story/write'
+import { storyPhotos, storyService, userService } from '@/services'
+import { NETWORK_ERROR } from '@/services/errors'
 import { control, field, fieldShows, ok, refused, resetTaro, type } from './helpers'
 
 const DRAFT_KEY = 'draft.story.write'

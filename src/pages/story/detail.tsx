@@ -5,14 +5,15 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { AtButton } from 'taro-ui'
-import Card from '../../components/Card'
-import LikeButton from '../../components/LikeButton'
-import Notice from '../../components/Notice'
-import PageShell from '../../components/PageShell'
-import { STORY_CATEGORY_LABELS, STORY_STATUS_LABELS, storyService } from '../../services'
-import type { StoryDetail } from '../../services'
-import { ROUTES } from '../../routes'
-import { formatDay } from '../../utils/date'
+import Card from '@/components/Card'
+import LikeButton from '@/components/LikeButton'
+import LoadState from '@/components/LoadState'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { STORY_CATEGORY_LABELS, STORY_STATUS_LABELS, storyService } from '@/services'
+import type { StoryDetail } from '@/services'
+import { ROUTES } from '@/routes'
+import { formatDay } from '@/utils/time'
 import { STORY_CHANGED, type StoryChange } from './events'
 import { pageParam } from './pageParams'
 import StoryHistory from './StoryHistory'
@@ -120,15 +121,14 @@ export default function StoryDetailPage() {
 
   return (
     <PageShell className='story-detail'>
-      {state.kind === 'loading' ? <Text className='story-detail__text'>正在加载…</Text> : null}
-
-      {state.kind === 'failed' ? (
-        <View>
-          <Notice tone={state.missing ? 'info' : 'danger'}>{state.message}</Notice>
-          {state.missing ? null : <AtButton type='secondary' onClick={() => load(id)}>重新加载</AtButton>}
-          <AtButton onClick={() => Taro.switchTab({ url: ROUTES.story })}>看看其他故事</AtButton>
-        </View>
-      ) : null}
+      <LoadState
+        loading={state.kind === 'loading'}
+        error={state.kind === 'failed' ? state.message : null}
+        errorTone={state.kind === 'failed' && state.missing ? 'info' : 'danger'}
+        onRetry={state.kind === 'failed' && state.missing ? undefined : () => load(id)}
+        errorActions={<AtButton onClick={() => Taro.switchTab({ url: ROUTES.story })}>看看其他故事</AtButton>}
+        textClassName='story-detail__text'
+      />
 
       {story ? (
         <View>

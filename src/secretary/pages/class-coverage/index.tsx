@@ -2,13 +2,14 @@
 // "a sign on the door and no class behind it" stand out — with classes held, attendees and the attendance rate.
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import { AtButton } from 'taro-ui'
-import Card from '../../../components/Card'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { beijingMonth, formatMonth, formatRate, shiftMonth } from '../../../pages/classroom/format'
-import { classroomService } from '../../../services'
-import type { ClassCoverage, OrgCoverage } from '../../../services'
+import Card from '@/components/Card'
+import LoadState from '@/components/LoadState'
+import MonthStepper from '@/components/MonthStepper'
+import PageShell from '@/components/PageShell'
+import { formatRate } from '@/utils/figures'
+import { shanghaiMonth } from '@/utils/time'
+import { classroomService } from '@/services'
+import type { ClassCoverage, OrgCoverage } from '@/services'
 import './index.scss'
 
 /** How deep each organisation sits under the one reported (the list comes in tree order). */
@@ -19,7 +20,7 @@ function depths(items: OrgCoverage[]): Map<string, number> {
 }
 
 export default function ClassCoveragePage() {
-  const thisMonth = beijingMonth(new Date())
+  const thisMonth = shanghaiMonth(new Date())
   const [month, setMonth] = useState(thisMonth)
   const [coverage, setCoverage] = useState<ClassCoverage | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -43,23 +44,9 @@ export default function ClassCoveragePage() {
 
   return (
     <PageShell className='coverage'>
-      <View className='coverage__months'>
-        <View className='coverage__previous'>
-          <AtButton size='small' onClick={() => setMonth(shiftMonth(month, -1))}>‹ 上个月</AtButton>
-        </View>
-        <Text className='coverage__month'>{formatMonth(month)}</Text>
-        <View className='coverage__next'>
-          {month < thisMonth ? <AtButton size='small' onClick={() => setMonth(shiftMonth(month, 1))}>下个月 ›</AtButton> : null}
-        </View>
-      </View>
+      <MonthStepper month={month} latest={thisMonth} onChange={setMonth} />
 
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={() => load(month)}>重新加载</AtButton>
-        </View>
-      ) : null}
-      {!shown && !error ? <Text className='coverage__text'>正在加载…</Text> : null}
+      <LoadState loading={!shown} error={error} onRetry={() => load(month)} textClassName='coverage__text' />
 
       {shown ? (
         <View>

@@ -4,15 +4,15 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { AtButton, AtTextarea } from 'taro-ui'
-import type { Booking } from '../../../services'
-import Card from '../../../components/Card'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { beijingDate } from '../../../pages/classroom/format'
-import { SITE_BOOKING_LIMITS, siteService } from '../../../services'
-import { formatDay } from '../../../utils/date'
-import BookingItem from '../site-bookings/BookingItem'
-import { addDays } from '../site-book/slots'
+import type { Booking } from '@/services'
+import Card from '@/components/Card'
+import LoadState from '@/components/LoadState'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { SITE_BOOKING_LIMITS, siteService } from '@/services'
+import { formatDay, shanghaiDate } from '@/utils/time'
+import BookingItem from '@/secretary/pages/site-bookings/BookingItem'
+import { addDays } from '@/secretary/pages/site-book/slots'
 import './index.scss'
 
 const SPAN_DAYS = 14
@@ -51,7 +51,7 @@ function DeclineForm({ booking, onDone }: { booking: Booking; onDone: (updated: 
 
 export default function SiteCalendarPage() {
   const [siteId] = useState(siteIdOf)
-  const today = useRef(beijingDate(new Date())).current
+  const today = useRef(shanghaiDate(new Date())).current
   const [from, setFrom] = useState(today)
   const [siteName, setSiteName] = useState('')
   const [calendar, setCalendar] = useState<Calendar | null>(null)
@@ -110,14 +110,14 @@ export default function SiteCalendarPage() {
 
       {calendar && !calendar.canManage ? <Notice>这里只显示已被预约的时段；确认和婉拒由阵地的管理党组织处理。</Notice> : null}
       {actionError ? <Notice tone='danger'>{actionError}</Notice> : null}
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={() => load()}>重新加载</AtButton>
-        </View>
-      ) : null}
-      {!calendar && !error ? <Text className='site-calendar__text'>正在加载…</Text> : null}
-      {calendar && calendar.items.length === 0 ? <Text className='site-calendar__text'>这两周还没有预约。</Text> : null}
+      <LoadState
+        loading={!calendar}
+        error={error}
+        onRetry={() => load()}
+        empty={calendar?.items.length === 0}
+        emptyText='这两周还没有预约。'
+        textClassName='site-calendar__text'
+      />
 
       {days.map((date) => (
         <Card key={date} title={`${date === today ? '今天 ' : ''}${formatDay(`${date}T12:00:00+08:00`)}`} className='site-calendar__day'>

@@ -5,13 +5,16 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { AtButton } from 'taro-ui'
-import Card from '../../../components/Card'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { beijingMonth, formatMonth, formatRate, shiftMonth } from '../../../pages/classroom/format'
-import { ROUTES } from '../../../routes'
-import { siteService } from '../../../services'
-import type { SiteUsageReport } from '../../../services'
+import Card from '@/components/Card'
+import LoadState from '@/components/LoadState'
+import MonthStepper from '@/components/MonthStepper'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { formatRate } from '@/utils/figures'
+import { formatMonth, shanghaiMonth } from '@/utils/time'
+import { ROUTES } from '@/routes'
+import { siteService } from '@/services'
+import type { SiteUsageReport } from '@/services'
 import UsageRow from './UsageRow'
 import './index.scss'
 
@@ -30,7 +33,7 @@ async function openWorkbook(url: string): Promise<void> {
 
 export default function SiteUsagePage() {
   const [siteId] = useState(() => params().siteId ?? '')
-  const thisMonth = useRef(beijingMonth(new Date())).current
+  const thisMonth = useRef(shanghaiMonth(new Date())).current
   const [month, setMonth] = useState(() => (/^\d{4}-\d{2}$/.test(params().month ?? '') ? params().month! : thisMonth))
   const [report, setReport] = useState<SiteUsageReport | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -75,21 +78,9 @@ export default function SiteUsagePage() {
 
   return (
     <PageShell className='site-usage'>
-      <View className='site-usage__months'>
-        <AtButton size='small' onClick={() => setMonth(shiftMonth(month, -1))}>‹ 上个月</AtButton>
-        <Text className='site-usage__month'>{formatMonth(month)}</Text>
-        {month < thisMonth ? (
-          <AtButton size='small' onClick={() => setMonth(shiftMonth(month, 1))}>下个月 ›</AtButton>
-        ) : <View className='site-usage__spacer' />}
-      </View>
+      <MonthStepper month={month} latest={thisMonth} onChange={setMonth} />
 
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={() => load(month)}>重新加载</AtButton>
-        </View>
-      ) : null}
-      {!shown && !error ? <Text className='site-usage__text'>正在加载…</Text> : null}
+      <LoadState loading={!shown} error={error} onRetry={() => load(month)} textClassName='site-usage__text' />
 
       {shown && s && !siteId ? (
         <View>
