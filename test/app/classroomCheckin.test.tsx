@@ -7,7 +7,7 @@ import { CLASS_CODE, tokenFromParams, tokenFromScan, tokenFromUrl } from '@/util
 import { wgs84ToGcj02 } from '@/utils/location'
 import { classroomService } from '@/services'
 import { ROUTES } from '@/routes'
-import { click, ok, refused, resetTaro } from './helpers'
+import { click, expectAsksToSignIn, ok, refused, resetTaro } from './helpers'
 
 const TOKEN = 'AXXpqDaMAAcizrUDQEe-CORNuQ'
 const URL = `https://pioneer.example.cn/#/pages/checkin/index?t=${TOKEN}`
@@ -152,11 +152,7 @@ test('a network failure offers 再试一次 with the same code', async () => {
 })
 
 test('signed out on H5: asks to sign in first and sends nothing', async () => {
-  Taro.removeStorageSync('session.token')
-  const checkIn = jest.spyOn(classroomService, 'checkIn')
-  render(<CheckInPage />)
-  expect(await screen.findByText('请先登录')).toBeTruthy()
-  expect(checkIn).not.toHaveBeenCalled()
+  await expectAsksToSignIn(<CheckInPage />, '请先登录', jest.spyOn(classroomService, 'checkIn'))
 })
 
 test('the page takes its token as t, as the whole URL in q (WeChat plain-link rule), or as scene', async () => {

@@ -22,8 +22,10 @@ const FILTERS = [
   ...STORY_CATEGORIES.map((c) => ({ value: c, label: STORY_CATEGORY_LABELS[c] })),
 ]
 
-const fetchFeed = (filter: Filter, cursor: string | null) =>
-  storyService.feed({ cursor, category: filter === 'all' ? undefined : filter })
+const fetchFeed = (filter: Filter, cursor: string | null) => {
+  const category = filter === 'all' ? undefined : filter
+  return storyService.feed(cursor ? { cursor, category } : { category })
+}
 
 export default function StoryFeedPage() {
   const feed = usePagedList({ fetch: fetchFeed, query: 'all' as Filter, idOf: (s: StoryCardData) => s.id })
