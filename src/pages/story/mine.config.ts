@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '我的故事' })
+export default definePageConfig({
+  navigationBarTitleText: '我的故事',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

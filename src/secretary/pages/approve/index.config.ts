@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '待审核人员' })
+export default definePageConfig({
+  navigationBarTitleText: '待审核人员',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '课程管理' })
+export default definePageConfig({
+  navigationBarTitleText: '课程管理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '待审核故事' })
+export default definePageConfig({
+  navigationBarTitleText: '待审核故事',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

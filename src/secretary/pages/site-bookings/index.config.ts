@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '我的阵地预约' })
+export default definePageConfig({
+  navigationBarTitleText: '我的阵地预约',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
