@@ -3,7 +3,7 @@
 import { act, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import ClassCodePage, { CODE_POLL_MS } from '@/secretary/pages/class-code'
-import { qrMatrix, qrSvgDataUrl } from '@/secretary/pages/class-code/qr'
+import { qrMatrix, qrSvgDataUrl } from '@/components/QrCode/qr'
 import { classroomService } from '@/services'
 import type { ClassCode } from '@/services'
 import { ok, refused, resetTaro } from './helpers'

@@ -11,7 +11,7 @@ import { ROUTES } from '@/routes'
 import { ATTENDANCE_STATUS_LABELS, classroomService, CLASS_STATE_LABELS } from '@/services'
 import type { ApiError, ClassCode } from '@/services'
 import { formatClock } from '@/utils/time'
-import QrCode from './QrCode'
+import QrCode from '@/components/QrCode'
 import './index.scss'
 
 /** How often the page asks for the code and the count. The code itself changes every 15 s. */

@@ -10,7 +10,7 @@ import LoadState from '@/components/LoadState'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
 import { SITE_TYPE_LABELS, siteService } from '@/services'
-import QrCode from '@/secretary/pages/class-code/QrCode'
+import QrCode from '@/components/QrCode'
 import './index.scss'
 
 const siteIdOf = () => Taro.getCurrentInstance().router?.params?.id ?? ''
