@@ -14,6 +14,9 @@ export interface PageEntry {
   h5Only?: true
 }
 
+/** A page of the secretary subpackage: `secretary/pages/<name>/index`. */
+const secretary = (name: string): PageEntry => ({ path: `pages/${name}/index`, subpackage: 'secretary' })
+
 export const PAGES = {
   story: { path: 'pages/story/index', tab: '故事' },
   classroom: { path: 'pages/classroom/index', tab: '课堂' },
@@ -35,24 +38,24 @@ export const PAGES = {
   /** Check in at a site: `?t=<token>` (its printed QR code's URL), or `?q=` (WeChat's plain-link rule). */
   siteVisit: { path: SITE_VISIT_PAGE },
   login: { path: 'pages/login/index', h5Only: true },
-  approve: { path: 'pages/approve/index', subpackage: 'secretary' },
-  storyReview: { path: 'pages/review/index', subpackage: 'secretary' },
-  classList: { path: 'pages/class-list/index', subpackage: 'secretary' },
+  approve: secretary('approve'),
+  storyReview: secretary('review'),
+  classList: secretary('class-list'),
   /** `?id=` edits that class; without it, a new one. */
-  classEdit: { path: 'pages/class-edit/index', subpackage: 'secretary' },
+  classEdit: secretary('class-edit'),
   /** The full-screen sign-in code, `?id=`. */
-  classCode: { path: 'pages/class-code/index', subpackage: 'secretary' },
-  classAttendance: { path: 'pages/class-attendance/index', subpackage: 'secretary' },
-  classCoverage: { path: 'pages/class-coverage/index', subpackage: 'secretary' },
+  classCode: secretary('class-code'),
+  classAttendance: secretary('class-attendance'),
+  classCoverage: secretary('class-coverage'),
   /** Book a slot, `?siteId=`. */
-  siteBook: { path: 'pages/site-book/index', subpackage: 'secretary' },
-  siteBookings: { path: 'pages/site-bookings/index', subpackage: 'secretary' },
+  siteBook: secretary('site-book'),
+  siteBookings: secretary('site-bookings'),
   /** A site's bookings to confirm or decline, `?id=`. */
-  siteCalendar: { path: 'pages/site-calendar/index', subpackage: 'secretary' },
+  siteCalendar: secretary('site-calendar'),
   /** A site's printable check-in code, `?id=`. */
-  siteCode: { path: 'pages/site-code/index', subpackage: 'secretary' },
+  siteCode: secretary('site-code'),
   /** Usage ranking; `?siteId=` one site, `?month=YYYY-MM`. */
-  siteUsage: { path: 'pages/site-usage/index', subpackage: 'secretary' },
+  siteUsage: secretary('site-usage'),
 } as const satisfies Record<string, PageEntry>
 
 export type PageName = keyof typeof PAGES

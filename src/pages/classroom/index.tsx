@@ -7,6 +7,7 @@ import { AtButton } from 'taro-ui'
 import Card from '@/components/Card'
 import Chips from '@/components/Chips'
 import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
 import PageShell from '@/components/PageShell'
 import { usePagedList } from '@/hooks/usePagedList'
 import { ROUTES } from '@/routes'
@@ -139,9 +140,7 @@ export default function ClassroomPage() {
       {list?.page ? (
         <View className='classroom__list'>
           {list.items.map((item) => <ClassCard key={item.id} item={item} />)}
-          {list.noMore ? null : (
-            <AtButton type='secondary' loading={list.loadingMore} disabled={list.loadingMore} onClick={list.loadMore}>加载更多</AtButton>
-          )}
+          <LoadMore list={list} />
         </View>
       ) : null}
     </PageShell>

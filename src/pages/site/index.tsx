@@ -8,6 +8,7 @@ import type { ComponentType } from 'react'
 import { AtButton, AtSwitch } from 'taro-ui'
 import Chips from '@/components/Chips'
 import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
 import PageShell from '@/components/PageShell'
 import { usePagedList } from '@/hooks/usePagedList'
 import { ROUTES } from '@/routes'
@@ -173,11 +174,7 @@ export default function SiteDirectoryPage() {
       {directory.page ? (
         <View className='sites__list'>
           {directory.items.map((site) => <SiteCard key={site.id} site={site} onOpen={open} />)}
-          {!directory.noMore ? (
-            <AtButton type='secondary' loading={directory.loadingMore} disabled={directory.loadingMore} onClick={directory.loadMore}>加载更多</AtButton>
-          ) : directory.items.length > 0 ? (
-            <Text className='sites__end'>已经到底了</Text>
-          ) : null}
+          <LoadMore list={directory} endClassName='sites__end' />
         </View>
       ) : null}
     </PageShell>

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react'
 import { AtButton } from 'taro-ui'
 import Chips from '@/components/Chips'
 import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
 import PageShell from '@/components/PageShell'
 import StoryCard from '@/components/StoryCard'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -87,11 +88,7 @@ export default function StoryFeedPage() {
       {feed.page ? (
         <View className='story-feed__list'>
           {feed.items.map((story) => <StoryCard key={story.id} story={story} onOpen={open} />)}
-          {!feed.noMore ? (
-            <AtButton type='secondary' loading={feed.loadingMore} disabled={feed.loadingMore} onClick={feed.loadMore}>加载更多</AtButton>
-          ) : feed.items.length > 0 ? (
-            <Text className='story-feed__end'>已经到底了</Text>
-          ) : null}
+          <LoadMore list={feed} endClassName='story-feed__end' />
         </View>
       ) : null}
     </PageShell>

@@ -2,8 +2,8 @@
 // list marks what it shows as read; each message opens its story.
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { AtButton } from 'taro-ui'
 import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
 import PageShell from '@/components/PageShell'
 import { usePagedList } from '@/hooks/usePagedList'
 import { storyService } from '@/services'
@@ -57,9 +57,7 @@ export default function MessagesPage() {
               <Text className='message__at'>{formatDayTime(m.at)} · 点此查看故事</Text>
             </View>
           ))}
-          {list.noMore ? null : (
-            <AtButton type='secondary' loading={list.loadingMore} disabled={list.loadingMore} onClick={list.loadMore}>加载更多</AtButton>
-          )}
+          <LoadMore list={list} />
         </View>
       ) : null}
     </PageShell>

@@ -5,6 +5,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -97,9 +98,7 @@ export default function MyStoriesPage() {
               </View>
             </View>
           ))}
-          {list.noMore ? null : (
-            <AtButton type='secondary' loading={list.loadingMore} disabled={list.loadingMore} onClick={list.loadMore}>加载更多</AtButton>
-          )}
+          <LoadMore list={list} />
         </View>
       ) : null}
     </PageShell>

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { AtButton } from 'taro-ui'
 import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -53,11 +53,7 @@ export default function ApprovePage() {
           {list.items.map((person) => (
             <PendingPerson key={person.openid} person={person} onReviewed={onReviewed} />
           ))}
-          {pending.noMore ? null : (
-            <AtButton type='secondary' loading={pending.loadingMore} disabled={pending.loadingMore} onClick={pending.loadMore}>
-              加载更多
-            </AtButton>
-          )}
+          <LoadMore list={pending} />
         </View>
       ) : null}
     </PageShell>

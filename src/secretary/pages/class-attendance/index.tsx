@@ -13,21 +13,11 @@ import { ATTENDANCE_STATUS_LABELS, classroomService, CLASS_STATE_LABELS } from '
 import type { AttendanceRow, ClassAttendance } from '@/services'
 import { formatRate } from '@/utils/figures'
 import { formatDayTime } from '@/utils/time'
+import { openWorkbook } from '@/utils/workbook'
 import MarkForm from './MarkForm'
 import './index.scss'
 
 const classIdOf = () => Taro.getCurrentInstance().router?.params?.id ?? ''
-
-/** Opens the workbook: a download in the browser; in WeChat, the phone's document viewer (to forward or print). */
-async function openWorkbook(url: string): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const file = await Taro.downloadFile({ url })
-    if (file.statusCode !== 200) throw new Error(`download: HTTP ${file.statusCode}`)
-    await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx', showMenu: true })
-    return
-  }
-  window.open(url, '_blank')
-}
 
 function Row({ row, onMark }: { row: AttendanceRow; onMark: () => void }) {
   return (

@@ -7,6 +7,7 @@ import { AtButton, AtTextarea } from 'taro-ui'
 import Chips from '@/components/Chips'
 import FormField from '@/components/FormField'
 import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
 import PageShell from '@/components/PageShell'
 import { usePagedList } from '@/hooks/usePagedList'
 import ClassCard from '@/pages/classroom/ClassCard'
@@ -130,9 +131,7 @@ export default function ClassListPage() {
               </ClassCard>
             )
           })}
-          {list.noMore ? null : (
-            <AtButton type='secondary' loading={list.loadingMore} disabled={list.loadingMore} onClick={list.loadMore}>加载更多</AtButton>
-          )}
+          <LoadMore list={list} />
         </View>
       ) : null}
     </PageShell>

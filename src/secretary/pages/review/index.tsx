@@ -5,6 +5,7 @@ import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -57,9 +58,7 @@ export default function StoryReviewPage() {
           ))}
           {queue.items.length === 0 ? <Text className='review__text'>目前没有需要审核的故事。</Text> : null}
           {queue.items.map((story) => <QueueStory key={story.id} story={story} onDecided={onDecided} />)}
-          {list.noMore ? null : (
-            <AtButton type='secondary' loading={list.loadingMore} disabled={list.loadingMore} onClick={list.loadMore}>加载更多</AtButton>
-          )}
+          <LoadMore list={list} />
         </View>
       ) : null}
     </PageShell>

@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { AtButton, AtInput } from 'taro-ui'
 import type { Booking } from '@/services'
 import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -83,9 +84,7 @@ export default function MyBookingsPage() {
           ) : null}
         </BookingItem>
       ))}
-      {listing.page && !listing.noMore ? (
-        <AtButton type='secondary' loading={listing.loadingMore} disabled={listing.loadingMore} onClick={listing.loadMore}>加载更多</AtButton>
-      ) : null}
+      {listing.page ? <LoadMore list={listing} /> : null}
     </PageShell>
   )
 }

@@ -15,21 +15,11 @@ import { formatMonth, shanghaiMonth } from '@/utils/time'
 import { ROUTES } from '@/routes'
 import { siteService } from '@/services'
 import type { SiteUsageReport } from '@/services'
+import { openWorkbook } from '@/utils/workbook'
 import UsageRow from './UsageRow'
 import './index.scss'
 
 const params = () => Taro.getCurrentInstance().router?.params ?? {}
-
-/** Opens the workbook: a download in the browser; in WeChat, the phone's document viewer (to forward or print). */
-async function openWorkbook(url: string): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const file = await Taro.downloadFile({ url })
-    if (file.statusCode !== 200) throw new Error(`download: HTTP ${file.statusCode}`)
-    await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx', showMenu: true })
-    return
-  }
-  window.open(url, '_blank')
-}
 
 export default function SiteUsagePage() {
   const [siteId] = useState(() => params().siteId ?? '')
