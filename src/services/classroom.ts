@@ -11,7 +11,6 @@ export type CheckInLocation = NonNullable<ClassroomInput['checkIn']['location']>
 /** The sign-in screen: the current code, its URL and the live count. */
 export type ClassCode = ClassroomOutput['code']
 export type ClassAttendance = ClassroomOutput['attendance']
-export type ClassCoverage = ClassroomOutput['coverage']
 
 export const classroomService = {
   /** Still running at `from` (default now), soonest first; with `to` alone, ended by then, newest first. */

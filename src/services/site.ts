@@ -11,7 +11,6 @@ const PUBLIC: CallOptions = { public: true }
 export type SiteListInput = SiteInput['list']
 export type SiteBookInput = SiteInput['book']
 export type SiteLocation = NonNullable<SiteInput['list']['near']>
-export type SiteUsageReport = SiteOutput['usage']
 export type SiteVisitResult = SiteOutput['visit']
 
 export const siteService = {

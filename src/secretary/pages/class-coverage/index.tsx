@@ -1,15 +1,16 @@
 // 开课情况: for a month (Beijing), which organisations held at least one class and which did not — the ones with
 // "a sign on the door and no class behind it" stand out — with classes held, attendees and the attendance rate.
 import { Text, View } from '@tarojs/components'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import Card from '@/components/Card'
 import LoadState from '@/components/LoadState'
 import MonthStepper from '@/components/MonthStepper'
 import PageShell from '@/components/PageShell'
+import { useLatestAnswer } from '@/hooks/useLatestAnswer'
 import { formatRate } from '@/utils/figures'
 import { shanghaiMonth } from '@/utils/time'
 import { classroomService } from '@/services'
-import type { ClassCoverage, OrgCoverage } from '@/services'
+import type { OrgCoverage } from '@/services'
 import './index.scss'
 
 /** How deep each organisation sits under the one reported (the list comes in tree order). */
@@ -19,34 +20,21 @@ function depths(items: OrgCoverage[]): Map<string, number> {
   return depth
 }
 
+const fetchCoverage = (month: string) => classroomService.coverage({ month })
+
 export default function ClassCoveragePage() {
   const thisMonth = shanghaiMonth(new Date())
   const [month, setMonth] = useState(thisMonth)
-  const [coverage, setCoverage] = useState<ClassCoverage | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const latest = useRef(0)
+  const coverage = useLatestAnswer(fetchCoverage, month)
+  const shown = coverage.data
 
-  const load = async (which: string) => {
-    const thisLoad = ++latest.current
-    setError(null)
-    const result = await classroomService.coverage({ month: which })
-    if (thisLoad !== latest.current) return
-    if (result.ok) setCoverage(result.data)
-    else setError(result.message)
-  }
-
-  useEffect(() => {
-    load(month)
-  }, [month])
-
-  const depth = coverage ? depths(coverage.items) : new Map<string, number>()
-  const shown = coverage?.month === month ? coverage : null
+  const depth = shown ? depths(shown.items) : new Map<string, number>()
 
   return (
     <PageShell className='coverage'>
       <MonthStepper month={month} latest={thisMonth} onChange={setMonth} />
 
-      <LoadState loading={!shown} error={error} onRetry={() => load(month)} textClassName='coverage__text' />
+      <LoadState loading={coverage.loading} error={coverage.error} onRetry={coverage.reload} textClassName='coverage__text' />
 
       {shown ? (
         <View>

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '预约日历' })
+export default definePageConfig({
+  navigationBarTitleText: '预约日历',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -3,18 +3,18 @@
 // site's figures. The figures are counted as things happen, so the page reads them at once however much history.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { AtButton } from 'taro-ui'
 import Card from '@/components/Card'
 import LoadState from '@/components/LoadState'
 import MonthStepper from '@/components/MonthStepper'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
+import { useLatestAnswer } from '@/hooks/useLatestAnswer'
 import { formatRate } from '@/utils/figures'
 import { formatMonth, shanghaiMonth } from '@/utils/time'
 import { ROUTES } from '@/routes'
 import { siteService } from '@/services'
-import type { SiteUsageReport } from '@/services'
 import { openWorkbook } from '@/utils/workbook'
 import UsageRow from './UsageRow'
 import './index.scss'
@@ -25,24 +25,9 @@ export default function SiteUsagePage() {
   const [siteId] = useState(() => params().siteId ?? '')
   const thisMonth = useRef(shanghaiMonth(new Date())).current
   const [month, setMonth] = useState(() => (/^\d{4}-\d{2}$/.test(params().month ?? '') ? params().month! : thisMonth))
-  const [report, setReport] = useState<SiteUsageReport | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
   const [exportNote, setExportNote] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null)
-  const latest = useRef(0)
-
-  const load = async (which: string) => {
-    const thisLoad = ++latest.current
-    setError(null)
-    const result = await siteService.usage(siteId ? { siteId, month: which } : { month: which })
-    if (thisLoad !== latest.current) return
-    if (result.ok) setReport(result.data)
-    else setError(result.message)
-  }
-
-  useEffect(() => {
-    load(month)
-  }, [month])
+  const report = useLatestAnswer((which: string) => siteService.usage(siteId ? { siteId, month: which } : { month: which }), month)
 
   const exportMonth = async () => {
     if (exporting) return
@@ -62,7 +47,7 @@ export default function SiteUsagePage() {
     setExporting(false)
   }
 
-  const shown = report?.month === month ? report : null
+  const shown = report.data
   const s = shown?.summary
   const open = (id: string) => Taro.navigateTo({ url: `${ROUTES.siteDetail}?id=${id}` })
 
@@ -70,7 +55,7 @@ export default function SiteUsagePage() {
     <PageShell className='site-usage'>
       <MonthStepper month={month} latest={thisMonth} onChange={setMonth} />
 
-      <LoadState loading={!shown} error={error} onRetry={() => load(month)} textClassName='site-usage__text' />
+      <LoadState loading={report.loading} error={report.error} onRetry={report.reload} textClassName='site-usage__text' />
 
       {shown && s && !siteId ? (
         <View>
