@@ -3,6 +3,7 @@
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
 import LoadState from '@/components/LoadState'
 import MonthStepper, { YearStepper } from '@/components/MonthStepper'
+import { useLatestAnswer } from '@/hooks/useLatestAnswer'
 import { usePagedList, type Page } from '@/hooks/usePagedList'
 import type { ApiResult } from '@/services'
 import { ok, refused } from './helpers'
@@ -117,6 +118,33 @@ describe('usePagedList', () => {
     act(() => result.current.mutate((current) => ({ ...current, items: current.items.filter((item) => item.id !== '1') })))
     expect(ids(result.current.items)).toEqual(['2'])
     expect(fetch).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('useLatestAnswer', () => {
+  test("stepping on before a month's figures came: the late answer never shows under the new month", async () => {
+    const answers: Record<string, (result: ApiResult<{ month: string }>) => void> = {}
+    const fetch = jest.fn((month: string) => new Promise<ApiResult<{ month: string }>>((resolve) => { answers[month] = resolve }))
+    const { result, rerender } = renderHook(({ month }) => useLatestAnswer(fetch, month), { initialProps: { month: '2026-11' } })
+    expect(result.current.loading).toBe(true)
+    rerender({ month: '2026-10' })
+    await act(async () => answers['2026-11'](ok({ month: '2026-11' })))
+    expect(result.current.data).toBeNull()
+    expect(result.current.loading).toBe(true)
+    await act(async () => answers['2026-10'](ok({ month: '2026-10' })))
+    expect(result.current.data).toEqual({ month: '2026-10' })
+  })
+
+  test('an error, then 重新加载 asks again for the same month', async () => {
+    const fetch = jest.fn()
+      .mockResolvedValueOnce(refused({ code: 'INTERNAL', message: '网络不太好，请稍后再试' }))
+      .mockResolvedValueOnce(ok({ month: '2026-11' }))
+    const { result } = renderHook(() => useLatestAnswer(fetch, '2026-11'))
+    await act(async () => {})
+    expect(result.current.error?.message).toBe('网络不太好，请稍后再试')
+    await act(() => result.current.reload())
+    expect(result.current.data).toEqual({ month: '2026-11' })
+    expect(fetch.mock.calls).toEqual([['2026-11'], ['2026-11']])
   })
 })
 
