@@ -55,53 +55,54 @@ export function usePagedList<T, P extends Page<T>, Q = void>(options: PagedListO
   const [query, setQuery] = useState<Q>(options.query)
   // The latest request: an answer to an older one is dropped.
   const generation = useRef(0)
-  const current = useRef({ query: options.query, page: null as P | null, loadingMore: false })
+  // What the handlers read: state is a render behind when two requests overlap.
+  const now = useRef({ query: options.query, page: null as P | null, loadingMore: false })
   const latest = useRef(options)
   latest.current = options
 
   const reload = useCallback(async ({ query: next, clear = false }: ReloadOptions<Q> = {}) => {
     const mine = ++generation.current
-    const asked = next === undefined ? current.current.query : next
-    current.current.query = asked
+    const asked = next === undefined ? now.current.query : next
+    now.current.query = asked
     setQuery(() => asked)
     setError(null)
     if (clear) {
-      current.current.page = null
+      now.current.page = null
       setPage(null)
     }
     const result = await latest.current.fetch(asked, null)
     if (mine !== generation.current) return
     if (!result.ok) return setError(result)
-    current.current.page = result.data
+    now.current.page = result.data
     setPage(result.data)
     latest.current.onPage?.(result.data)
   }, [])
 
   const loadMore = useCallback(async () => {
-    const shown = current.current.page
-    if (!shown?.nextCursor || current.current.loadingMore) return
+    const shown = now.current.page
+    if (!shown?.nextCursor || now.current.loadingMore) return
     const mine = generation.current
-    current.current.loadingMore = true
+    now.current.loadingMore = true
     setLoadingMore(true)
-    const result = await latest.current.fetch(current.current.query, shown.nextCursor)
-    current.current.loadingMore = false
+    const result = await latest.current.fetch(now.current.query, shown.nextCursor)
+    now.current.loadingMore = false
     setLoadingMore(false)
     if (mine !== generation.current) return
     if (!result.ok) return setError(result)
     const { idOf } = latest.current
-    const before = current.current.page ?? shown
+    const before = now.current.page ?? shown
     const known = new Set(before.items.map(idOf))
     const merged = { ...result.data, items: [...before.items, ...result.data.items.filter((item) => !known.has(idOf(item)))] }
-    current.current.page = merged
+    now.current.page = merged
     setPage(merged)
     latest.current.onPage?.(result.data)
   }, [])
 
   const mutate = useCallback((change: (page: P) => P) => {
-    const shown = current.current.page
+    const shown = now.current.page
     if (!shown) return
-    current.current.page = change(shown)
-    setPage(current.current.page)
+    now.current.page = change(shown)
+    setPage(now.current.page)
   }, [])
 
   useReachBottom(() => {
