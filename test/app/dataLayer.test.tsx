@@ -30,6 +30,15 @@ function list(fetch: (query: string, cursor: string | null) => Promise<Answer>) 
   return renderHook(() => usePagedList({ fetch, query: 'all', idOf: (item: Item) => item.id }))
 }
 
+/** A list whose first page has come. */
+async function loaded(first: Answer) {
+  const { asked, fetch } = server()
+  const { result } = list(fetch)
+  act(() => { result.current.reload() })
+  await asked[0].answer(first)
+  return { asked, fetch, result }
+}
+
 describe('usePagedList', () => {
   test('an older answer never overwrites a newer one: the filter chosen last is what shows', async () => {
     const { asked, fetch } = server()
@@ -43,10 +52,7 @@ describe('usePagedList', () => {
   })
 
   test('a next page asked for before a reload is dropped when it comes after it', async () => {
-    const { asked, fetch } = server()
-    const { result } = list(fetch)
-    act(() => { result.current.reload() })
-    await asked[0].answer(page(['1', '2'], 'c2'))
+    const { asked, result } = await loaded(page(['1', '2'], 'c2'))
     act(() => { result.current.loadMore() })
     act(() => { result.current.reload() })
     await asked[2].answer(page(['1', '2'], 'c2'))
@@ -56,10 +62,7 @@ describe('usePagedList', () => {
   })
 
   test('an item that moved onto the next page meanwhile is shown once', async () => {
-    const { asked, fetch } = server()
-    const { result } = list(fetch)
-    act(() => { result.current.reload() })
-    await asked[0].answer(page(['1', '2'], 'c2'))
+    const { asked, result } = await loaded(page(['1', '2'], 'c2'))
     act(() => { result.current.loadMore() })
     expect(asked[1].cursor).toBe('c2')
     await asked[1].answer(page(['2', '3']))
@@ -80,10 +83,7 @@ describe('usePagedList', () => {
   })
 
   test('one tap on 加载更多 asks once, however often it is tapped while the page is coming', async () => {
-    const { asked, fetch } = server()
-    const { result } = list(fetch)
-    act(() => { result.current.reload() })
-    await asked[0].answer(page(['1'], 'c1'))
+    const { asked, fetch, result } = await loaded(page(['1'], 'c1'))
     act(() => { result.current.loadMore() })
     act(() => { result.current.loadMore() })
     expect(result.current.loadingMore).toBe(true)
@@ -93,10 +93,7 @@ describe('usePagedList', () => {
   })
 
   test('reload refreshes in place; with clear, the list goes until the answer comes; an error keeps what was shown', async () => {
-    const { asked, fetch } = server()
-    const { result } = list(fetch)
-    act(() => { result.current.reload() })
-    await asked[0].answer(page(['1']))
+    const { asked, result } = await loaded(page(['1']))
     act(() => { result.current.reload() })
     expect(ids(result.current.items)).toEqual(['1'])
     await asked[1].answer(refused({ code: 'INTERNAL', message: '网络不太好，请稍后再试' }))
@@ -111,10 +108,7 @@ describe('usePagedList', () => {
   })
 
   test('mutate changes what is shown without asking the server', async () => {
-    const { asked, fetch } = server()
-    const { result } = list(fetch)
-    act(() => { result.current.reload() })
-    await asked[0].answer(page(['1', '2']))
+    const { fetch, result } = await loaded(page(['1', '2']))
     act(() => result.current.mutate((current) => ({ ...current, items: current.items.filter((item) => item.id !== '1') })))
     expect(ids(result.current.items)).toEqual(['2'])
     expect(fetch).toHaveBeenCalledTimes(1)
