@@ -1,5 +1,1 @@
-export default definePageConfig({
-  navigationBarTitleText: '我的故事',
-  enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark',
-})
+export default definePageConfig({ navigationBarTitleText: '我的故事' })

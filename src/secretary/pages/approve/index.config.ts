@@ -1,5 +1,1 @@
-export default definePageConfig({
-  navigationBarTitleText: '待审核人员',
-  enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark',
-})
+export default definePageConfig({ navigationBarTitleText: '待审核人员' })

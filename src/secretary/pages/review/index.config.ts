@@ -1,5 +1,1 @@
-export default definePageConfig({
-  navigationBarTitleText: '待审核故事',
-  enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark',
-})
+export default definePageConfig({ navigationBarTitleText: '待审核故事' })

@@ -1,5 +1,1 @@
-export default definePageConfig({
-  navigationBarTitleText: '我的阵地预约',
-  enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark',
-})
+export default definePageConfig({ navigationBarTitleText: '我的阵地预约' })

@@ -1,5 +1,1 @@
-export default definePageConfig({
-  navigationBarTitleText: '预约日历',
-  enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark',
-})
+export default definePageConfig({ navigationBarTitleText: '预约日历' })
