@@ -1,7 +1,7 @@
 // A list read a page at a time (the model: ahooks' useInfiniteScroll): the first page, then more as the person
-// scrolls to the bottom (or taps 加载更多); pull down to reload. An answer that comes back after a newer request was
-// made is dropped, so a slow first page never overwrites the filter chosen since; an item that moved onto the next
-// page meanwhile is not shown twice.
+// scrolls to the bottom (or taps 加载更多); pull down to reload on a page whose config enables it
+// (enablePullDownRefresh). An answer that comes back after a newer request was made is dropped, so a slow first page
+// never overwrites the filter chosen since; an item that moved onto the next page meanwhile is not shown twice.
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import type { ApiError, ApiResult } from '@/services'
