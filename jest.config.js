@@ -21,6 +21,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/app/**/*.test.tsx'],
       setupFiles: ['<rootDir>/test/app/setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/app/noNetwork.ts'],
       globals: {
         ENABLE_INNER_HTML: true,
         ENABLE_ADJACENT_HTML: true,

@@ -54,8 +54,7 @@ export const LATE_AFTER_MINUTES = 10
 /** The geofence radius in metres: the default when the place has a location, and its bounds. */
 export const GEOFENCE = { default: 300, min: 50, max: 3000 } as const
 
-/** The H5 / mini-program page a sign-in code opens, `?t=<token>`. */
-export const CHECKIN_PAGE = 'pages/checkin/index'
+export { CHECKIN_PAGE } from './pages'
 
 const isoTime = (label: string) =>
   z.string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })

@@ -60,8 +60,7 @@ export const SITE_LIMITS = {
   page: 20,
 } as const
 
-/** The H5 / mini-program page a site's printed QR code opens, `?t=<token>`. */
-export const SITE_VISIT_PAGE = 'pages/site/visit'
+export { SITE_VISIT_PAGE } from './pages'
 
 /** `09:30` → 570. */
 export function clockMinutes(hhmm: string): number {

@@ -26,8 +26,7 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
 /** What happened to a story, as kept in its history. */
 export type StoryEvent = 'submit' | ReviewDecision | 'revise' | 'withdraw' | 'photoRemoved'
 
-/** The mini-program page of one story, `?id=<story id>` (a subscribe message opens it). */
-export const STORY_DETAIL_PAGE = 'pages/story/detail'
+export { STORY_DETAIL_PAGE } from './pages'
 
 export const STORY_LIMITS = { title: 30, content: 2000, images: 9, reason: 500, subjectName: 20, feedPage: 20 } as const
 

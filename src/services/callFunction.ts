@@ -1,7 +1,11 @@
 // The one door to the back end: calls a cloud function's action and always answers the contract's ApiResult,
 // whatever went wrong on the way (no exception reaches a page).
 import Taro from '@tarojs/taro'
+import type { ClassroomInput, ClassroomOutput } from '../../contract/classroom'
 import type { ApiResult } from '../../contract/common'
+import type { SiteInput, SiteOutput } from '../../contract/site'
+import type { StoryInput, StoryOutput } from '../../contract/story'
+import type { UserInput, UserOutput } from '../../contract/user'
 import { API_PREFIX, REQUEST_TIMEOUT_MS } from './config'
 import { MALFORMED_ANSWER_ERROR, NETWORK_ERROR, UNAUTHENTICATED_ERROR } from './errors'
 import { clearToken, getToken, goToLogin } from './session'
@@ -29,6 +33,22 @@ export async function callFunction<T>(name: FunctionName, action: string, input:
     goToLogin()
   }
   return result
+}
+
+/** Each function's actions, their input and their answer, as the contract declares them. */
+interface Contracts {
+  user: { input: UserInput; output: UserOutput }
+  story: { input: StoryInput; output: StoryOutput }
+  classroom: { input: ClassroomInput; output: ClassroomOutput }
+  site: { input: SiteInput; output: SiteOutput }
+}
+
+type Action<N extends keyof Contracts> = keyof Contracts[N]['output'] & keyof Contracts[N]['input'] & string
+
+/** A function's typed door: `callerFor('site')('visit', { token })` takes the action's input, answers its output. */
+export function callerFor<N extends keyof Contracts>(name: N) {
+  return <A extends Action<N>>(action: A, input: Contracts[N]['input'][A], options?: CallOptions) =>
+    callFunction<Contracts[N]['output'][A]>(name, action, input as object, options)
 }
 
 async function viaCloud<T>(name: string, data: object): Promise<ApiResult<T>> {

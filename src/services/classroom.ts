@@ -1,14 +1,9 @@
 // The `classroom` function, typed by its contract: classes and their lecturers, the rotating sign-in code, check-in,
 // attendance (by scan and by hand) with its Excel export, coverage per month and a member's study record.
-import type { ApiResult } from '../../contract/common'
 import type { ClassroomInput, ClassroomOutput } from '../../contract/classroom'
-import { callFunction } from './callFunction'
+import { callerFor } from './callFunction'
 
-type ClassroomAction = keyof ClassroomOutput
-
-function call<A extends ClassroomAction>(action: A, input: ClassroomInput[A]): Promise<ApiResult<ClassroomOutput[A]>> {
-  return callFunction<ClassroomOutput[A]>('classroom', action, input)
-}
+const call = callerFor('classroom')
 
 export type ClassCreateInput = ClassroomInput['create']
 export type ClassUpdateInput = ClassroomInput['update']
@@ -16,7 +11,6 @@ export type CheckInLocation = NonNullable<ClassroomInput['checkIn']['location']>
 /** The sign-in screen: the current code, its URL and the live count. */
 export type ClassCode = ClassroomOutput['code']
 export type ClassAttendance = ClassroomOutput['attendance']
-export type ClassCoverage = ClassroomOutput['coverage']
 
 export const classroomService = {
   /** Still running at `from` (default now), soonest first; with `to` alone, ended by then, newest first. */

@@ -11,13 +11,13 @@ export {
   CLASS_LIMITS, CLASS_STATE_LABELS, MARK_STATUSES,
 } from './classroom'
 export type {
-  CheckInLocation, ClassAttendance, ClassCode, ClassCoverage, ClassCreateInput, ClassUpdateInput,
+  CheckInLocation, ClassAttendance, ClassCode, ClassCreateInput, ClassUpdateInput,
 } from './classroom'
 export {
   siteService, BOOKING_STATUS_LABELS, SITE_BOOKING_LIMITS, SITE_FACILITIES, SITE_FACILITY_LABELS, SITE_LEVEL_LABELS,
   SITE_TYPES, SITE_TYPE_LABELS, SITE_VISIT_PAGE, WEEKDAY_LABELS,
 } from './site'
-export type { SiteBookInput, SiteListInput, SiteLocation, SiteUsageReport, SiteVisitResult } from './site'
+export type { SiteBookInput, SiteListInput, SiteLocation, SiteVisitResult } from './site'
 export { devLogin, clearToken, goToLogin, isSignedIn, usesTokenSignIn } from './session'
 export { ROLE_LABELS, PERSON_STATUS_LABELS, maskPhone } from './labels'
 export type { ApiResult, ApiError, FieldError } from '../../contract/common'

@@ -2,7 +2,7 @@
 // app carries a bearer token, which locally comes from the emulator's demo sign-in.
 import Taro from '@tarojs/taro'
 import type { ApiResult } from '../../contract/common'
-import { ROUTES } from '../routes'
+import { ROUTES } from '@/routes'
 import { DEV_LOGIN_URL, REQUEST_TIMEOUT_MS } from './config'
 import { NETWORK_ERROR } from './errors'
 

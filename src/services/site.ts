@@ -1,22 +1,16 @@
 // The `site` function, typed by its contract: the directory (nearby, filtered; public), a site's page, bookings and
 // the manager's calendar, check-in by the site's fixed code, and the monthly usage figures with their export.
-import type { ApiResult } from '../../contract/common'
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import { SITE_LIMITS, SLOT_MINUTES } from '../../contract/site'
-import { callFunction, type CallOptions } from './callFunction'
+import { callerFor, type CallOptions } from './callFunction'
 
-type SiteAction = keyof SiteOutput
-
-function call<A extends SiteAction>(action: A, input: SiteInput[A], options?: CallOptions): Promise<ApiResult<SiteOutput[A]>> {
-  return callFunction<SiteOutput[A]>('site', action, input, options)
-}
+const call = callerFor('site')
 
 const PUBLIC: CallOptions = { public: true }
 
 export type SiteListInput = SiteInput['list']
 export type SiteBookInput = SiteInput['book']
 export type SiteLocation = NonNullable<SiteInput['list']['near']>
-export type SiteUsageReport = SiteOutput['usage']
 export type SiteVisitResult = SiteOutput['visit']
 
 export const siteService = {

@@ -1,14 +1,9 @@
 // The `story` function, typed by its contract: the feed and story page (open to anyone), writing and revising,
 // likes and shares, my stories and messages, the secretary's review queue.
-import type { ApiResult } from '../../contract/common'
-import type { StoryCategory, StoryInput, StoryOutput } from '../../contract/story'
-import { callFunction, type CallOptions } from './callFunction'
+import type { StoryCategory, StoryInput } from '../../contract/story'
+import { callerFor, type CallOptions } from './callFunction'
 
-type StoryAction = keyof StoryOutput
-
-function call<A extends StoryAction>(action: A, input: StoryInput[A], options?: CallOptions): Promise<ApiResult<StoryOutput[A]>> {
-  return callFunction<StoryOutput[A]>('story', action, input, options)
-}
+const call = callerFor('story')
 
 const PUBLIC: CallOptions = { public: true }
 const page = (cursor?: string | null) => (cursor ? { cursor } : {})

@@ -1,13 +1,8 @@
 // The `user` function, typed by its contract: who am I, the organisation list, registration and its review.
-import type { ApiResult } from '../../contract/common'
-import type { UserInput, UserOutput } from '../../contract/user'
-import { callFunction } from './callFunction'
+import type { UserInput } from '../../contract/user'
+import { callerFor } from './callFunction'
 
-type UserAction = keyof UserOutput
-
-function call<A extends UserAction>(action: A, input: UserInput[A]): Promise<ApiResult<UserOutput[A]>> {
-  return callFunction<UserOutput[A]>('user', action, input)
-}
+const call = callerFor('user')
 
 export const userService = {
   me: () => call('me', {}),

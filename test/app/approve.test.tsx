@@ -1,8 +1,8 @@
 // 待审核人员: a secretary sees who is waiting and decides with a button; 不通过 always needs a reason.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Person } from '../../contract/user'
-import ApprovePage from '../../src/secretary/pages/approve'
-import { userService } from '../../src/services'
+import ApprovePage from '@/secretary/pages/approve'
+import { userService } from '@/services'
 import { click, field, ok, refused, resetTaro, type } from './helpers'
 
 function applicant(openid: string, name: string, overrides: Partial<Person> = {}): Person {

@@ -1,27 +1,19 @@
 // 长辈模式: one switch on 我的 enlarges every page (by swapping the theme tokens on PageShell) and is remembered.
 import { render, screen } from '@testing-library/react'
-import Taro from '@tarojs/taro'
-import PageShell from '../../src/components/PageShell'
-import MinePage from '../../src/pages/mine'
-import StoryPage from '../../src/pages/story'
-import { userService } from '../../src/services'
-import { resetCareModeCache } from '../../src/theme/careMode'
-import { fontScaleFor } from '../../src/theme/fontScale'
-import { ok, resetTaro, toggle } from './helpers'
+import PageShell from '@/components/PageShell'
+import MinePage from '@/pages/mine'
+import StoryPage from '@/pages/story'
+import { resetCareModeCache } from '@/theme/careMode'
+import { fontScaleFor } from '@/theme/fontScale'
+import { member, noStories, resetTaro, signedInAs, toggle } from './helpers'
 
 const shells = () => Array.from(document.querySelectorAll('.ps-shell'))
 
 beforeEach(() => {
   resetTaro()
   resetCareModeCache()
-  Taro.setStorageSync('session.token', 'token')
-  jest.spyOn(userService, 'me').mockResolvedValue(ok({
-    openid: 'demo-retired',
-    person: {
-      openid: 'demo-retired', name: '王建国', orgId: 'community-a', orgName: '社区A', retired: true,
-      status: 'approved', role: 'member', registeredAt: '2026-11-27T02:00:00.000Z',
-    },
-  }))
+  signedInAs(member())
+  noStories()
 })
 
 test('turning on 长辈模式 enlarges this page and the other pages at once, and turning it off restores them', async () => {

@@ -2,12 +2,12 @@
 // on; it asks for the location, with the reason, only when the class checks it.
 import { render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import CheckInPage, { LOCATION_REASON } from '../../src/pages/checkin'
-import { tokenFromParams, tokenFromScan, tokenFromUrl } from '../../src/pages/checkin/token'
-import { wgs84ToGcj02 } from '../../src/pages/checkin/location'
-import { classroomService } from '../../src/services'
-import { ROUTES } from '../../src/routes'
-import { click, ok, refused, resetTaro } from './helpers'
+import CheckInPage, { LOCATION_REASON } from '@/pages/checkin'
+import { CLASS_CODE, tokenFromParams, tokenFromScan, tokenFromUrl } from '@/utils/scanToken'
+import { wgs84ToGcj02 } from '@/utils/location'
+import { classroomService } from '@/services'
+import { ROUTES } from '@/routes'
+import { click, expectAsksToSignIn, ok, refused, resetTaro } from './helpers'
 
 const TOKEN = 'AXXpqDaMAAcizrUDQEe-CORNuQ'
 const URL = `https://pioneer.example.cn/#/pages/checkin/index?t=${TOKEN}`
@@ -152,22 +152,18 @@ test('a network failure offers 再试一次 with the same code', async () => {
 })
 
 test('signed out on H5: asks to sign in first and sends nothing', async () => {
-  Taro.removeStorageSync('session.token')
-  const checkIn = jest.spyOn(classroomService, 'checkIn')
-  render(<CheckInPage />)
-  expect(await screen.findByText('请先登录')).toBeTruthy()
-  expect(checkIn).not.toHaveBeenCalled()
+  await expectAsksToSignIn(<CheckInPage />, '请先登录', jest.spyOn(classroomService, 'checkIn'))
 })
 
 test('the page takes its token as t, as the whole URL in q (WeChat plain-link rule), or as scene', async () => {
-  expect(tokenFromParams({ t: TOKEN })).toBe(TOKEN)
-  expect(tokenFromParams({ q: encodeURIComponent(URL) })).toBe(TOKEN)
-  expect(tokenFromParams({ scene: encodeURIComponent(TOKEN) })).toBe(TOKEN)
-  expect(tokenFromParams({ q: encodeURIComponent('https://example.cn/other?t=x') })).toBeNull()
-  expect(tokenFromParams({ t: '{"$ne":null}' })).toBeNull()
-  expect(tokenFromUrl(URL)).toBe(TOKEN)
-  expect(tokenFromScan({ result: URL })).toBe(TOKEN)
-  expect(tokenFromScan({ result: '随便一段文字' })).toBeNull()
+  expect(tokenFromParams(CLASS_CODE, { t: TOKEN })).toBe(TOKEN)
+  expect(tokenFromParams(CLASS_CODE, { q: encodeURIComponent(URL) })).toBe(TOKEN)
+  expect(tokenFromParams(CLASS_CODE, { scene: encodeURIComponent(TOKEN) })).toBe(TOKEN)
+  expect(tokenFromParams(CLASS_CODE, { q: encodeURIComponent('https://example.cn/other?t=x') })).toBeNull()
+  expect(tokenFromParams(CLASS_CODE, { t: '{"$ne":null}' })).toBeNull()
+  expect(tokenFromUrl(CLASS_CODE, URL)).toBe(TOKEN)
+  expect(tokenFromScan(CLASS_CODE, { result: URL })).toBe(TOKEN)
+  expect(tokenFromScan(CLASS_CODE, { result: '随便一段文字' })).toBeNull()
 
   opened({ q: encodeURIComponent(URL) })
   const checkIn = jest.spyOn(classroomService, 'checkIn')

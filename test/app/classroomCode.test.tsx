@@ -2,10 +2,10 @@
 // rotating token and the live count follows the sign-ins; a network blip keeps the last code on the screen.
 import { act, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import ClassCodePage, { CODE_POLL_MS } from '../../src/secretary/pages/class-code'
-import { qrMatrix, qrSvgDataUrl } from '../../src/secretary/pages/class-code/qr'
-import { classroomService } from '../../src/services'
-import type { ClassCode } from '../../src/services'
+import ClassCodePage, { CODE_POLL_MS } from '@/secretary/pages/class-code'
+import { qrMatrix, qrSvgDataUrl } from '@/components/QrCode/qr'
+import { classroomService } from '@/services'
+import type { ClassCode } from '@/services'
 import { ok, refused, resetTaro } from './helpers'
 
 const url = (token: string) => `https://pioneer.example.cn/#/pages/checkin/index?t=${token}`

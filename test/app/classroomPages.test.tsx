@@ -3,15 +3,15 @@ import { render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import * as contract from '../../contract/classroom'
 import type { ClassSummary, OrgCoverage } from '../../contract/classroom'
-import ClassroomPage from '../../src/pages/classroom'
-import { shiftMonth } from '../../src/pages/classroom/format'
-import ClassCoveragePage from '../../src/secretary/pages/class-coverage'
-import ClassListPage from '../../src/secretary/pages/class-list'
+import ClassroomPage from '@/pages/classroom'
+import { shiftMonth } from '@/utils/time'
+import ClassCoveragePage from '@/secretary/pages/class-coverage'
+import ClassListPage from '@/secretary/pages/class-list'
 import {
   classroomService, userService,
-} from '../../src/services'
-import { ROUTES } from '../../src/routes'
-import { click, ok, refused, resetTaro, type } from './helpers'
+} from '@/services'
+import { ROUTES } from '@/routes'
+import { blockOf, click, expectAsksToSignIn, expectReads, ok, refused, resetTaro, type } from './helpers'
 
 const summary = (id: string, title: string, overrides: Partial<ClassSummary> = {}): ClassSummary => ({
   id, title, topic: '逐章学习', category: 'theory', lecturerName: '周立新', orgId: 'org-community-a', orgName: '幸福里社区党委',
@@ -86,13 +86,8 @@ describe('课堂 tab', () => {
     }))
     render(<ClassroomPage />)
     click('我的学习记录')
-    const summary = (await screen.findByText('参加课程')).closest('.study__summary') as HTMLElement
-    expect(summary.textContent).toContain('2 次参加课程')
-    expect(summary.textContent).toContain('3 小时学习时长')
-    const month = screen.getByText('2026年11月').closest('.study__month') as HTMLElement
-    expect(month.textContent).toContain('参加 2 次 · 3 小时 · 迟到 1 次')
-    expect(month.textContent).toContain('红色家风代代传')
-    expect(month.textContent).toContain('11月21日 周六 14:00 · 党史学习')
+    expectReads(await blockOf('参加课程', '.study__summary'), '2 次参加课程', '3 小时学习时长')
+    expectReads(await blockOf('2026年11月', '.study__month'), '参加 2 次 · 3 小时 · 迟到 1 次', '红色家风代代传', '11月21日 周六 14:00 · 党史学习')
     expect(mine).toHaveBeenCalledWith(undefined)
   })
 
@@ -106,11 +101,7 @@ describe('课堂 tab', () => {
   })
 
   test('signed out on H5: asks to sign in, sends nothing', async () => {
-    Taro.removeStorageSync('session.token')
-    const list = jest.spyOn(classroomService, 'list')
-    render(<ClassroomPage />)
-    expect(await screen.findByText('去登录')).toBeTruthy()
-    expect(list).not.toHaveBeenCalled()
+    await expectAsksToSignIn(<ClassroomPage />, '去登录', jest.spyOn(classroomService, 'list'))
   })
 })
 

@@ -3,12 +3,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { AttendanceRow, ClassDetail } from '../../contract/classroom'
-import ClassAttendancePage from '../../src/secretary/pages/class-attendance'
-import ClassEditPage, { classDraftKey, NEW_CLASS_DRAFT_KEY } from '../../src/secretary/pages/class-edit'
-import { emptyDraft } from '../../src/secretary/pages/class-edit/classDraft'
-import { classroomService } from '../../src/services'
-import type { ClassAttendance } from '../../src/services'
-import { click, field, fieldShows, ok, refused, resetTaro, type } from './helpers'
+import ClassAttendancePage from '@/secretary/pages/class-attendance'
+import ClassEditPage, { classDraftKey, NEW_CLASS_DRAFT_KEY } from '@/secretary/pages/class-edit'
+import { emptyDraft } from '@/secretary/pages/class-edit/classDraft'
+import { classroomService } from '@/services'
+import type { ClassAttendance } from '@/services'
+import { blockOf, click, expectReads, field, fieldShows, ok, refused, resetTaro, type } from './helpers'
 
 const LECTURERS = [
   { id: 'lect-community-a-li', name: '李振华', title: '离退休老党员', topics: [], orgId: 'org-community-a', orgName: '幸福里社区党委' },
@@ -168,13 +168,9 @@ describe('出勤情况', () => {
       row('demo-retired', '陈秀英', 'none'),
     ], { signedIn: 2, late: 1, rate: 0.667 })))
     render(<ClassAttendancePage />)
-    const zhang = (await screen.findByText('张明')).closest('.attendance-row') as HTMLElement
-    expect(zhang.textContent).toContain('已签到')
-    expect(zhang.textContent).toContain('11月27日 周五 14:05 · 扫码')
-    const liu = screen.getByText('刘洋').closest('.attendance-row') as HTMLElement
-    expect(liu.textContent).toContain('外单位')
-    expect(liu.textContent).toContain('迟到')
-    expect((screen.getByText('陈秀英').closest('.attendance-row') as HTMLElement).textContent).toContain('未签到')
+    expectReads(await blockOf('张明', '.attendance-row'), '已签到', '11月27日 周五 14:05 · 扫码')
+    expectReads(await blockOf('刘洋', '.attendance-row'), '外单位', '迟到')
+    expectReads(await blockOf('陈秀英', '.attendance-row'), '未签到')
     expect(screen.getByText('66.7%')).toBeTruthy()
     expect(screen.getByText('按时 1 · 迟到 1 · 补签到 0 · 请假 0 · 缺席 0')).toBeTruthy()
   })

@@ -1,9 +1,9 @@
 // What a person reads that is computed in the app: organisation paths, dates in Beijing time, labels and masks
 // (the contract's own).
 import type { Org } from '../../contract/user'
-import { maskPhone } from '../../src/services'
-import { formatDay, formatDayTime } from '../../src/utils/date'
-import { orgOptions } from '../../src/utils/orgTree'
+import { maskPhone } from '@/services'
+import { formatDay, formatDayTime } from '@/utils/time'
+import { orgOptions } from '@/utils/orgTree'
 
 const org = (id: string, name: string, parentId: string | null, type: Org['type'] = 'community'): Org =>
   ({ id, name, type, parentId, path: [] })

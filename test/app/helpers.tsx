@@ -1,11 +1,52 @@
 // Shared steps for the app's component tests: reach a form field by its label, type, choose, wait for Taro's
 // web components to render their inner inputs.
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import type { ReactElement } from 'react'
 import type { ApiError, ApiOk } from '../../contract/common'
+import type { Person } from '../../contract/user'
+import { storyService, userService } from '@/services'
 
 export const ok = <T,>(data: T): ApiOk<T> => ({ ok: true, data })
 export const refused = (error: Omit<ApiError, 'ok'>): ApiError => ({ ok: false, ...error })
+
+/** A registered, approved member (a retired one unless `overrides` say otherwise). */
+export const member = (overrides: Partial<Person> = {}): Person => ({
+  openid: 'demo-retired', name: '陈秀英', orgId: 'branch-a-retired', orgName: '幸福里社区离退休党支部', retired: true,
+  status: 'approved', role: 'member', registeredAt: '2026-11-01T02:00:00.000Z', ...overrides,
+})
+
+/** Signed in on H5 as `person` (null: signed in, not registered yet): who `userService.me` says it is. */
+export function signedInAs(person: Person | null) {
+  Taro.setStorageSync('session.token', `token-of-${person?.openid ?? 'demo-newcomer'}`)
+  return jest.spyOn(userService, 'me').mockResolvedValue(ok({ openid: person?.openid ?? 'demo-newcomer', person }))
+}
+
+/** No story messages (我的 counts the unread ones), no published stories (the 故事 tab). */
+export function noStories() {
+  jest.spyOn(storyService, 'messages').mockResolvedValue(ok({ items: [], nextCursor: null }))
+  jest.spyOn(storyService, 'feed').mockResolvedValue(ok({ items: [], nextCursor: null }))
+}
+
+/** The nearest `selector` around the text `text`, once it shows. */
+export async function blockOf(text: string, selector: string): Promise<HTMLElement> {
+  const block = (await screen.findByText(text)).closest(selector)
+  if (!block) throw new Error(`no ${selector} around ${text}`)
+  return block as HTMLElement
+}
+
+/** `block` reads each of `parts`. */
+export function expectReads(block: Element, ...parts: string[]) {
+  for (const part of parts) expect(block.textContent).toContain(part)
+}
+
+/** Signed out on H5: `page` asks to sign in (`prompt`) and sends nothing through `service`. */
+export async function expectAsksToSignIn(page: ReactElement, prompt: string, service: jest.SpyInstance) {
+  Taro.removeStorageSync('session.token')
+  render(page)
+  expect(await screen.findByText(prompt)).toBeTruthy()
+  expect(service).not.toHaveBeenCalled()
+}
 
 /** The `.ps-field` block whose label is `label`. */
 export function field(label: string): HTMLElement {

@@ -1,7 +1,7 @@
 // H5 sign-in: pick a demo person, get a token from the emulator, land on 我的.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import LoginPage from '../../src/pages/login'
+import LoginPage from '@/pages/login'
 import { resetTaro } from './helpers'
 
 function answer(statusCode: number, data: unknown) {

@@ -3,9 +3,9 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Org, Person } from '../../contract/user'
-import MinePage from '../../src/pages/mine'
-import { userService } from '../../src/services'
-import { choose, click, control, field, fieldShows, ok, refused, resetTaro, toggle, type } from './helpers'
+import MinePage from '@/pages/mine'
+import { userService } from '@/services'
+import { choose, click, control, field, fieldShows, noStories, ok, refused, resetTaro, toggle, type } from './helpers'
 
 const DRAFT_KEY = 'draft.user.register'
 
@@ -28,6 +28,7 @@ beforeEach(() => {
   resetTaro()
   Taro.setStorageSync('session.token', 'token')
   jest.spyOn(userService, 'orgs').mockResolvedValue(ok({ items: ORGS }))
+  noStories()
 })
 
 test('a newcomer is told they are not registered and sees the form, with organisations named by their path', async () => {

@@ -1,7 +1,7 @@
 // The services layer on H5: what the app sends, and what a page gets back whatever the network does.
 // Taro.request is the boundary, so it is the one thing replaced here.
 import Taro from '@tarojs/taro'
-import { devLogin, userService } from '../../src/services'
+import { devLogin, userService } from '@/services'
 import { resetTaro } from './helpers'
 
 const TOKEN_KEY = 'session.token'

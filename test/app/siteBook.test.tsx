@@ -3,10 +3,10 @@
 // when someone else took the slot (CONFLICT) says so plainly — at the top and at the time — keeping the draft.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import SiteBookPage, { bookingDraftKey } from '../../src/secretary/pages/site-book'
-import { siteService } from '../../src/services'
-import type { Booking, SiteDetail } from '../../src/services'
-import { ROUTES } from '../../src/routes'
+import SiteBookPage, { bookingDraftKey } from '@/secretary/pages/site-book'
+import { siteService } from '@/services'
+import type { Booking, SiteDetail } from '@/services'
+import { ROUTES } from '@/routes'
 import { control, field, fieldShows, ok, refused, resetTaro, type } from './helpers'
 
 const SITE_ID = 'site-xingfuli-books'

@@ -3,12 +3,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import * as contract from '../../contract/site'
-import SiteDirectoryPage from '../../src/pages/site'
-import { formatDistance } from '../../src/pages/site/format'
+import SiteDirectoryPage from '@/pages/site'
+import { formatDistance } from '@/pages/site/format'
 import {
-  siteService, } from '../../src/services'
-import type { SiteSummary } from '../../src/services'
-import { ROUTES } from '../../src/routes'
+  siteService, } from '@/services'
+import type { SiteSummary } from '@/services'
+import { ROUTES } from '@/routes'
 import { click, ok, resetTaro } from './helpers'
 
 const site = (id: string, name: string, overrides: Partial<SiteSummary> = {}): SiteSummary => ({

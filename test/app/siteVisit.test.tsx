@@ -3,10 +3,10 @@
 // site's, or a closed site, says what to do.
 import { render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import SiteVisitPage from '../../src/pages/site/visit'
-import { visitTokenFromParams, visitTokenFromUrl } from '../../src/pages/site/visitToken'
-import { siteService } from '../../src/services'
-import { ROUTES } from '../../src/routes'
+import SiteVisitPage from '@/pages/site/visit'
+import { SITE_CODE, tokenFromParams, tokenFromUrl } from '@/utils/scanToken'
+import { siteService } from '@/services'
+import { ROUTES } from '@/routes'
 import { click, ok, refused, resetTaro } from './helpers'
 
 const TOKEN = 'AllmWGxidG9zAAAAAHKfU0Q9eWxP'
@@ -28,11 +28,11 @@ const visited = (overrides = {}) => ok({
 const clock = (d: Date) => new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' }).format(d)
 
 test('the code reaches the page as t, or as the whole URL (WeChat’s plain-link rule); anything else is no code', () => {
-  expect(visitTokenFromParams({ t: TOKEN })).toBe(TOKEN)
-  expect(visitTokenFromParams({ q: encodeURIComponent(URL) })).toBe(TOKEN)
-  expect(visitTokenFromUrl(URL)).toBe(TOKEN)
-  expect(visitTokenFromUrl(`https://pioneer.example.cn/#/pages/checkin/index?t=${TOKEN}`)).toBeNull()
-  expect(visitTokenFromParams({ t: '{"$ne":null}' })).toBeNull()
+  expect(tokenFromParams(SITE_CODE, { t: TOKEN })).toBe(TOKEN)
+  expect(tokenFromParams(SITE_CODE, { q: encodeURIComponent(URL) })).toBe(TOKEN)
+  expect(tokenFromUrl(SITE_CODE, URL)).toBe(TOKEN)
+  expect(tokenFromUrl(SITE_CODE, `https://pioneer.example.cn/#/pages/checkin/index?t=${TOKEN}`)).toBeNull()
+  expect(tokenFromParams(SITE_CODE, { t: '{"$ne":null}' })).toBeNull()
 })
 
 test('a first scan today: 签到成功 with the site and the time (Beijing)', async () => {

@@ -1,7 +1,7 @@
 // 点赞: one like per person, a second tap takes it back; the count is the server's; a tap in flight takes no other.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import LikeButton from '../../src/components/LikeButton'
-import { storyService } from '../../src/services'
+import LikeButton from '@/components/LikeButton'
+import { storyService } from '@/services'
 import { ok, refused, resetTaro } from './helpers'
 
 beforeEach(() => {

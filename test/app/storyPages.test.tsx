@@ -3,13 +3,13 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import * as contract from '../../contract/story'
 import type { QueueItem, StoryCard, StoryDetail } from '../../contract/story'
-import StoryFeedPage from '../../src/pages/story'
-import StoryDetailPage from '../../src/pages/story/detail'
-import StoryReviewPage from '../../src/secretary/pages/review'
+import StoryFeedPage from '@/pages/story'
+import StoryDetailPage from '@/pages/story/detail'
+import StoryReviewPage from '@/secretary/pages/review'
 import {
   storyService,
-} from '../../src/services'
-import { ROUTES } from '../../src/routes'
+} from '@/services'
+import { ROUTES } from '@/routes'
 import { click, ok, refused, resetTaro, type } from './helpers'
 
 const card = (id: string, title: string, overrides: Partial<StoryCard> = {}): StoryCard => ({

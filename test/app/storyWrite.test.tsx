@@ -2,10 +2,10 @@
 // is cleared only when the server has accepted the story; a refusal says which field.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import StoryWritePage from '../../src/pages/story/write'
-import { storyPhotos, storyService, userService } from '../../src/services'
-import { NETWORK_ERROR } from '../../src/services/errors'
-import { control, field, fieldShows, ok, refused, resetTaro, type } from './helpers'
+import StoryWritePage from '@/pages/story/write'
+import { storyPhotos, storyService, userService } from '@/services'
+import { NETWORK_ERROR } from '@/services/errors'
+import { control, field, fieldShows, member, ok, refused, resetTaro, signedInAs, type } from './helpers'
 
 const DRAFT_KEY = 'draft.story.write'
 const savedDraft = () => Taro.getStorageSync(DRAFT_KEY)
@@ -14,14 +14,7 @@ let redirectTo: jest.SpyInstance
 beforeEach(() => {
   resetTaro()
   redirectTo = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' })
-  Taro.setStorageSync('session.token', 'token-of-demo-retired')
-  jest.spyOn(userService, 'me').mockResolvedValue(ok({
-    openid: 'demo-retired',
-    person: {
-      openid: 'demo-retired', name: '陈秀英', orgId: 'branch-a-retired', orgName: '幸福里社区离退休党支部', retired: true,
-      status: 'approved', role: 'member', registeredAt: '2026-11-01T02:00:00.000Z',
-    },
-  }))
+  signedInAs(member())
   jest.spyOn(userService, 'orgs').mockResolvedValue(ok({ items: [
     { id: 'community-a', name: '幸福里社区党委', type: 'community', parentId: null, path: ['community-a'] },
   ] }))

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Card from '../Card'
-import Notice from '../Notice'
+import Card from '@/components/Card'
+import Notice from '@/components/Notice'
 import './index.scss'
 
 interface FeaturePreviewProps {

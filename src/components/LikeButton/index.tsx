@@ -2,7 +2,7 @@
 // button waits for that answer before it takes another tap.
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { storyService } from '../../services'
+import { storyService } from '@/services'
 import './index.scss'
 
 interface LikeButtonProps {

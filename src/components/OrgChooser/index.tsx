@@ -3,7 +3,7 @@
 import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { AtInput } from 'taro-ui'
-import type { OrgOption } from '../../utils/orgTree'
+import type { OrgOption } from '@/utils/orgTree'
 import './index.scss'
 
 interface OrgChooserProps {

@@ -1,8 +1,8 @@
 // Wraps every page: selects the care-mode tokens and applies WeChat's font scale, so pages never style for either.
 import { View } from '@tarojs/components'
 import type { CSSProperties, PropsWithChildren } from 'react'
-import { useCareMode } from '../../theme/careMode'
-import { getFontScale } from '../../theme/fontScale'
+import { useCareMode } from '@/theme/careMode'
+import { getFontScale } from '@/theme/fontScale'
 import './index.scss'
 
 interface PageShellProps {

@@ -1,9 +1,9 @@
 // A story in the feed: photo, title, whom it is about and who told it, organisation, day, likes. The whole card is
 // one large tap target that opens the story.
 import { Image, Text, View } from '@tarojs/components'
-import type { StoryCard as StoryCardData } from '../../services'
-import { STORY_CATEGORY_LABELS } from '../../services'
-import { formatDay } from '../../utils/date'
+import type { StoryCard as StoryCardData } from '@/services'
+import { STORY_CATEGORY_LABELS } from '@/services'
+import { formatDay } from '@/utils/time'
 import './index.scss'
 
 /** "讲述：张明 · 主人公：陈秀英（离退休）", or "陈秀英（离退休）讲述自己的故事". */

@@ -2,9 +2,9 @@
 // reader's own attendance. The secretary's list puts its actions under it.
 import { Text, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
-import { ATTENDANCE_STATUS_LABELS, CLASS_CATEGORY_LABELS, CLASS_STATE_LABELS } from '../../services'
-import type { ClassSummary } from '../../services'
-import { formatClassTime } from './format'
+import { ATTENDANCE_STATUS_LABELS, CLASS_CATEGORY_LABELS, CLASS_STATE_LABELS } from '@/services'
+import type { ClassSummary } from '@/services'
+import { formatTimeRange } from '@/utils/time'
 import './ClassCard.scss'
 
 interface ClassCardProps {
@@ -28,7 +28,7 @@ export default function ClassCard({ item, showCounts, children }: PropsWithChild
       <Text className='class-card__topic'>{item.topic}</Text>
       <View className='class-card__row'>
         <Text className='class-card__key'>时间</Text>
-        <Text className='class-card__value'>{formatClassTime(item.start, item.end)}</Text>
+        <Text className='class-card__value'>{formatTimeRange(item.start, item.end)}</Text>
       </View>
       <View className='class-card__row'>
         <Text className='class-card__key'>地点</Text>

@@ -1,11 +1,10 @@
 // 我的学习记录: the classes a member attended in a year, month by month, with how long they studied.
 import { Text, View } from '@tarojs/components'
-import { AtButton } from 'taro-ui'
-import Card from '../../components/Card'
-import { ATTENDANCE_STATUS_LABELS, CLASS_CATEGORY_LABELS } from '../../services'
-import type { StudyMonth, StudyRecord as StudyRecordItem } from '../../services'
-import { formatDayTime } from '../../utils/date'
-import { beijingMonth, formatMinutes, formatMonth } from './format'
+import Card from '@/components/Card'
+import { YearStepper } from '@/components/MonthStepper'
+import { ATTENDANCE_STATUS_LABELS, CLASS_CATEGORY_LABELS } from '@/services'
+import type { StudyMonth, StudyRecord as StudyRecordItem } from '@/services'
+import { formatDayTime, formatMinutes, formatMonth, shanghaiMonth } from '@/utils/time'
 
 export interface StudyYear {
   year: number
@@ -24,17 +23,7 @@ interface StudyRecordProps {
 export default function StudyRecord({ record, thisYear, onYear }: StudyRecordProps) {
   return (
     <View className='study'>
-      <View className='study__years'>
-        <View className='study__previous'>
-          <AtButton size='small' onClick={() => onYear(record.year - 1)}>‹ {record.year - 1}年</AtButton>
-        </View>
-        <Text className='study__year'>{record.year}年</Text>
-        <View className='study__next'>
-          {record.year < thisYear ? (
-            <AtButton size='small' onClick={() => onYear(record.year + 1)}>{record.year + 1}年 ›</AtButton>
-          ) : null}
-        </View>
-      </View>
+      <YearStepper year={record.year} latest={thisYear} onChange={onYear} />
       <Card className='study__summary'>
         <View className='study__figure'>
           <Text className='study__number'>{record.total} 次</Text>
@@ -53,7 +42,7 @@ export default function StudyRecord({ record, thisYear, onYear }: StudyRecordPro
             {month.late > 0 ? ` · 迟到 ${month.late} 次` : ''}
             {month.leave > 0 ? ` · 请假 ${month.leave} 次` : ''}
           </Text>
-          {record.items.filter((item) => beijingMonth(item.start) === month.month).map((item) => (
+          {record.items.filter((item) => shanghaiMonth(item.start) === month.month).map((item) => (
             <View key={item.classId} className='study__item'>
               <Text className='study__title'>{item.title}</Text>
               <Text className='study__meta'>

@@ -4,19 +4,23 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { AtButton } from 'taro-ui'
-import Card from '../../components/Card'
-import Chips from '../../components/Chips'
-import Notice from '../../components/Notice'
-import PageShell from '../../components/PageShell'
-import { ROUTES } from '../../routes'
-import { classroomService, isSignedIn } from '../../services'
-import type { ApiError, ClassSummary } from '../../services'
-import { tokenFromScan } from '../checkin/token'
+import Card from '@/components/Card'
+import Chips from '@/components/Chips'
+import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
+import PageShell from '@/components/PageShell'
+import { usePagedList } from '@/hooks/usePagedList'
+import { ROUTES } from '@/routes'
+import { classroomService, isSignedIn } from '@/services'
+import type { ApiError, ClassSummary } from '@/services'
+import { CLASS_CODE, tokenFromScan } from '@/utils/scanToken'
+import { shanghaiYear } from '@/utils/time'
 import ClassCard from './ClassCard'
 import StudyRecord, { type StudyYear } from './StudyRecord'
 import './index.scss'
 
-type Tab = 'upcoming' | 'past' | 'record'
+type ListTab = 'upcoming' | 'past'
+type Tab = ListTab | 'record'
 
 const TABS = [
   { value: 'upcoming' as const, label: '近期课程' },
@@ -24,56 +28,35 @@ const TABS = [
   { value: 'record' as const, label: '我的学习记录' },
 ]
 
-interface ClassList {
-  items: ClassSummary[]
-  nextCursor: string | null
-}
-
-const listInput = (tab: 'upcoming' | 'past', cursor?: string | null) => ({
+const fetchClasses = (tab: ListTab, cursor: string | null) => classroomService.list({
   ...(tab === 'past' ? { to: new Date().toISOString() } : {}),
   ...(cursor ? { cursor } : {}),
 })
 
-const thisYear = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
+const idOf = (c: ClassSummary) => c.id
 
 export default function ClassroomPage() {
   const [tab, setTab] = useState<Tab>('upcoming')
-  const [lists, setLists] = useState<Record<'upcoming' | 'past', ClassList | null>>({ upcoming: null, past: null })
+  // Each list keeps what it showed while the other tab is open.
+  const upcoming = usePagedList({ fetch: fetchClasses, query: 'upcoming' as ListTab, idOf, active: tab === 'upcoming' })
+  const past = usePagedList({ fetch: fetchClasses, query: 'past' as ListTab, idOf, active: tab === 'past' })
   const [record, setRecord] = useState<StudyYear | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
+  const [recordError, setRecordError] = useState<ApiError | null>(null)
   const [signedIn, setSignedIn] = useState(isSignedIn())
-  const latest = useRef(0)
+  const recordRequest = useRef(0)
 
-  const load = async (next: Tab = tab, year?: number) => {
-    const thisLoad = ++latest.current
-    setError(null)
-    if (next === 'record') {
-      const result = await classroomService.mine(year ?? record?.year)
-      if (thisLoad !== latest.current) return
-      if (result.ok) setRecord(result.data)
-      else setError(result)
-      return
-    }
-    const result = await classroomService.list(listInput(next))
-    if (thisLoad !== latest.current) return
-    if (result.ok) setLists((current) => ({ ...current, [next]: result.data }))
-    else setError(result)
+  const loadRecord = async (year = record?.year) => {
+    const mine = ++recordRequest.current
+    setRecordError(null)
+    const result = await classroomService.mine(year)
+    if (mine !== recordRequest.current) return
+    if (result.ok) setRecord(result.data)
+    else setRecordError(result)
   }
 
-  const loadMore = async () => {
-    if (tab === 'record') return
-    const list = lists[tab]
-    if (!list?.nextCursor || loadingMore) return
-    setLoadingMore(true)
-    const result = await classroomService.list(listInput(tab, list.nextCursor))
-    setLoadingMore(false)
-    if (!result.ok) return setError(result)
-    const known = new Set(list.items.map((c) => c.id))
-    setLists((current) => ({
-      ...current,
-      [tab]: { items: [...list.items, ...result.data.items.filter((c) => !known.has(c.id))], nextCursor: result.data.nextCursor },
-    }))
+  const load = (which: Tab = tab) => {
+    if (which === 'record') return loadRecord()
+    return (which === 'upcoming' ? upcoming : past).reload()
   }
 
   // Every time the tab shows: a check-in just made shows on its class.
@@ -83,8 +66,10 @@ export default function ClassroomPage() {
     if (now) load()
   })
 
+  // The lists refresh themselves on a pull; the study record, here.
   usePullDownRefresh(async () => {
-    await load()
+    if (tab !== 'record') return
+    await loadRecord()
     Taro.stopPullDownRefresh()
   })
 
@@ -101,7 +86,7 @@ export default function ClassroomPage() {
     } catch {
       return // closed the camera
     }
-    const token = tokenFromScan(scanned)
+    const token = tokenFromScan(CLASS_CODE, scanned)
     if (!token) {
       Taro.showModal({ title: '这不是签到码', content: '请对准课堂大屏上的签到码扫描。', showCancel: false })
       return
@@ -120,7 +105,8 @@ export default function ClassroomPage() {
     )
   }
 
-  const list = tab === 'record' ? null : lists[tab]
+  const list = tab === 'upcoming' ? upcoming : tab === 'past' ? past : null
+  const error = list ? list.error : recordError
 
   return (
     <PageShell className='classroom'>
@@ -135,33 +121,26 @@ export default function ClassroomPage() {
 
       <Chips className='classroom__tabs' options={TABS} value={tab} onChange={choose} />
 
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error.message}</Notice>
-          {error.code === 'NOT_REGISTERED' ? (
-            <AtButton type='primary' onClick={() => Taro.switchTab({ url: ROUTES.mine })}>去注册</AtButton>
-          ) : (
-            <AtButton type='secondary' onClick={() => load()}>重新加载</AtButton>
-          )}
-        </View>
+      <LoadState
+        loading={list ? list.loading : !record}
+        error={error}
+        onRetry={error?.code === 'NOT_REGISTERED' ? undefined : () => load()}
+        errorActions={error?.code === 'NOT_REGISTERED' ? (
+          <AtButton type='primary' onClick={() => Taro.switchTab({ url: ROUTES.mine })}>去注册</AtButton>
+        ) : null}
+        empty={list ? list.items.length === 0 : false}
+        emptyText={tab === 'upcoming' ? '近期没有安排课程。' : '还没有已结束的课程。'}
+        textClassName='classroom__text'
+      />
+
+      {tab === 'record' && record ? (
+        <StudyRecord record={record} thisYear={shanghaiYear(new Date())} onYear={(year) => loadRecord(year)} />
       ) : null}
 
-      {tab === 'record' ? (
-        record ? <StudyRecord record={record} thisYear={thisYear()} onYear={(year) => load('record', year)} />
-          : !error ? <Text className='classroom__text'>正在加载…</Text> : null
-      ) : null}
-
-      {tab !== 'record' && !list && !error ? <Text className='classroom__text'>正在加载…</Text> : null}
-
-      {list ? (
+      {list?.page ? (
         <View className='classroom__list'>
-          {list.items.length === 0 ? (
-            <Text className='classroom__text'>{tab === 'upcoming' ? '近期没有安排课程。' : '还没有已结束的课程。'}</Text>
-          ) : null}
           {list.items.map((item) => <ClassCard key={item.id} item={item} />)}
-          {list.nextCursor ? (
-            <AtButton type='secondary' loading={loadingMore} disabled={loadingMore} onClick={loadMore}>加载更多</AtButton>
-          ) : null}
+          <LoadMore list={list} />
         </View>
       ) : null}
     </PageShell>

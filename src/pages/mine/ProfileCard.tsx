@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Card from '../../components/Card'
-import Notice from '../../components/Notice'
-import { maskPhone, PERSON_STATUS_LABELS, ROLE_LABELS } from '../../services'
-import type { Person } from '../../services'
-import { formatDay } from '../../utils/date'
+import Card from '@/components/Card'
+import Notice from '@/components/Notice'
+import { maskPhone, PERSON_STATUS_LABELS, ROLE_LABELS } from '@/services'
+import type { Person } from '@/services'
+import { formatDay } from '@/utils/time'
 
 /** Who the person is to the app: registration state, role, organisation, masked phone. */
 export default function ProfileCard({ person }: { person: Person | null }) {

@@ -2,14 +2,14 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { AtButton, AtSwitch } from 'taro-ui'
-import Card from '../../components/Card'
-import Notice from '../../components/Notice'
-import PageShell from '../../components/PageShell'
-import { clearToken, isSignedIn, storyService, userService, usesTokenSignIn } from '../../services'
-import type { Person } from '../../services'
-import { ROUTES } from '../../routes'
-import { useCareMode } from '../../theme/careMode'
-import { NATIVE_COLORS } from '../../theme/nativeColors'
+import Card from '@/components/Card'
+import LoadState from '@/components/LoadState'
+import PageShell from '@/components/PageShell'
+import { clearToken, isSignedIn, storyService, userService, usesTokenSignIn } from '@/services'
+import type { Person } from '@/services'
+import { ROUTES } from '@/routes'
+import { useCareMode } from '@/theme/careMode'
+import { NATIVE_COLORS } from '@/theme/nativeColors'
 import ProfileCard from './ProfileCard'
 import RegisterForm from './RegisterForm'
 import './index.scss'
@@ -63,20 +63,18 @@ export default function MinePage() {
 
   return (
     <PageShell className='mine'>
-      {state.kind === 'loading' ? <Text className='mine__loading'>正在加载…</Text> : null}
+      <LoadState
+        loading={state.kind === 'loading'}
+        error={state.kind === 'failed' ? state.message : null}
+        onRetry={load}
+        textClassName='mine__loading'
+      />
 
       {state.kind === 'signedOut' ? (
         <Card title='您还没有登录'>
           <Text className='mine__text'>登录后可以注册、查看审核进度。</Text>
           <AtButton type='primary' onClick={() => Taro.navigateTo({ url: ROUTES.login })}>去登录</AtButton>
         </Card>
-      ) : null}
-
-      {state.kind === 'failed' ? (
-        <View>
-          <Notice tone='danger'>{state.message}</Notice>
-          <AtButton type='secondary' onClick={load}>重新加载</AtButton>
-        </View>
       ) : null}
 
       {state.kind === 'ready' ? (

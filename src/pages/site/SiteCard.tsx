@@ -1,8 +1,8 @@
 // A site in the directory: name and distance, open now or not, type and level, today's hours, address, capacity
 // and facilities. The whole card is one large tap target that opens the site's page.
 import { Image, Text, View } from '@tarojs/components'
-import type { SiteSummary } from '../../services'
-import { SITE_FACILITY_LABELS } from '../../services'
+import type { SiteSummary } from '@/services'
+import { SITE_FACILITY_LABELS } from '@/services'
 import { formatDistance, siteKind } from './format'
 import './SiteCard.scss'
 

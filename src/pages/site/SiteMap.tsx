@@ -1,7 +1,7 @@
 // The mini-program's map of the listed sites, a marker each (tap one to open the site). WeChat's map component only:
 // the H5 app shows the list alone.
 import { Map } from '@tarojs/components'
-import type { SiteLocation, SiteSummary } from '../../services'
+import type { SiteLocation, SiteSummary } from '@/services'
 import markerIcon from './marker.png'
 
 interface SiteMapProps {

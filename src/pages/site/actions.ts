@@ -1,6 +1,6 @@
 // Leaving the app for a site: the phone's map app with the site marked, and the phone's dialler.
 import Taro from '@tarojs/taro'
-import type { SiteDetail } from '../../services'
+import type { SiteDetail } from '@/services'
 
 /** In WeChat, its own map with the route button; in a browser, AMap's marker page (it takes GCJ-02, as stored). */
 export function navigateTo(site: Pick<SiteDetail, 'name' | 'address' | 'location'>): void {

@@ -6,16 +6,17 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { AtButton } from 'taro-ui'
-import type { SiteDetail } from '../../services'
-import Card from '../../components/Card'
-import Notice from '../../components/Notice'
-import PageShell from '../../components/PageShell'
-import { ROUTES } from '../../routes'
-import { isSignedIn, SITE_FACILITY_LABELS, siteService, userService } from '../../services'
-import { formatDay } from '../../utils/date'
+import type { SiteDetail } from '@/services'
+import Card from '@/components/Card'
+import LoadState from '@/components/LoadState'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { ROUTES } from '@/routes'
+import { isSignedIn, SITE_FACILITY_LABELS, siteService, userService } from '@/services'
+import { formatDay } from '@/utils/time'
 import { call, dialable, navigateTo } from './actions'
 import { formatDistance, siteKind } from './format'
-import { visitTokenFromUrl } from './visitToken'
+import { SITE_CODE, tokenFromScan } from '@/utils/scanToken'
 import './detail.scss'
 
 type DetailState =
@@ -66,7 +67,7 @@ export default function SiteDetailPage() {
     setScanError(null)
     try {
       const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      const token = scanned.result ? visitTokenFromUrl(scanned.result) : null
+      const token = tokenFromScan(SITE_CODE, scanned)
       if (!token) return setScanError('这不是阵地签到码，请扫描阵地现场张贴的签到码。')
       Taro.navigateTo({ url: `${ROUTES.siteVisit}?t=${token}` })
     } catch {
@@ -77,14 +78,14 @@ export default function SiteDetailPage() {
   if (state.kind !== 'ready') {
     return (
       <PageShell className='site-detail'>
-        {state.kind === 'loading' ? <Text className='site-detail__text'>正在加载…</Text> : null}
-        {state.kind === 'failed' ? (
-          <View>
-            <Notice tone={state.missing ? 'warning' : 'danger'}>{state.message}</Notice>
-            {state.missing ? null : <AtButton type='secondary' onClick={load}>重新加载</AtButton>}
-            <AtButton onClick={() => Taro.switchTab({ url: ROUTES.site })}>查看全部阵地</AtButton>
-          </View>
-        ) : null}
+        <LoadState
+          loading={state.kind === 'loading'}
+          error={state.kind === 'failed' ? state.message : null}
+          errorTone={state.kind === 'failed' && state.missing ? 'warning' : 'danger'}
+          onRetry={state.kind === 'failed' && state.missing ? undefined : load}
+          errorActions={<AtButton onClick={() => Taro.switchTab({ url: ROUTES.site })}>查看全部阵地</AtButton>}
+          textClassName='site-detail__text'
+        />
       </PageShell>
     )
   }

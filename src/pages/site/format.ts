@@ -1,6 +1,6 @@
 // Site facts as a person reads them: distances ("850米", "1.2公里") and a site's type and level.
-import type { SiteSummary } from '../../services'
-import { SITE_LEVEL_LABELS, SITE_TYPE_LABELS } from '../../services'
+import type { SiteSummary } from '@/services'
+import { SITE_LEVEL_LABELS, SITE_TYPE_LABELS } from '@/services'
 
 /** 850米 · 1.2公里 · 12公里 */
 export function formatDistance(metres: number): string {

@@ -2,18 +2,20 @@
 // when they tap) the list is nearest first with distances; without it, by type and then name. Filters by type,
 // facility and 现在开放. The mini-program also shows the sites on a map; the H5 app shows the list alone.
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { ComponentType } from 'react'
 import { AtButton, AtSwitch } from 'taro-ui'
-import Chips from '../../components/Chips'
-import Notice from '../../components/Notice'
-import PageShell from '../../components/PageShell'
-import { ROUTES } from '../../routes'
-import { SITE_FACILITIES, SITE_FACILITY_LABELS, SITE_TYPES, SITE_TYPE_LABELS, siteService } from '../../services'
-import type { SiteFacility, SiteLocation, SiteSummary, SiteType } from '../../services'
-import { NATIVE_COLORS } from '../../theme/nativeColors'
-import { locate, LOCATION_REASON, locationAllowed } from './location'
+import Chips from '@/components/Chips'
+import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
+import PageShell from '@/components/PageShell'
+import { usePagedList } from '@/hooks/usePagedList'
+import { ROUTES } from '@/routes'
+import { SITE_FACILITIES, SITE_FACILITY_LABELS, SITE_TYPES, SITE_TYPE_LABELS, siteService } from '@/services'
+import type { SiteFacility, SiteLocation, SiteSummary, SiteType } from '@/services'
+import { NATIVE_COLORS } from '@/theme/nativeColors'
+import { latLng, locate, locationAllowed } from '@/utils/location'
 import SiteCard from './SiteCard'
 import './index.scss'
 
@@ -37,10 +39,13 @@ type Place =
   | { kind: 'located'; near: SiteLocation }
   | { kind: 'failed' }
 
-interface Directory {
-  items: SiteSummary[]
-  nextCursor: string | null
+/** What the list is: the filters, and where to measure distances from. */
+interface Query {
+  filters: Filters
+  near: SiteLocation | null
 }
+
+const LOCATION_REASON = '用于按距离排列附近的阵地'
 
 const TYPE_OPTIONS = [
   { value: 'all' as const, label: '全部' },
@@ -51,7 +56,7 @@ const FACILITY_OPTIONS = [
   ...SITE_FACILITIES.map((f) => ({ value: f, label: SITE_FACILITY_LABELS[f] })),
 ]
 
-const query = (filters: Filters, near: SiteLocation | null, cursor?: string | null) => ({
+const fetchSites = ({ filters, near }: Query, cursor: string | null) => siteService.list({
   ...(filters.type !== 'all' ? { type: filters.type } : {}),
   ...(filters.facility !== 'all' ? { facility: filters.facility } : {}),
   ...(filters.openNow ? { openNow: true } : {}),
@@ -59,49 +64,26 @@ const query = (filters: Filters, near: SiteLocation | null, cursor?: string | nu
   ...(cursor ? { cursor } : {}),
 })
 
+const ANYWHERE: Query = { filters: { type: 'all', facility: 'all', openNow: false }, near: null }
+
 export default function SiteDirectoryPage() {
-  const [filters, setFilters] = useState<Filters>({ type: 'all', facility: 'all', openNow: false })
   const [place, setPlace] = useState<Place>({ kind: 'notAsked' })
   const [showFacilities, setShowFacilities] = useState(false)
-  const [directory, setDirectory] = useState<Directory | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const latest = useRef(0)
-  const started = useRef(false)
-
+  const directory = usePagedList({ fetch: fetchSites, query: ANYWHERE, idOf: (s: SiteSummary) => s.id })
+  const { filters } = directory.query
   const near = place.kind === 'located' ? place.near : null
-
-  const load = async (nextFilters: Filters = filters, nextNear: SiteLocation | null = near) => {
-    const thisLoad = ++latest.current
-    setError(null)
-    const result = await siteService.list(query(nextFilters, nextNear))
-    if (thisLoad !== latest.current) return
-    if (result.ok) setDirectory(result.data)
-    else setError(result.message)
-  }
-
-  const loadMore = async () => {
-    if (!directory?.nextCursor || loadingMore) return
-    const thisLoad = latest.current
-    setLoadingMore(true)
-    const result = await siteService.list(query(filters, near, directory.nextCursor))
-    setLoadingMore(false)
-    if (thisLoad !== latest.current) return
-    if (!result.ok) return setError(result.message)
-    const known = new Set(directory.items.map((s) => s.id))
-    setDirectory({ items: [...directory.items, ...result.data.items.filter((s) => !known.has(s.id))], nextCursor: result.data.nextCursor })
-  }
+  const started = useRef(false)
 
   /** Reads the position, then lists nearest first; if it cannot be had, the ordinary order stays. */
   const locateMe = async () => {
     setPlace({ kind: 'locating' })
     try {
-      const here = await locate()
+      const here = latLng(await locate('sites'))
       setPlace({ kind: 'located', near: here })
-      await load(filters, here)
+      await directory.reload({ query: { filters, near: here } })
     } catch {
       setPlace({ kind: 'failed' })
-      if (!directory) await load(filters, null)
+      if (!directory.page) await directory.reload({ query: { filters, near: null } })
     }
   }
 
@@ -109,24 +91,12 @@ export default function SiteDirectoryPage() {
     if (started.current) return
     started.current = true
     // Asked once already and allowed: read it at once. Otherwise the list comes first, the question beside it.
-    if (locationAllowed()) locateMe()
-    else load(filters, null)
-  })
-
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
-
-  useReachBottom(() => {
-    loadMore()
+    if (locationAllowed('sites')) locateMe()
+    else directory.reload()
   })
 
   const filter = (patch: Partial<Filters>) => {
-    const next = { ...filters, ...patch }
-    setFilters(next)
-    setDirectory(null)
-    load(next, near)
+    directory.reload({ query: { filters: { ...filters, ...patch }, near }, clear: true })
   }
 
   const open = (id: string) => Taro.navigateTo({ url: `${ROUTES.siteDetail}?id=${id}` })
@@ -190,27 +160,21 @@ export default function SiteDirectoryPage() {
         ) : null}
       </View>
 
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={() => load()}>重新加载</AtButton>
-        </View>
-      ) : null}
-      {!directory && !error ? <Text className='sites__text'>正在加载…</Text> : null}
+      <LoadState
+        loading={directory.loading}
+        error={directory.error}
+        onRetry={() => directory.reload()}
+        empty={directory.items.length === 0}
+        emptyText={filtered ? '没有符合条件的阵地，换个条件试试。' : '还没有登记的阵地。'}
+        textClassName='sites__text'
+      />
 
-      {directory && SiteMap && directory.items.length > 0 ? <SiteMap sites={directory.items} near={near} onOpen={open} /> : null}
+      {SiteMap && directory.items.length > 0 ? <SiteMap sites={directory.items} near={near} onOpen={open} /> : null}
 
-      {directory ? (
+      {directory.page ? (
         <View className='sites__list'>
-          {directory.items.length === 0 ? (
-            <Text className='sites__text'>{filtered ? '没有符合条件的阵地，换个条件试试。' : '还没有登记的阵地。'}</Text>
-          ) : null}
           {directory.items.map((site) => <SiteCard key={site.id} site={site} onOpen={open} />)}
-          {directory.nextCursor ? (
-            <AtButton type='secondary' loading={loadingMore} disabled={loadingMore} onClick={loadMore}>加载更多</AtButton>
-          ) : directory.items.length > 0 ? (
-            <Text className='sites__end'>已经到底了</Text>
-          ) : null}
+          <LoadMore list={directory} endClassName='sites__end' />
         </View>
       ) : null}
     </PageShell>

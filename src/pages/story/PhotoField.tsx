@@ -3,8 +3,8 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { STORY_LIMITS, storyPhotos } from '../../services'
-import type { StoryPhoto } from '../../services'
+import { STORY_LIMITS, storyPhotos } from '@/services'
+import type { StoryPhoto } from '@/services'
 
 interface PhotoFieldProps {
   photos: StoryPhoto[]

@@ -1,7 +1,7 @@
 // A story's path through review (who, what, why, when), shown to its author and its reviewers.
 import { Text, View } from '@tarojs/components'
-import type { StoryDetail } from '../../services'
-import { formatDayTime } from '../../utils/date'
+import type { StoryDetail } from '@/services'
+import { formatDayTime } from '@/utils/time'
 
 const EVENT_LABELS: Record<string, string> = {
   submit: '提交', approve: '审核通过', reject: '审核未通过', return: '退回修改', revise: '修改后重新提交', withdraw: '撤回',

@@ -1,18 +1,20 @@
 // The story page: photos (tap to see them large), whom it is about, organisation, day, the story, likes, views and
 // shares; shared to a chat or to Moments as a card. It reads without sign-in (a Moments post opens it directly).
 // Its author also sees where it is in review, the reviewer's words, and can revise or withdraw it.
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { AtButton } from 'taro-ui'
-import Card from '../../components/Card'
-import LikeButton from '../../components/LikeButton'
-import Notice from '../../components/Notice'
-import PageShell from '../../components/PageShell'
-import { STORY_CATEGORY_LABELS, STORY_STATUS_LABELS, storyService } from '../../services'
-import type { StoryDetail } from '../../services'
-import { ROUTES } from '../../routes'
-import { formatDay } from '../../utils/date'
+import Card from '@/components/Card'
+import LikeButton from '@/components/LikeButton'
+import LoadState from '@/components/LoadState'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import StoryPhotos from '@/components/StoryPhotos'
+import { STORY_CATEGORY_LABELS, STORY_STATUS_LABELS, storyService } from '@/services'
+import type { StoryDetail } from '@/services'
+import { ROUTES } from '@/routes'
+import { formatDay } from '@/utils/time'
 import { STORY_CHANGED, type StoryChange } from './events'
 import { pageParam } from './pageParams'
 import StoryHistory from './StoryHistory'
@@ -94,12 +96,6 @@ export default function StoryDetailPage() {
     }
   }
 
-  const preview = (url: string) => {
-    if (!story) return
-    const urls = story.images.map((img) => img.url).filter(Boolean)
-    Taro.previewImage({ current: url, urls })
-  }
-
   const withdraw = async () => {
     if (!story) return
     const { confirm } = await Taro.showModal({
@@ -120,15 +116,14 @@ export default function StoryDetailPage() {
 
   return (
     <PageShell className='story-detail'>
-      {state.kind === 'loading' ? <Text className='story-detail__text'>正在加载…</Text> : null}
-
-      {state.kind === 'failed' ? (
-        <View>
-          <Notice tone={state.missing ? 'info' : 'danger'}>{state.message}</Notice>
-          {state.missing ? null : <AtButton type='secondary' onClick={() => load(id)}>重新加载</AtButton>}
-          <AtButton onClick={() => Taro.switchTab({ url: ROUTES.story })}>看看其他故事</AtButton>
-        </View>
-      ) : null}
+      <LoadState
+        loading={state.kind === 'loading'}
+        error={state.kind === 'failed' ? state.message : null}
+        errorTone={state.kind === 'failed' && state.missing ? 'info' : 'danger'}
+        onRetry={state.kind === 'failed' && state.missing ? undefined : () => load(id)}
+        errorActions={<AtButton onClick={() => Taro.switchTab({ url: ROUTES.story })}>看看其他故事</AtButton>}
+        textClassName='story-detail__text'
+      />
 
       {story ? (
         <View>
@@ -170,23 +165,13 @@ export default function StoryDetailPage() {
             </View>
           </View>
 
-          {story.images.length > 0 ? (
-            <View className={`story-detail__photos story-detail__photos--${Math.min(story.images.length, 3)}`}>
-              {story.images.map((img, i) => (
-                <View
-                  key={img.fileID}
-                  className='story-detail__photo'
-                  ariaRole='button'
-                  ariaLabel={`查看第 ${i + 1} 张照片`}
-                  onClick={() => img.url && preview(img.url)}
-                >
-                  {img.url
-                    ? <Image className='story-detail__image' src={img.url} mode='aspectFill' lazyLoad />
-                    : <Text className='story-detail__missing'>照片暂时无法显示</Text>}
-                </View>
-              ))}
-            </View>
-          ) : null}
+          <StoryPhotos
+            images={story.images}
+            block='story-detail'
+            className={`story-detail__photos--${Math.min(story.images.length, 3)}`}
+            missingText='照片暂时无法显示'
+            lazyLoad
+          />
           {story.images.length > 0 ? <Text className='story-detail__caption'>点照片可以放大查看</Text> : null}
 
           <Text className='story-detail__content' userSelect>{story.content}</Text>

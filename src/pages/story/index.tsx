@@ -1,16 +1,18 @@
 // 故事 tab: the published stories, featured first and then newest; a category filter; pull down (or the 刷新
 // button) to refresh; more stories as the person scrolls (or taps 加载更多).
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
 import { AtButton } from 'taro-ui'
-import Chips from '../../components/Chips'
-import Notice from '../../components/Notice'
-import PageShell from '../../components/PageShell'
-import StoryCard from '../../components/StoryCard'
-import { STORY_CATEGORIES, STORY_CATEGORY_LABELS, storyService } from '../../services'
-import type { StoryCard as StoryCardData, StoryCategory } from '../../services'
-import { ROUTES } from '../../routes'
+import Chips from '@/components/Chips'
+import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
+import PageShell from '@/components/PageShell'
+import StoryCard from '@/components/StoryCard'
+import { usePagedList } from '@/hooks/usePagedList'
+import { STORY_CATEGORIES, STORY_CATEGORY_LABELS, storyService } from '@/services'
+import type { StoryCard as StoryCardData, StoryCategory } from '@/services'
+import { ROUTES } from '@/routes'
 import { STORY_CHANGED, type StoryChange } from './events'
 import './index.scss'
 
@@ -21,65 +23,29 @@ const FILTERS = [
   ...STORY_CATEGORIES.map((c) => ({ value: c, label: STORY_CATEGORY_LABELS[c] })),
 ]
 
-interface Feed {
-  items: StoryCardData[]
-  nextCursor: string | null
+const fetchFeed = (filter: Filter, cursor: string | null) => {
+  const category = filter === 'all' ? undefined : filter
+  return storyService.feed(cursor ? { cursor, category } : { category })
 }
 
 export default function StoryFeedPage() {
-  const [filter, setFilter] = useState<Filter>('all')
-  const [feed, setFeed] = useState<Feed | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const latest = useRef(0)
+  const feed = usePagedList({ fetch: fetchFeed, query: 'all' as Filter, idOf: (s: StoryCardData) => s.id })
+  const filter = feed.query
   const loaded = useRef(false)
-
-  const load = async (next: Filter = filter) => {
-    const thisLoad = ++latest.current
-    setError(null)
-    const result = await storyService.feed({ category: next === 'all' ? undefined : next })
-    if (thisLoad !== latest.current) return
-    if (result.ok) setFeed(result.data)
-    else setError(result.message)
-  }
-
-  const loadMore = async () => {
-    if (!feed?.nextCursor || loadingMore) return
-    const thisLoad = latest.current
-    setLoadingMore(true)
-    const result = await storyService.feed({ cursor: feed.nextCursor, category: filter === 'all' ? undefined : filter })
-    setLoadingMore(false)
-    if (thisLoad !== latest.current) return
-    if (!result.ok) {
-      setError(result.message)
-      return
-    }
-    const known = new Set(feed.items.map((s) => s.id))
-    setFeed({ items: [...feed.items, ...result.data.items.filter((s) => !known.has(s.id))], nextCursor: result.data.nextCursor })
-  }
 
   useDidShow(() => {
     if (loaded.current) return
     loaded.current = true
-    load()
-  })
-
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
-
-  useReachBottom(() => {
-    loadMore()
+    feed.reload()
   })
 
   // A like, view or share on the story page shows here too, without reloading the list (and losing the place).
   useEffect(() => {
     const patch = (change: StoryChange) => {
-      setFeed((current) => current && {
+      feed.mutate((current) => ({
         ...current,
         items: current.items.map((s) => (s.id === change.id ? { ...s, ...change } : s)),
-      })
+      }))
     }
     Taro.eventCenter.on(STORY_CHANGED, patch)
     return () => {
@@ -88,10 +54,7 @@ export default function StoryFeedPage() {
   }, [])
 
   const choose = (next: Filter) => {
-    if (next === filter) return
-    setFilter(next)
-    setFeed(null)
-    load(next)
+    if (next !== filter) feed.reload({ query: next, clear: true })
   }
 
   const open = (id: string) => Taro.navigateTo({ url: `${ROUTES.storyDetail}?id=${id}` })
@@ -110,31 +73,22 @@ export default function StoryFeedPage() {
       <Chips className='story-feed__filter' options={FILTERS} value={filter} onChange={choose} />
       <View className='story-feed__bar'>
         <Text className='story-feed__order'>精选在前，其余按发布时间排列</Text>
-        <AtButton className='story-feed__refresh' type='secondary' size='small' onClick={() => load()}>刷新</AtButton>
+        <AtButton className='story-feed__refresh' type='secondary' size='small' onClick={() => feed.reload()}>刷新</AtButton>
       </View>
 
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={() => load()}>重新加载</AtButton>
-        </View>
-      ) : null}
+      <LoadState
+        loading={feed.loading}
+        error={feed.error}
+        onRetry={() => feed.reload()}
+        empty={feed.items.length === 0}
+        emptyText={filter === 'all' ? '还没有发布的故事，来写第一篇吧。' : `“${STORY_CATEGORY_LABELS[filter]}”还没有发布的故事。`}
+        textClassName='story-feed__text'
+      />
 
-      {!feed && !error ? <Text className='story-feed__text'>正在加载…</Text> : null}
-
-      {feed ? (
+      {feed.page ? (
         <View className='story-feed__list'>
-          {feed.items.length === 0 ? (
-            <Text className='story-feed__text'>
-              {filter === 'all' ? '还没有发布的故事，来写第一篇吧。' : `“${STORY_CATEGORY_LABELS[filter]}”还没有发布的故事。`}
-            </Text>
-          ) : null}
           {feed.items.map((story) => <StoryCard key={story.id} story={story} onOpen={open} />)}
-          {feed.nextCursor ? (
-            <AtButton type='secondary' loading={loadingMore} disabled={loadingMore} onClick={loadMore}>加载更多</AtButton>
-          ) : feed.items.length > 0 ? (
-            <Text className='story-feed__end'>已经到底了</Text>
-          ) : null}
+          <LoadMore list={feed} endClassName='story-feed__end' />
         </View>
       ) : null}
     </PageShell>

@@ -2,21 +2,19 @@
 // returned story, withdraw any that is not withdrawn yet.
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { AtButton } from 'taro-ui'
-import Notice from '../../components/Notice'
-import PageShell from '../../components/PageShell'
-import { STORY_CATEGORY_LABELS, STORY_STATUS_LABELS, storyService } from '../../services'
-import type { StorySummary } from '../../services'
-import { ROUTES } from '../../routes'
-import { formatDay } from '../../utils/date'
+import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { usePagedList } from '@/hooks/usePagedList'
+import { STORY_CATEGORY_LABELS, STORY_STATUS_LABELS, storyService } from '@/services'
+import type { StorySummary } from '@/services'
+import { ROUTES } from '@/routes'
+import { formatDay } from '@/utils/time'
 import { pageParam } from './pageParams'
 import './mine.scss'
-
-interface MyStories {
-  items: StorySummary[]
-  nextCursor: string | null
-}
 
 const DONE: Record<string, string> = {
   submitted: '已提交，等待所在社区的党组织书记审核。审核结果会出现在“我的 › 消息”里。',
@@ -25,34 +23,12 @@ const DONE: Record<string, string> = {
 
 export default function MyStoriesPage() {
   const [done] = useState(() => DONE[pageParam('done')] ?? null)
-  const [list, setList] = useState<MyStories | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const latest = useRef(0)
-
-  const load = async () => {
-    const thisLoad = ++latest.current
-    setError(null)
-    const result = await storyService.mine()
-    if (thisLoad !== latest.current) return
-    if (result.ok) setList(result.data)
-    else setError(result.message)
-  }
-
-  const loadMore = async () => {
-    if (!list?.nextCursor) return
-    setLoadingMore(true)
-    const result = await storyService.mine(list.nextCursor)
-    setLoadingMore(false)
-    if (!result.ok) return setError(result.message)
-    const known = new Set(list.items.map((s) => s.id))
-    setList({ items: [...list.items, ...result.data.items.filter((s) => !known.has(s.id))], nextCursor: result.data.nextCursor })
-  }
+  const list = usePagedList({ fetch: (_: void, cursor) => storyService.mine(cursor), query: undefined, idOf: (s: StorySummary) => s.id })
 
   // Every show: a story may have been reviewed, revised or withdrawn meanwhile.
   useDidShow(() => {
-    load()
+    list.reload()
   })
 
   const withdraw = async (story: StorySummary) => {
@@ -66,7 +42,7 @@ export default function MyStoriesPage() {
     const result = await storyService.withdraw(story.id)
     if (!result.ok) return setNotice(result.message)
     setNotice(`《${story.title}》已撤回。`)
-    load()
+    list.reload()
   }
 
   const open = (id: string) => Taro.navigateTo({ url: `${ROUTES.storyDetail}?id=${id}` })
@@ -77,17 +53,18 @@ export default function MyStoriesPage() {
       {notice ? <Notice>{notice}</Notice> : null}
       <AtButton type='primary' onClick={() => Taro.navigateTo({ url: ROUTES.storyWrite })}>写新故事</AtButton>
 
-      {error ? (
-        <View className='my-stories__error'>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={load}>重新加载</AtButton>
-        </View>
-      ) : null}
-      {!list && !error ? <Text className='my-stories__text'>正在加载…</Text> : null}
+      <LoadState
+        loading={list.loading}
+        error={list.error}
+        onRetry={() => list.reload()}
+        empty={list.items.length === 0}
+        emptyText='您还没有写过故事。'
+        textClassName='my-stories__text'
+        className='my-stories__error'
+      />
 
-      {list ? (
+      {list.page ? (
         <View className='my-stories__list'>
-          {list.items.length === 0 ? <Text className='my-stories__text'>您还没有写过故事。</Text> : null}
           {list.items.map((story) => (
             <View className='my-story' key={story.id}>
               <View className='my-story__head'>
@@ -121,9 +98,7 @@ export default function MyStoriesPage() {
               </View>
             </View>
           ))}
-          {list.nextCursor ? (
-            <AtButton type='secondary' loading={loadingMore} disabled={loadingMore} onClick={loadMore}>加载更多</AtButton>
-          ) : null}
+          <LoadMore list={list} />
         </View>
       ) : null}
     </PageShell>

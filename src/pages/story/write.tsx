@@ -1,13 +1,14 @@
 // 写故事: a new story, or (`?id=`) the revision of one the secretary returned. The form is in StoryForm.
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { AtButton } from 'taro-ui'
-import Notice from '../../components/Notice'
-import PageShell from '../../components/PageShell'
-import { isSignedIn, storyService, userService } from '../../services'
-import type { StoryDetail } from '../../services'
-import { ROUTES } from '../../routes'
+import LoadState from '@/components/LoadState'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { isSignedIn, storyService, userService } from '@/services'
+import type { StoryDetail } from '@/services'
+import { ROUTES } from '@/routes'
 import { pageParam } from './pageParams'
 import StoryForm, { NEW_STORY_DRAFT_KEY, reviseDraftKey, type StoryDraft } from './StoryForm'
 import './write.scss'
@@ -84,13 +85,12 @@ export default function StoryWritePage() {
         <Notice tone='warning'>在“我的”页面登记、并由书记审核通过后才能提交。您可以先写，内容会保存在本机。</Notice>
       ) : null}
 
-      {source.kind === 'loading' ? <Text className='story-write__text'>正在加载…</Text> : null}
-      {source.kind === 'failed' ? (
-        <View>
-          <Notice tone='danger'>{source.message}</Notice>
-          <AtButton type='secondary' onClick={loadSource}>重新加载</AtButton>
-        </View>
-      ) : null}
+      <LoadState
+        loading={source.kind === 'loading'}
+        error={source.kind === 'failed' ? source.message : null}
+        onRetry={loadSource}
+        textClassName='story-write__text'
+      />
       {source.kind === 'ready' && source.note ? <Notice tone='warning'>书记的修改意见：{source.note}</Notice> : null}
 
       {source.kind === 'none' ? <StoryForm draftKey={NEW_STORY_DRAFT_KEY} onAccepted={accepted} /> : null}

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton, AtTextarea } from 'taro-ui'
-import Card from '../../../components/Card'
-import FormField from '../../../components/FormField'
-import Notice from '../../../components/Notice'
-import { userService } from '../../../services'
-import type { Person } from '../../../services'
-import { formatDay } from '../../../utils/date'
+import Card from '@/components/Card'
+import FormField from '@/components/FormField'
+import Notice from '@/components/Notice'
+import { userService } from '@/services'
+import type { Person } from '@/services'
+import { formatDay } from '@/utils/time'
 
 export type ReviewOutcome = 'approved' | 'rejected'
 

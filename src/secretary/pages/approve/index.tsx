@@ -1,19 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { AtButton } from 'taro-ui'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { userService } from '../../../services'
-import type { Person } from '../../../services'
+import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { usePagedList } from '@/hooks/usePagedList'
+import { userService } from '@/services'
+import type { Person } from '@/services'
 import PendingPerson, { type ReviewOutcome } from './PendingPerson'
 import './index.scss'
-
-interface PendingList {
-  items: Person[]
-  total: number
-  nextCursor: string | null
-}
 
 interface Reviewed {
   name: string
@@ -21,56 +17,29 @@ interface Reviewed {
 }
 
 export default function ApprovePage() {
-  const [list, setList] = useState<PendingList | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
+  const pending = usePagedList({
+    fetch: (_: void, cursor) => userService.pending(cursor ?? undefined),
+    query: undefined,
+    idOf: (p: Person) => p.openid,
+  })
+  const list = pending.page
   const [reviewed, setReviewed] = useState<Reviewed[]>([])
 
-  const load = async () => {
-    setError(null)
-    const result = await userService.pending()
-    if (result.ok) setList(result.data)
-    else setError(result.message)
-  }
-
-  const loadMore = async () => {
-    if (!list?.nextCursor) return
-    setLoadingMore(true)
-    const result = await userService.pending(list.nextCursor)
-    setLoadingMore(false)
-    if (!result.ok) {
-      setError(result.message)
-      return
-    }
-    const known = new Set(list.items.map((p) => p.openid))
-    setList({
-      items: [...list.items, ...result.data.items.filter((p) => !known.has(p.openid))],
-      total: result.data.total,
-      nextCursor: result.data.nextCursor,
-    })
-  }
-
   useDidShow(() => {
-    load()
+    pending.reload()
   })
 
   const onReviewed = (openid: string, outcome: ReviewOutcome) => {
-    if (!list) return
-    const person = list.items.find((p) => p.openid === openid)
-    setList({ ...list, items: list.items.filter((p) => p.openid !== openid), total: Math.max(0, list.total - 1) })
+    const person = pending.items.find((p) => p.openid === openid)
+    pending.mutate((current) => ({
+      ...current, items: current.items.filter((p) => p.openid !== openid), total: Math.max(0, current.total - 1),
+    }))
     if (person) setReviewed((done) => [{ name: person.name, outcome }, ...done])
   }
 
   return (
     <PageShell className='approve'>
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={load}>重新加载</AtButton>
-        </View>
-      ) : null}
-
-      {!list && !error ? <Text className='approve__text'>正在加载…</Text> : null}
+      <LoadState loading={pending.loading} error={pending.error} onRetry={() => pending.reload()} textClassName='approve__text' />
 
       {list ? (
         <View>
@@ -84,11 +53,7 @@ export default function ApprovePage() {
           {list.items.map((person) => (
             <PendingPerson key={person.openid} person={person} onReviewed={onReviewed} />
           ))}
-          {list.nextCursor ? (
-            <AtButton type='secondary' loading={loadingMore} disabled={loadingMore} onClick={loadMore}>
-              加载更多
-            </AtButton>
-          ) : null}
+          <LoadMore list={pending} />
         </View>
       ) : null}
     </PageShell>

@@ -3,12 +3,12 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton, AtTextarea } from 'taro-ui'
-import Chips from '../../../components/Chips'
-import FormField from '../../../components/FormField'
-import Notice from '../../../components/Notice'
-import { classroomService, CLASS_LIMITS } from '../../../services'
-import type { MarkStatus } from '../../../services'
-import { useDraft } from '../../../utils/useDraft'
+import Chips from '@/components/Chips'
+import FormField from '@/components/FormField'
+import Notice from '@/components/Notice'
+import { classroomService, CLASS_LIMITS } from '@/services'
+import type { MarkStatus } from '@/services'
+import { useDraft } from '@/utils/useDraft'
 
 const CHOICES = [
   { value: 'present' as const, label: '到场（补签到）' },

@@ -4,29 +4,20 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
-import Card from '../../../components/Card'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { ROUTES } from '../../../routes'
-import { ATTENDANCE_STATUS_LABELS, classroomService, CLASS_STATE_LABELS } from '../../../services'
-import type { AttendanceRow, ClassAttendance } from '../../../services'
-import { formatRate } from '../../../pages/classroom/format'
-import { formatDayTime } from '../../../utils/date'
+import Card from '@/components/Card'
+import LoadState from '@/components/LoadState'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { ROUTES } from '@/routes'
+import { ATTENDANCE_STATUS_LABELS, classroomService, CLASS_STATE_LABELS } from '@/services'
+import type { AttendanceRow, ClassAttendance } from '@/services'
+import { formatRate } from '@/utils/figures'
+import { formatDayTime } from '@/utils/time'
+import { openWorkbook } from '@/utils/workbook'
 import MarkForm from './MarkForm'
 import './index.scss'
 
 const classIdOf = () => Taro.getCurrentInstance().router?.params?.id ?? ''
-
-/** Opens the workbook: a download in the browser; in WeChat, the phone's document viewer (to forward or print). */
-async function openWorkbook(url: string): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const file = await Taro.downloadFile({ url })
-    if (file.statusCode !== 200) throw new Error(`download: HTTP ${file.statusCode}`)
-    await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx', showMenu: true })
-    return
-  }
-  window.open(url, '_blank')
-}
 
 function Row({ row, onMark }: { row: AttendanceRow; onMark: () => void }) {
   return (
@@ -93,12 +84,7 @@ export default function ClassAttendancePage() {
   if (!sheet) {
     return (
       <PageShell className='attendance'>
-        {error ? (
-          <View>
-            <Notice tone='danger'>{error}</Notice>
-            <AtButton type='secondary' onClick={load}>重新加载</AtButton>
-          </View>
-        ) : <Text className='attendance__text'>正在加载…</Text>}
+        <LoadState loading error={error} onRetry={load} textClassName='attendance__text' />
       </PageShell>
     )
   }

@@ -1,14 +1,16 @@
 // 开课情况: for a month (Beijing), which organisations held at least one class and which did not — the ones with
 // "a sign on the door and no class behind it" stand out — with classes held, attendees and the attendance rate.
 import { Text, View } from '@tarojs/components'
-import { useEffect, useRef, useState } from 'react'
-import { AtButton } from 'taro-ui'
-import Card from '../../../components/Card'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { beijingMonth, formatMonth, formatRate, shiftMonth } from '../../../pages/classroom/format'
-import { classroomService } from '../../../services'
-import type { ClassCoverage, OrgCoverage } from '../../../services'
+import { useState } from 'react'
+import Card from '@/components/Card'
+import LoadState from '@/components/LoadState'
+import MonthStepper from '@/components/MonthStepper'
+import PageShell from '@/components/PageShell'
+import { useLatestAnswer } from '@/hooks/useLatestAnswer'
+import { formatRate } from '@/utils/figures'
+import { shanghaiMonth } from '@/utils/time'
+import { classroomService } from '@/services'
+import type { OrgCoverage } from '@/services'
 import './index.scss'
 
 /** How deep each organisation sits under the one reported (the list comes in tree order). */
@@ -18,48 +20,21 @@ function depths(items: OrgCoverage[]): Map<string, number> {
   return depth
 }
 
+const fetchCoverage = (month: string) => classroomService.coverage({ month })
+
 export default function ClassCoveragePage() {
-  const thisMonth = beijingMonth(new Date())
+  const thisMonth = shanghaiMonth(new Date())
   const [month, setMonth] = useState(thisMonth)
-  const [coverage, setCoverage] = useState<ClassCoverage | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const latest = useRef(0)
+  const coverage = useLatestAnswer(fetchCoverage, month)
+  const shown = coverage.data
 
-  const load = async (which: string) => {
-    const thisLoad = ++latest.current
-    setError(null)
-    const result = await classroomService.coverage({ month: which })
-    if (thisLoad !== latest.current) return
-    if (result.ok) setCoverage(result.data)
-    else setError(result.message)
-  }
-
-  useEffect(() => {
-    load(month)
-  }, [month])
-
-  const depth = coverage ? depths(coverage.items) : new Map<string, number>()
-  const shown = coverage?.month === month ? coverage : null
+  const depth = shown ? depths(shown.items) : new Map<string, number>()
 
   return (
     <PageShell className='coverage'>
-      <View className='coverage__months'>
-        <View className='coverage__previous'>
-          <AtButton size='small' onClick={() => setMonth(shiftMonth(month, -1))}>‹ 上个月</AtButton>
-        </View>
-        <Text className='coverage__month'>{formatMonth(month)}</Text>
-        <View className='coverage__next'>
-          {month < thisMonth ? <AtButton size='small' onClick={() => setMonth(shiftMonth(month, 1))}>下个月 ›</AtButton> : null}
-        </View>
-      </View>
+      <MonthStepper month={month} latest={thisMonth} onChange={setMonth} />
 
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={() => load(month)}>重新加载</AtButton>
-        </View>
-      ) : null}
-      {!shown && !error ? <Text className='coverage__text'>正在加载…</Text> : null}
+      <LoadState loading={coverage.loading} error={coverage.error} onRetry={coverage.reload} textClassName='coverage__text' />
 
       {shown ? (
         <View>

@@ -1,6 +1,6 @@
 // The class form's draft (kept on the device until the class is saved) and its translation to and from the API.
-import type { ClassCategory, ClassCreateInput, ClassDetail } from '../../../services'
-import { beijingDate, beijingInstant, beijingTime } from '../../../pages/classroom/format'
+import type { ClassCategory, ClassCreateInput, ClassDetail } from '@/services'
+import { shanghaiDate, shanghaiInstant, shanghaiTime } from '@/utils/time'
 
 export const GEOFENCE_CHOICES = ['off', '100', '300', '500', '1000'] as const
 export type GeofenceChoice = (typeof GEOFENCE_CHOICES)[number]
@@ -40,14 +40,14 @@ const pad = (n: number) => String(n).padStart(2, '0')
 export function emptyDraft(now: Date = new Date()): ClassDraft {
   const slot = 30 * 60_000
   const start = new Date(Math.ceil(now.getTime() / slot) * slot)
-  const startTime = beijingTime(start)
+  const startTime = shanghaiTime(start)
   const [h, m] = startTime.split(':').map(Number)
   const endMinutes = Math.min(h * 60 + m + 90, 23 * 60 + 59)
   return {
     title: '', topic: '', category: '', description: '',
     lecturer: '', lecturerName: '', lecturerTitle: '',
     placeName: '', address: '', lat: null, lng: null,
-    date: beijingDate(start), startTime, endTime: `${pad(Math.floor(endMinutes / 60))}:${pad(endMinutes % 60)}`,
+    date: shanghaiDate(start), startTime, endTime: `${pad(Math.floor(endMinutes / 60))}:${pad(endMinutes % 60)}`,
     geofence: '300', expected: '', capacity: '', openToAll: false,
   }
 }
@@ -60,7 +60,7 @@ export function draftOf(c: ClassDetail): ClassDraft {
     lecturerTitle: c.lecturer.id ? '' : c.lecturer.title,
     placeName: c.place.name, address: c.place.address ?? '',
     lat: c.place.location?.lat ?? null, lng: c.place.location?.lng ?? null,
-    date: beijingDate(c.start), startTime: beijingTime(c.start), endTime: beijingTime(c.end),
+    date: shanghaiDate(c.start), startTime: shanghaiTime(c.start), endTime: shanghaiTime(c.end),
     geofence: c.geofence === null ? 'off' : (GEOFENCE_CHOICES.find((g) => g === String(c.geofence)) ?? '300'),
     expected: '', capacity: c.capacity ? String(c.capacity) : '', openToAll: c.openToAll,
   }
@@ -99,8 +99,8 @@ export function classInput(d: ClassDraft): ClassCreateInput {
       ? { name: d.lecturerName.trim(), ...(d.lecturerTitle.trim() ? { title: d.lecturerTitle.trim() } : {}) }
       : { id: d.lecturer },
     place: { name: d.placeName.trim(), ...(address ? { address } : {}), ...(location ? { location } : {}) },
-    start: beijingInstant(d.date, d.startTime),
-    end: beijingInstant(d.date, d.endTime),
+    start: shanghaiInstant(d.date, d.startTime),
+    end: shanghaiInstant(d.date, d.endTime),
     geofence: location && d.geofence !== 'off' ? Number(d.geofence) : null,
     ...(d.expected.trim() ? { expected: Number(d.expected) } : {}),
     ...(d.capacity.trim() ? { capacity: Number(d.capacity) } : {}),

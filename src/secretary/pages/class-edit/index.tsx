@@ -4,18 +4,19 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { AtButton, AtInput, AtSwitch, AtTextarea } from 'taro-ui'
-import Card from '../../../components/Card'
-import Chips from '../../../components/Chips'
-import FormField from '../../../components/FormField'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { currentLocation } from '../../../pages/checkin/location'
-import { ROUTES } from '../../../routes'
-import { CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, CLASS_LIMITS, classroomService } from '../../../services'
-import type { ClassDetail, Lecturer } from '../../../services'
-import { NATIVE_COLORS } from '../../../theme/nativeColors'
-import { formatDay } from '../../../utils/date'
-import { useDraft } from '../../../utils/useDraft'
+import Card from '@/components/Card'
+import Chips from '@/components/Chips'
+import FormField from '@/components/FormField'
+import LoadState from '@/components/LoadState'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { currentLocation } from '@/utils/location'
+import { ROUTES } from '@/routes'
+import { CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, CLASS_LIMITS, classroomService } from '@/services'
+import type { ClassDetail, Lecturer } from '@/services'
+import { NATIVE_COLORS } from '@/theme/nativeColors'
+import { formatDay } from '@/utils/time'
+import { useDraft } from '@/utils/useDraft'
 import {
   checkDraft, classInput, ClassDraft, draftOf, emptyDraft, fieldOf, FieldErrors, GEOFENCE_CHOICES, GeofenceChoice,
   TYPED_LECTURER,
@@ -242,13 +243,7 @@ export default function ClassEditPage() {
 
   return (
     <PageShell className='class-edit'>
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={load}>重新加载</AtButton>
-        </View>
-      ) : null}
-      {!loaded && !error ? <Text className='class-form__hint'>正在加载…</Text> : null}
+      <LoadState loading={!loaded} error={error} onRetry={load} textClassName='class-form__hint' />
       {loaded ? <ClassForm classId={classId} initial={loaded.initial} lecturers={loaded.lecturers} /> : null}
     </PageShell>
   )

@@ -1,17 +1,19 @@
 // 课程管理: the classes of the organisations the secretary manages (all of them for the district office), coming
 // and held; from each, its sign-in code, attendance, edit and cancel. New classes and the month's coverage from here.
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { AtButton, AtTextarea } from 'taro-ui'
-import Chips from '../../../components/Chips'
-import FormField from '../../../components/FormField'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import ClassCard from '../../../pages/classroom/ClassCard'
-import { ROUTES } from '../../../routes'
-import { classroomService, CLASS_LIMITS, userService } from '../../../services'
-import type { ClassSummary } from '../../../services'
+import Chips from '@/components/Chips'
+import FormField from '@/components/FormField'
+import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
+import PageShell from '@/components/PageShell'
+import { usePagedList } from '@/hooks/usePagedList'
+import ClassCard from '@/pages/classroom/ClassCard'
+import { ROUTES } from '@/routes'
+import { classroomService, CLASS_LIMITS, userService } from '@/services'
+import type { ClassSummary } from '@/services'
 import './index.scss'
 
 type Tab = 'upcoming' | 'past'
@@ -20,11 +22,6 @@ const TABS = [
   { value: 'upcoming' as const, label: '未结束' },
   { value: 'past' as const, label: '已结束' },
 ]
-
-interface ClassList {
-  items: ClassSummary[]
-  nextCursor: string | null
-}
 
 function CancelForm({ item, onCancelled, onClose }: { item: ClassSummary; onCancelled: () => void; onClose: () => void }) {
   const [reason, setReason] = useState('')
@@ -62,55 +59,32 @@ function CancelForm({ item, onCancelled, onClose }: { item: ClassSummary; onCanc
 }
 
 export default function ClassListPage() {
-  const [tab, setTab] = useState<Tab>('upcoming')
-  const [list, setList] = useState<ClassList | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [cancelling, setCancelling] = useState<string | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
   const scope = useRef<string | undefined | null>(null)
-  const latest = useRef(0)
 
-  const input = (which: Tab, cursor?: string | null) => ({
-    ...(scope.current ? { orgId: scope.current } : {}),
-    ...(which === 'past' ? { to: new Date().toISOString() } : {}),
-    ...(cursor ? { cursor } : {}),
-  })
-
-  const load = async (which: Tab = tab) => {
-    const thisLoad = ++latest.current
-    setError(null)
+  const fetch = async (which: Tab, cursor: string | null) => {
     // A secretary manages one organisation's subtree; the district office, everything (no filter).
     if (scope.current === null) {
       const me = await userService.me()
-      if (!me.ok) return setError(me.message)
+      if (!me.ok) return me
       scope.current = me.data.person?.role === 'secretary' ? me.data.person.scopeOrgId : undefined
     }
-    const result = await classroomService.list(input(which))
-    if (thisLoad !== latest.current) return
-    if (result.ok) setList(result.data)
-    else setError(result.message)
+    return classroomService.list({
+      ...(scope.current ? { orgId: scope.current } : {}),
+      ...(which === 'past' ? { to: new Date().toISOString() } : {}),
+      ...(cursor ? { cursor } : {}),
+    })
   }
-
-  const loadMore = async () => {
-    if (!list?.nextCursor || loadingMore) return
-    setLoadingMore(true)
-    const result = await classroomService.list(input(tab, list.nextCursor))
-    setLoadingMore(false)
-    if (!result.ok) return setError(result.message)
-    const known = new Set(list.items.map((c) => c.id))
-    setList({ items: [...list.items, ...result.data.items.filter((c) => !known.has(c.id))], nextCursor: result.data.nextCursor })
-  }
+  const list = usePagedList({ fetch, query: 'upcoming' as Tab, idOf: (c: ClassSummary) => c.id })
+  const tab = list.query
 
   // Every time the page shows: back from the form or the attendance page, the list is current.
   useDidShow(() => {
-    load()
+    list.reload()
   })
 
   const choose = (next: Tab) => {
-    if (next === tab) return
-    setTab(next)
-    setList(null)
-    load(next)
+    if (next !== tab) list.reload({ query: next, clear: true })
   }
 
   const go = (route: string, id: string) => Taro.navigateTo({ url: `${route}?id=${id}` })
@@ -123,19 +97,17 @@ export default function ClassListPage() {
       </View>
       <Chips className='class-list__tabs' options={TABS} value={tab} onChange={choose} />
 
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={() => load()}>重新加载</AtButton>
-        </View>
-      ) : null}
-      {!list && !error ? <Text className='class-list__text'>正在加载…</Text> : null}
+      <LoadState
+        loading={list.loading}
+        error={list.error}
+        onRetry={() => list.reload()}
+        empty={list.items.length === 0}
+        emptyText={tab === 'upcoming' ? '还没有安排课程，点“新建课程”开始。' : '还没有已结束的课程。'}
+        textClassName='class-list__text'
+      />
 
-      {list ? (
+      {list.page ? (
         <View>
-          {list.items.length === 0 ? (
-            <Text className='class-list__text'>{tab === 'upcoming' ? '还没有安排课程，点“新建课程”开始。' : '还没有已结束的课程。'}</Text>
-          ) : null}
           {list.items.map((item) => {
             const live = item.state === 'open' || item.state === 'upcoming'
             return (
@@ -152,16 +124,14 @@ export default function ClassListPage() {
                     onClose={() => setCancelling(null)}
                     onCancelled={() => {
                       setCancelling(null)
-                      load()
+                      list.reload()
                     }}
                   />
                 ) : null}
               </ClassCard>
             )
           })}
-          {list.nextCursor ? (
-            <AtButton type='secondary' loading={loadingMore} disabled={loadingMore} onClick={loadMore}>加载更多</AtButton>
-          ) : null}
+          <LoadMore list={list} />
         </View>
       ) : null}
     </PageShell>

@@ -1,15 +1,15 @@
 // One pending story, whole (text and photos), so it can be decided from the list: 通过 (or 通过并精选),
 // 退回修改 with a comment, 不通过 with a reason. Every decision is a button; the words go in a form below it.
-import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton, AtTextarea } from 'taro-ui'
-import Card from '../../../components/Card'
-import FormField from '../../../components/FormField'
-import Notice from '../../../components/Notice'
-import { STORY_CATEGORY_LABELS, STORY_LIMITS, storyService } from '../../../services'
-import type { QueueItem } from '../../../services'
-import { formatDayTime } from '../../../utils/date'
+import Card from '@/components/Card'
+import FormField from '@/components/FormField'
+import Notice from '@/components/Notice'
+import StoryPhotos from '@/components/StoryPhotos'
+import { STORY_CATEGORY_LABELS, STORY_LIMITS, storyService } from '@/services'
+import type { QueueItem } from '@/services'
+import { formatDayTime } from '@/utils/time'
 
 export type Decision = 'approve' | 'feature' | 'return' | 'reject'
 
@@ -60,7 +60,6 @@ export default function QueueStory({ story, onDecided }: QueueStoryProps) {
     setReasonError(null)
   }
 
-  const urls = story.images.map((img) => img.url).filter(Boolean)
   const form = asking ? REASON_FORM[asking] : null
 
   return (
@@ -90,21 +89,7 @@ export default function QueueStory({ story, onDecided }: QueueStoryProps) {
       </View>
 
       <Text className='queue-story__content'>{story.content}</Text>
-      {story.images.length > 0 ? (
-        <View className='queue-story__photos'>
-          {story.images.map((img, i) => (
-            <View
-              key={img.fileID}
-              className='queue-story__photo'
-              ariaRole='button'
-              ariaLabel={`查看第 ${i + 1} 张照片`}
-              onClick={() => img.url && Taro.previewImage({ current: img.url, urls })}
-            >
-              {img.url ? <Image className='queue-story__image' src={img.url} mode='aspectFill' /> : null}
-            </View>
-          ))}
-        </View>
-      ) : null}
+      <StoryPhotos images={story.images} block='queue-story' />
 
       {error ? <Notice tone='danger'>{error}</Notice> : null}
 

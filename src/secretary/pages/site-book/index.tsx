@@ -7,16 +7,16 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { AtButton, AtInput } from 'taro-ui'
-import Card from '../../../components/Card'
-import FormField from '../../../components/FormField'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { beijingDate, formatClock } from '../../../pages/classroom/format'
-import { ROUTES } from '../../../routes'
-import { SITE_BOOKING_LIMITS, siteService } from '../../../services'
-import type { ApiError, Booking, SiteDetail } from '../../../services'
-import { formatDay } from '../../../utils/date'
-import { useDraft } from '../../../utils/useDraft'
+import Card from '@/components/Card'
+import FormField from '@/components/FormField'
+import LoadState from '@/components/LoadState'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { ROUTES } from '@/routes'
+import { SITE_BOOKING_LIMITS, siteService } from '@/services'
+import type { ApiError, Booking, SiteDetail } from '@/services'
+import { formatClock, formatDay, shanghaiDate } from '@/utils/time'
+import { useDraft } from '@/utils/useDraft'
 import ChoiceGrid, { type Choice } from './ChoiceGrid'
 import {
   addDays, busyMinutes, clockMinutes, endChoices, firstBookableDate, spansOn, startChoices, minutesClock,
@@ -42,9 +42,9 @@ const DAYS_SHOWN = 14
 
 const siteIdOf = () => Taro.getCurrentInstance().router?.params?.siteId ?? ''
 
-function beijingNow() {
+function shanghaiNow() {
   const now = new Date()
-  return { date: beijingDate(now), minute: clockMinutes(formatClock(now)) }
+  return { date: shanghaiDate(now), minute: clockMinutes(formatClock(now)) }
 }
 
 const dayLabel = (date: string) => formatDay(`${date}T12:00:00+08:00`)
@@ -88,7 +88,7 @@ export default function SiteBookPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<{ title: string; message: string } | null>(null)
   const [sending, setSending] = useState(false)
-  const now = useRef(beijingNow()).current
+  const now = useRef(shanghaiNow()).current
 
   const loadCalendar = async () => {
     const result = await siteService.bookings({ siteId, from: now.date, to: addDays(now.date, SITE_BOOKING_LIMITS.maxDaysAhead) })
@@ -160,12 +160,7 @@ export default function SiteBookPage() {
   if (!site) {
     return (
       <PageShell className='site-book'>
-        {loadError ? (
-          <View>
-            <Notice tone='danger'>{loadError}</Notice>
-            <AtButton type='secondary' onClick={load}>重新加载</AtButton>
-          </View>
-        ) : <Text className='site-book__text'>正在加载…</Text>}
+        <LoadState loading error={loadError} onRetry={load} textClassName='site-book__text' />
       </PageShell>
     )
   }

@@ -1,8 +1,8 @@
 // Which days and half-hours a site can be booked for, from its weekly hours and closed dates (the server checks the
 // same rules; this only keeps the person from choosing what it would refuse). Dates `YYYY-MM-DD`, times `HH:MM`,
 // both Beijing wall clock.
-import type { Booking, OpeningInterval } from '../../../services'
-import { SITE_BOOKING_LIMITS } from '../../../services'
+import type { Booking, OpeningInterval } from '@/services'
+import { SITE_BOOKING_LIMITS } from '@/services'
 
 const SLOT = SITE_BOOKING_LIMITS.slotMinutes
 

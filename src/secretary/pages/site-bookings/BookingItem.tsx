@@ -2,9 +2,9 @@
 // stands (待确认 · 已确认 · 已到场 · 已婉拒 · 已取消) and why; the page adds the actions it allows.
 import { Text, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
-import type { Booking } from '../../../services'
-import { BOOKING_STATUS_LABELS } from '../../../services'
-import { formatDay } from '../../../utils/date'
+import type { Booking } from '@/services'
+import { BOOKING_STATUS_LABELS } from '@/services'
+import { formatDay } from '@/utils/time'
 import './BookingItem.scss'
 
 export function bookingState(b: Pick<Booking, 'status' | 'confirmed' | 'arrived'>): { key: string; label: string } {

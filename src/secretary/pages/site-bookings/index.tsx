@@ -1,21 +1,19 @@
 // 我的预约: the bookings this secretary made, latest date first, with where each stands and why; 取消预约 (with an
 // optional reason, asked in place, not in a pop-up) while it has not begun.
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { AtButton, AtInput } from 'taro-ui'
-import type { Booking } from '../../../services'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { ROUTES } from '../../../routes'
-import { SITE_BOOKING_LIMITS, siteService } from '../../../services'
+import type { Booking } from '@/services'
+import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { usePagedList } from '@/hooks/usePagedList'
+import { ROUTES } from '@/routes'
+import { SITE_BOOKING_LIMITS, siteService } from '@/services'
 import BookingItem from './BookingItem'
 import './index.scss'
-
-interface Listing {
-  items: Booking[]
-  nextCursor: string | null
-}
 
 const justBooked = () => Taro.getCurrentInstance().router?.params?.booked ?? ''
 
@@ -46,40 +44,19 @@ function CancelForm({ booking, onDone }: { booking: Booking; onDone: (updated: B
 
 export default function MyBookingsPage() {
   const [booked] = useState(justBooked)
-  const [listing, setListing] = useState<Listing | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [cancelling, setCancelling] = useState<string | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const latest = useRef(0)
-
-  const load = async () => {
-    const thisLoad = ++latest.current
-    setError(null)
-    const result = await siteService.bookings()
-    if (thisLoad !== latest.current) return
-    if (result.ok) setListing(result.data)
-    else setError(result.message)
-  }
-
-  const loadMore = async () => {
-    if (!listing?.nextCursor || loadingMore) return
-    setLoadingMore(true)
-    const result = await siteService.bookings({ cursor: listing.nextCursor })
-    setLoadingMore(false)
-    if (!result.ok) return setError(result.message)
-    const known = new Set(listing.items.map((b) => b.id))
-    setListing({ items: [...listing.items, ...result.data.items.filter((b) => !known.has(b.id))], nextCursor: result.data.nextCursor })
-  }
+  const listing = usePagedList({
+    fetch: (_: void, cursor) => siteService.bookings(cursor ? { cursor } : {}),
+    query: undefined,
+    idOf: (b: Booking) => b.id,
+  })
 
   useDidShow(() => {
-    load()
-  })
-  useReachBottom(() => {
-    loadMore()
+    listing.reload()
   })
 
   const replace = (updated: Booking) => {
-    setListing((current) => current && { ...current, items: current.items.map((b) => (b.id === updated.id ? updated : b)) })
+    listing.mutate((current) => ({ ...current, items: current.items.map((b) => (b.id === updated.id ? updated : b)) }))
   }
 
   return (
@@ -87,20 +64,14 @@ export default function MyBookingsPage() {
       {booked ? (
         <Notice tone='success'>预约已提交。阵地管理员确认或婉拒后会通知你；到场后扫描阵地签到码签到，即确认到场。</Notice>
       ) : null}
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={load}>重新加载</AtButton>
-        </View>
-      ) : null}
-      {!listing && !error ? <Text className='my-bookings__text'>正在加载…</Text> : null}
-      {listing && listing.items.length === 0 ? (
+      <LoadState loading={listing.loading} error={listing.error} onRetry={() => listing.reload()} textClassName='my-bookings__text' />
+      {listing.page && listing.items.length === 0 ? (
         <View>
           <Text className='my-bookings__text'>还没有预约过阵地。在“阵地”里找到合适的阵地，就可以为本党组织预约。</Text>
           <AtButton type='primary' onClick={() => Taro.switchTab({ url: ROUTES.site })}>去找阵地</AtButton>
         </View>
       ) : null}
-      {listing?.items.map((b) => (
+      {listing.items.map((b) => (
         <BookingItem key={b.id} booking={b} view='mine'>
           {cancelling === b.id ? (
             <CancelForm booking={b} onDone={(updated) => { setCancelling(null); if (updated) replace(updated) }} />
@@ -113,9 +84,7 @@ export default function MyBookingsPage() {
           ) : null}
         </BookingItem>
       ))}
-      {listing?.nextCursor ? (
-        <AtButton type='secondary' loading={loadingMore} disabled={loadingMore} onClick={loadMore}>加载更多</AtButton>
-      ) : null}
+      {listing.page ? <LoadMore list={listing} /> : null}
     </PageShell>
   )
 }

@@ -4,24 +4,21 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { AtButton, AtTextarea } from 'taro-ui'
-import type { Booking } from '../../../services'
-import Card from '../../../components/Card'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { beijingDate } from '../../../pages/classroom/format'
-import { SITE_BOOKING_LIMITS, siteService } from '../../../services'
-import { formatDay } from '../../../utils/date'
-import BookingItem from '../site-bookings/BookingItem'
-import { addDays } from '../site-book/slots'
+import type { Booking } from '@/services'
+import Card from '@/components/Card'
+import LoadState from '@/components/LoadState'
+import LoadMore from '@/components/LoadMore'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { usePagedList } from '@/hooks/usePagedList'
+import { SITE_BOOKING_LIMITS, siteService } from '@/services'
+import { formatDay, shanghaiDate } from '@/utils/time'
+import BookingItem from '@/secretary/pages/site-bookings/BookingItem'
+import { addDays } from '@/secretary/pages/site-book/slots'
 import './index.scss'
 
 const SPAN_DAYS = 14
 const siteIdOf = () => Taro.getCurrentInstance().router?.params?.id ?? ''
-
-interface Calendar {
-  items: Booking[]
-  canManage: boolean
-}
 
 function DeclineForm({ booking, onDone }: { booking: Booking; onDone: (updated: Booking | null) => void }) {
   const [reason, setReason] = useState('')
@@ -51,41 +48,32 @@ function DeclineForm({ booking, onDone }: { booking: Booking; onDone: (updated: 
 
 export default function SiteCalendarPage() {
   const [siteId] = useState(siteIdOf)
-  const today = useRef(beijingDate(new Date())).current
-  const [from, setFrom] = useState(today)
+  const today = useRef(shanghaiDate(new Date())).current
   const [siteName, setSiteName] = useState('')
-  const [calendar, setCalendar] = useState<Calendar | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [declining, setDeclining] = useState<string | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
-  const latest = useRef(0)
 
-  const load = async (start: string = from) => {
-    const thisLoad = ++latest.current
-    setError(null)
+  /** Two weeks from `start`; the site's name along with the first answer. */
+  const fetchWeeks = async (start: string, cursor: string | null) => {
     const [result, site] = await Promise.all([
-      siteService.bookings({ siteId, from: start, to: addDays(start, SPAN_DAYS - 1) }),
+      siteService.bookings({ siteId, from: start, to: addDays(start, SPAN_DAYS - 1), ...(cursor ? { cursor } : {}) }),
       siteName ? null : siteService.get(siteId),
     ])
     if (site?.ok) setSiteName(site.data.name)
-    if (thisLoad !== latest.current) return
-    if (result.ok) setCalendar(result.data)
-    else setError(result.message)
+    return result
   }
+  const list = usePagedList({ fetch: fetchWeeks, query: today, idOf: (b: Booking) => b.id })
+  const from = list.query
+  const calendar = list.page
 
   useDidShow(() => {
-    load()
+    list.reload()
   })
 
-  const move = (days: number) => {
-    const next = addDays(from, days)
-    setFrom(next)
-    setCalendar(null)
-    load(next)
-  }
+  const move = (days: number) => list.reload({ query: addDays(from, days), clear: true })
 
   const replace = (updated: Booking) => {
-    setCalendar((current) => current && { ...current, items: current.items.map((b) => (b.id === updated.id ? updated : b)) })
+    list.mutate((current) => ({ ...current, items: current.items.map((b) => (b.id === updated.id ? updated : b)) }))
   }
 
   const confirm = async (b: Booking) => {
@@ -95,7 +83,7 @@ export default function SiteCalendarPage() {
     else setActionError(result.message)
   }
 
-  const days = calendar ? [...new Set(calendar.items.map((b) => b.date))] : []
+  const days = [...new Set(list.items.map((b) => b.date))]
 
   return (
     <PageShell className='site-calendar'>
@@ -110,18 +98,18 @@ export default function SiteCalendarPage() {
 
       {calendar && !calendar.canManage ? <Notice>这里只显示已被预约的时段；确认和婉拒由阵地的管理党组织处理。</Notice> : null}
       {actionError ? <Notice tone='danger'>{actionError}</Notice> : null}
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={() => load()}>重新加载</AtButton>
-        </View>
-      ) : null}
-      {!calendar && !error ? <Text className='site-calendar__text'>正在加载…</Text> : null}
-      {calendar && calendar.items.length === 0 ? <Text className='site-calendar__text'>这两周还没有预约。</Text> : null}
+      <LoadState
+        loading={list.loading}
+        error={list.error}
+        onRetry={() => list.reload()}
+        empty={list.items.length === 0}
+        emptyText='这两周还没有预约。'
+        textClassName='site-calendar__text'
+      />
 
       {days.map((date) => (
         <Card key={date} title={`${date === today ? '今天 ' : ''}${formatDay(`${date}T12:00:00+08:00`)}`} className='site-calendar__day'>
-          {calendar!.items.filter((b) => b.date === date).map((b) => (
+          {list.items.filter((b) => b.date === date).map((b) => (
             <BookingItem key={b.id} booking={b} view='calendar'>
               {declining === b.id ? (
                 <DeclineForm booking={b} onDone={(updated) => { setDeclining(null); if (updated) replace(updated) }} />
@@ -136,6 +124,7 @@ export default function SiteCalendarPage() {
           ))}
         </Card>
       ))}
+      {calendar ? <LoadMore list={list} /> : null}
     </PageShell>
   )
 }

@@ -5,11 +5,12 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { AtButton } from 'taro-ui'
-import type { SiteDetail } from '../../../services'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { SITE_TYPE_LABELS, siteService } from '../../../services'
-import QrCode from '../class-code/QrCode'
+import type { SiteDetail } from '@/services'
+import LoadState from '@/components/LoadState'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { SITE_TYPE_LABELS, siteService } from '@/services'
+import QrCode from '@/components/QrCode'
 import './index.scss'
 
 const siteIdOf = () => Taro.getCurrentInstance().router?.params?.id ?? ''
@@ -48,8 +49,7 @@ export default function SiteCodePage() {
 
   return (
     <PageShell className='site-code'>
-      {error ? <Notice tone='danger'>{error}</Notice> : null}
-      {!site && !error ? <Text className='site-code__text'>正在加载…</Text> : null}
+      <LoadState loading={!site} error={error} textClassName='site-code__text' />
       {site?.checkIn ? (
         <View className='site-code__sheet'>
           <Text className='site-code__brand'>先锋驿站 · 阵地签到</Text>

@@ -2,9 +2,9 @@
 // visits and visitors, bookings and hours, arrivals, classes hosted and their attendees, organisations served and
 // how many from outside (the open-sharing figure). An idle site says so in words.
 import { Text, View } from '@tarojs/components'
-import type { SiteUsage } from '../../../services'
-import { formatRate } from '../../../pages/classroom/format'
-import { SITE_TYPE_LABELS } from '../../../services'
+import type { SiteUsage } from '@/services'
+import { formatRate } from '@/utils/figures'
+import { SITE_TYPE_LABELS } from '@/services'
 
 interface UsageRowProps {
   row: SiteUsage

@@ -3,53 +3,31 @@
 // site's figures. The figures are counted as things happen, so the page reads them at once however much history.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { AtButton } from 'taro-ui'
-import Card from '../../../components/Card'
-import Notice from '../../../components/Notice'
-import PageShell from '../../../components/PageShell'
-import { beijingMonth, formatMonth, formatRate, shiftMonth } from '../../../pages/classroom/format'
-import { ROUTES } from '../../../routes'
-import { siteService } from '../../../services'
-import type { SiteUsageReport } from '../../../services'
+import Card from '@/components/Card'
+import LoadState from '@/components/LoadState'
+import MonthStepper from '@/components/MonthStepper'
+import Notice from '@/components/Notice'
+import PageShell from '@/components/PageShell'
+import { useLatestAnswer } from '@/hooks/useLatestAnswer'
+import { formatRate } from '@/utils/figures'
+import { formatMonth, shanghaiMonth } from '@/utils/time'
+import { ROUTES } from '@/routes'
+import { siteService } from '@/services'
+import { openWorkbook } from '@/utils/workbook'
 import UsageRow from './UsageRow'
 import './index.scss'
 
 const params = () => Taro.getCurrentInstance().router?.params ?? {}
 
-/** Opens the workbook: a download in the browser; in WeChat, the phone's document viewer (to forward or print). */
-async function openWorkbook(url: string): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const file = await Taro.downloadFile({ url })
-    if (file.statusCode !== 200) throw new Error(`download: HTTP ${file.statusCode}`)
-    await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx', showMenu: true })
-    return
-  }
-  window.open(url, '_blank')
-}
-
 export default function SiteUsagePage() {
   const [siteId] = useState(() => params().siteId ?? '')
-  const thisMonth = useRef(beijingMonth(new Date())).current
+  const thisMonth = useRef(shanghaiMonth(new Date())).current
   const [month, setMonth] = useState(() => (/^\d{4}-\d{2}$/.test(params().month ?? '') ? params().month! : thisMonth))
-  const [report, setReport] = useState<SiteUsageReport | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
   const [exportNote, setExportNote] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null)
-  const latest = useRef(0)
-
-  const load = async (which: string) => {
-    const thisLoad = ++latest.current
-    setError(null)
-    const result = await siteService.usage(siteId ? { siteId, month: which } : { month: which })
-    if (thisLoad !== latest.current) return
-    if (result.ok) setReport(result.data)
-    else setError(result.message)
-  }
-
-  useEffect(() => {
-    load(month)
-  }, [month])
+  const report = useLatestAnswer((which: string) => siteService.usage(siteId ? { siteId, month: which } : { month: which }), month)
 
   const exportMonth = async () => {
     if (exporting) return
@@ -69,27 +47,15 @@ export default function SiteUsagePage() {
     setExporting(false)
   }
 
-  const shown = report?.month === month ? report : null
+  const shown = report.data
   const s = shown?.summary
   const open = (id: string) => Taro.navigateTo({ url: `${ROUTES.siteDetail}?id=${id}` })
 
   return (
     <PageShell className='site-usage'>
-      <View className='site-usage__months'>
-        <AtButton size='small' onClick={() => setMonth(shiftMonth(month, -1))}>‹ 上个月</AtButton>
-        <Text className='site-usage__month'>{formatMonth(month)}</Text>
-        {month < thisMonth ? (
-          <AtButton size='small' onClick={() => setMonth(shiftMonth(month, 1))}>下个月 ›</AtButton>
-        ) : <View className='site-usage__spacer' />}
-      </View>
+      <MonthStepper month={month} latest={thisMonth} onChange={setMonth} />
 
-      {error ? (
-        <View>
-          <Notice tone='danger'>{error}</Notice>
-          <AtButton type='secondary' onClick={() => load(month)}>重新加载</AtButton>
-        </View>
-      ) : null}
-      {!shown && !error ? <Text className='site-usage__text'>正在加载…</Text> : null}
+      <LoadState loading={report.loading} error={report.error} onRetry={report.reload} textClassName='site-usage__text' />
 
       {shown && s && !siteId ? (
         <View>

@@ -1,5 +1,6 @@
-// The QR code of a sign-in URL, made on the device: an SVG image in the browser (sharp on a projector), a 2D canvas
-// in the mini-program (whose <image> does not reliably take SVG data).
+// The QR code of a sign-in URL (a class's rotating code, a site's printed one), made on the device: an SVG image in
+// the browser (sharp on a projector), a 2D canvas in the mini-program (whose <image> does not reliably take SVG
+// data). Its class names are the class-code page's, where it was first drawn; the site-code page sizes it too.
 import { Canvas, Image, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useMemo } from 'react'

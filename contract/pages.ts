@@ -1,0 +1,12 @@
+// The pages a link from outside the app opens: QR codes and share links carry these paths, so the functions that
+// make those links and the app that has the pages take them from here. Plain strings, no imports: the app's
+// build-time config (src/app.config.ts) reads them too.
+
+/** The H5 / mini-program page a sign-in code opens, `?t=<token>`. */
+export const CHECKIN_PAGE = 'pages/checkin/index'
+
+/** The H5 / mini-program page a site's printed QR code opens, `?t=<token>`. */
+export const SITE_VISIT_PAGE = 'pages/site/visit'
+
+/** The mini-program page of one story, `?id=<story id>` (a subscribe message opens it). */
+export const STORY_DETAIL_PAGE = 'pages/story/detail'

@@ -1,0 +1,37 @@
+// A story's photos, each opening the phone's full-screen viewer (with the others to swipe through). The story page
+// and the review queue show them; each keeps its own class names (`story-detail__…`, `queue-story__…`).
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { StoryDetail } from '@/services'
+
+interface StoryPhotosProps {
+  images: StoryDetail['images']
+  /** The page's BEM block. */
+  block: string
+  /** More classes on the grid (how many columns). */
+  className?: string
+  /** Says so where a photo cannot be shown (otherwise its place stays empty). */
+  missingText?: string
+  lazyLoad?: boolean
+}
+
+export default function StoryPhotos({ images, block, className, missingText, lazyLoad }: StoryPhotosProps) {
+  if (images.length === 0) return null
+  const urls = images.map((img) => img.url).filter((url): url is string => Boolean(url))
+  return (
+    <View className={[`${block}__photos`, className ?? ''].filter(Boolean).join(' ')}>
+      {images.map((img, i) => (
+        <View
+          key={img.fileID}
+          className={`${block}__photo`}
+          ariaRole='button'
+          ariaLabel={`查看第 ${i + 1} 张照片`}
+          onClick={() => img.url && Taro.previewImage({ current: img.url, urls })}
+        >
+          {img.url ? <Image className={`${block}__image`} src={img.url} mode='aspectFill' lazyLoad={lazyLoad} /> : null}
+          {!img.url && missingText ? <Text className={`${block}__missing`}>{missingText}</Text> : null}
+        </View>
+      ))}
+    </View>
+  )
+}

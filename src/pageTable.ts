@@ -1,0 +1,73 @@
+// Every page of the app, written once. app.config.ts lists them from here (main package, the secretary subpackage,
+// the tab bar) and routes.ts navigates by them. Taro evaluates app.config.ts at build time, so this module imports
+// nothing but the contract's page paths (plain strings: the pages QR codes and share links open).
+import { CHECKIN_PAGE, SITE_VISIT_PAGE, STORY_DETAIL_PAGE } from '../contract/pages'
+
+export interface PageEntry {
+  /** The page's path inside its package. */
+  path: string
+  /** Secretary and district-office pages live in a subpackage, out of the main package. */
+  subpackage?: 'secretary'
+  /** A tab of the tab bar, and its label. */
+  tab?: string
+  /** The page exists only in the H5 app (in the mini-program WeChat itself says who the person is). */
+  h5Only?: true
+}
+
+/** A page of the secretary subpackage: `secretary/pages/<name>/index`. */
+const secretary = (name: string): PageEntry => ({ path: `pages/${name}/index`, subpackage: 'secretary' })
+
+export const PAGES = {
+  story: { path: 'pages/story/index', tab: '故事' },
+  classroom: { path: 'pages/classroom/index', tab: '课堂' },
+  site: { path: 'pages/site/index', tab: '阵地' },
+  mine: { path: 'pages/mine/index', tab: '我的' },
+  // The story page stays in the main package: a chat card or a Moments post opens it directly.
+  /** A story, `?id=`; public (opened from a chat or Moments without sign-in). */
+  storyDetail: { path: STORY_DETAIL_PAGE },
+  /** Write a story; `?id=` revises a returned one. */
+  storyWrite: { path: 'pages/story/write' },
+  storyMine: { path: 'pages/story/mine' },
+  storyMessages: { path: 'pages/story/messages' },
+  // Opened by the sign-in QR code from any camera (H5) or WeChat's plain-link rule: in the main package.
+  /** Check in to a class: `?t=<token>` (the sign-in QR code's URL), or `?q=` (the URL, WeChat's plain-link rule). */
+  checkin: { path: CHECKIN_PAGE },
+  // A site's page is shared; its printed check-in code opens the visit page from any camera: in the main package.
+  /** A site's page, `?id=`; public (shared). */
+  siteDetail: { path: 'pages/site/detail' },
+  /** Check in at a site: `?t=<token>` (its printed QR code's URL), or `?q=` (WeChat's plain-link rule). */
+  siteVisit: { path: SITE_VISIT_PAGE },
+  login: { path: 'pages/login/index', h5Only: true },
+  approve: secretary('approve'),
+  storyReview: secretary('review'),
+  classList: secretary('class-list'),
+  /** `?id=` edits that class; without it, a new one. */
+  classEdit: secretary('class-edit'),
+  /** The full-screen sign-in code, `?id=`. */
+  classCode: secretary('class-code'),
+  classAttendance: secretary('class-attendance'),
+  classCoverage: secretary('class-coverage'),
+  /** Book a slot, `?siteId=`. */
+  siteBook: secretary('site-book'),
+  siteBookings: secretary('site-bookings'),
+  /** A site's bookings to confirm or decline, `?id=`. */
+  siteCalendar: secretary('site-calendar'),
+  /** A site's printable check-in code, `?id=`. */
+  siteCode: secretary('site-code'),
+  /** Usage ranking; `?siteId=` one site, `?month=YYYY-MM`. */
+  siteUsage: secretary('site-usage'),
+} as const satisfies Record<string, PageEntry>
+
+export type PageName = keyof typeof PAGES
+
+const entries = Object.values(PAGES) as PageEntry[]
+
+/** The app's page lists for app.config.ts, for the platform being built. */
+export function pageLists(h5: boolean) {
+  const here = entries.filter((page) => h5 || !page.h5Only)
+  return {
+    pages: here.filter((page) => !page.subpackage).map((page) => page.path),
+    subPackages: [{ root: 'secretary', pages: here.filter((page) => page.subpackage === 'secretary').map((page) => page.path) }],
+    tabs: entries.filter((page) => page.tab).map((page) => ({ pagePath: page.path, text: page.tab! })),
+  }
+}

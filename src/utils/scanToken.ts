@@ -1,0 +1,55 @@
+// Where a scan page's token comes from. A class's sign-in code and a site's printed code are URLs
+// `…/#/<page>?t=<token>` (CHECKIN_PAGE, SITE_VISIT_PAGE). The page gets the token as `t` (H5, or a navigation from
+// the scan button), as `q` (the whole URL, when WeChat opens the mini-program by its plain-link QR rule) or, for a
+// class, as `scene` (a mini-program code carrying the token itself).
+import { CHECKIN_PAGE, SITE_VISIT_PAGE } from '@/services'
+
+export interface ScanCode {
+  /** The page the code opens. */
+  page: string
+  /** What a token looks like. */
+  token: RegExp
+  /** The code may be a mini-program code whose `scene` is the token. */
+  scene: boolean
+}
+
+export const CLASS_CODE: ScanCode = { page: CHECKIN_PAGE, token: /^[A-Za-z0-9_-]{1,64}$/, scene: true }
+export const SITE_CODE: ScanCode = { page: SITE_VISIT_PAGE, token: /^[A-Za-z0-9_-]{1,200}$/, scene: false }
+
+function decoded(value: string): string | null {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return null
+  }
+}
+
+const clean = (code: ScanCode, value: unknown): string | null => {
+  if (typeof value !== 'string') return null
+  const token = decoded(value)
+  return token && code.token.test(token) ? token : null
+}
+
+/** The token of a code's URL, or null when the URL is not this kind of code. */
+export function tokenFromUrl(code: ScanCode, url: string): string | null {
+  const text = decoded(url)
+  if (!text || !text.includes(code.page)) return null
+  const match = /[?&]t=([^&#]+)/.exec(text.slice(text.indexOf(code.page)))
+  return match ? clean(code, match[1]) : null
+}
+
+/** The token the page was opened with, whichever way it came. */
+export function tokenFromParams(code: ScanCode, params: Record<string, string | undefined>): string | null {
+  return clean(code, params.t)
+    ?? (params.q ? tokenFromUrl(code, params.q) : null)
+    ?? (code.scene ? clean(code, params.scene) : null)
+}
+
+/** The token of what `Taro.scanCode` read: the code's URL, or a mini-program code opening the page. */
+export function tokenFromScan(code: ScanCode, scan: { result?: string; path?: string }): string | null {
+  if (code.scene && scan.path && scan.path.includes(code.page)) {
+    const scene = /[?&]scene=([^&]+)/.exec(scan.path)
+    if (scene) return clean(code, scene[1])
+  }
+  return scan.result ? tokenFromUrl(code, scan.result) : null
+}
