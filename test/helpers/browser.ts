@@ -40,12 +40,11 @@ export async function phone(
 export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots')
 
 /**
- * Writes a README screenshot once the page has slid in and its photos have loaded — only when SCREENSHOTS=1
+ * Writes a README screenshot once its photos have loaded — only when SCREENSHOTS=1
  * (`npm run screenshots`), so an ordinary test run leaves the committed pictures alone.
  */
 export async function screenshot(page: Page, name: string) {
   if (process.env.SCREENSHOTS !== '1') return
-  await page.waitForTimeout(800) // the page-slide animation
   await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete))
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
@@ -53,8 +52,8 @@ export async function screenshot(page: Page, name: string) {
 
 /**
  * The page on top of the H5 page stack, the one a person sees. Taro keeps the pages below it in the DOM (hidden with
- * `taro_page_shade`, display: none), a page being left slides out for a moment after losing `taro_page_show`, and a
- * page coming in is appended with `taro_page_show`: the last shown, displayed page is the current one. A locator
+ * `taro_page_shade`, display: none) and a page coming in is appended with `taro_page_show`: the last shown, displayed
+ * page is the current one (the app has no page-slide on H5, so no page is half-way). A locator
  * resolves again at every use, so one `current(page)` follows the person from page to page.
  */
 export function current(page: Page): Locator {
