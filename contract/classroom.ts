@@ -28,6 +28,11 @@ export const PRESENT_STATUSES: readonly AttendanceStatus[] = ['on-time', 'late',
 
 export const MARK_STATUSES = ['present', 'leave', 'absent'] as const
 export type MarkStatus = (typeof MARK_STATUSES)[number]
+/**
+ * Marking by hand closes this many days after a class ends: the secretary's register is then final, and only the
+ * district office corrects it (audited like every mark).
+ */
+export const MARK_WINDOW_DAYS = 7
 
 /** Where a class stands at a moment. */
 export type ClassState = 'upcoming' | 'open' | 'ended' | 'cancelled'

@@ -4,13 +4,14 @@
 // A site is managed by an organisation (its secretary, and the district office, edit it and see its figures). People
 // find sites near them (`list` with `near`), book a slot for their organisation (`book`: a secretary; 30-minute slots
 // inside the opening hours, headcount within capacity), and check in on arrival by scanning the site's fixed QR code
-// (`visit`), once per person per site per day; the booker's scan also confirms the booking's arrival. Usage is counted
+// (`visit`) standing there (the phone's location), once per person per site per day; the booker's scan also confirms
+// the booking's arrival; a renewed code's old prints are stale (TOKEN_EXPIRED). Usage is counted
 // per site and month as it happens (`usage`), and `recount` rebuilds a month from the raw records.
 //
 // Dates are `YYYY-MM-DD` and times `HH:MM`, both Asia/Shanghai wall clock; a month is `YYYY-MM`.
 import { z } from 'zod'
 import { flag, id, oneOf, text, valuesOf } from './common'
-import { fileId } from './story'
+import { fileId, PhotoCheckState, PhotoUpload } from './story'
 
 export const SITE_TYPE_LABELS = {
   base: '开放式组织生活基地', studio: '党代表工作室', library: '党建书屋', center: '党群服务中心',
@@ -45,7 +46,7 @@ export type BookingDecision = (typeof BOOKING_DECISIONS)[number]
 export const SLOT_MINUTES = 30
 /** A visit may be checked in this many minutes before the site opens (people arrive early for a booking). */
 export const VISIT_EARLY_MINUTES = 30
-/** A scan this far (metres) from the site, when the phone reports where it is, is refused. */
+/** A visit needs the phone's location within this many metres of the site (a printed code proves nothing alone). */
 export const VISIT_MAX_DISTANCE = 1000
 
 export const SITE_LIMITS = {
@@ -228,12 +229,17 @@ export const siteSchemas = {
   visit: z.object({
     /** Anything but a genuine code is answered TOKEN_INVALID (scan again), not INVALID_INPUT. */
     token: z.string({ required_error: '请扫描阵地的签到码', invalid_type_error: '签到码格式不正确' }).max(200, '签到码格式不正确'),
-    /** Where the phone is, when the person allowed it: a scan far from the site is refused. */
+    /**
+     * Where the phone is. Needed: without it the visit is refused on this field with the reason (INVALID_INPUT), so
+     * the page can say why before asking; far from the site, OUT_OF_RANGE.
+     */
     location: point.optional(),
   }).strict(),
   usage: z.object({ siteId: id('阵地').optional(), month: month.optional() }).strict(),
   exportUsage: z.object({ month: month.optional() }).strict(),
   recount: z.object({ month: month.optional() }).strict(),
+  /** A one-time upload of one compressed photo into the caller's own folder (the only photos a site accepts). */
+  uploadPhoto: z.object({}).strict(),
 }
 
 export type SiteInput = { [K in keyof typeof siteSchemas]: z.input<(typeof siteSchemas)[K]> }
@@ -274,7 +280,11 @@ export interface SiteDetail extends SiteSummary {
   week: SiteDay[]
   /** The phone in full for the site's managers, masked (138****5678) for everyone else. */
   contact: { name: string; phone: string }
-  photos: Array<{ fileID: string; url: string }>
+  /**
+   * The photos cleared by WeChat's media check; its managers also get the others, with their `check` state (not
+   * shown to anyone else yet).
+   */
+  photos: Array<{ fileID: string; url: string; check?: PhotoCheckState }>
   /** The caller manages it: may edit it, print its code, decide bookings and see its figures. */
   canManage: boolean
   /** Managers only: what the printed QR code carries and the page it opens. */
@@ -375,4 +385,5 @@ export interface SiteOutput {
   }
   exportUsage: { fileID: string; url: string }
   recount: { month: string; sites: number; repaired: number; slotsFreed: number }
+  uploadPhoto: PhotoUpload
 }

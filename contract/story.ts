@@ -110,7 +110,11 @@ export const storySchemas = {
       .min(1, '每页至少 1 条').max(STORY_LIMITS.feedPage, `每页最多 ${STORY_LIMITS.feedPage} 条`).optional(),
     category: oneOf('故事类别', STORY_CATEGORIES).optional(),
   }).strict(),
-  get: z.object({ id: id('故事') }).strict(),
+  get: z.object({
+    id: id('故事'),
+    /** A reader without sign-in: an id the device made once, so their view counts once a day like anyone's. */
+    device: id('设备').optional(),
+  }).strict(),
   like: z.object({ id: id('故事') }).strict(),
   share: z.object({ id: id('故事') }).strict(),
   queue: z.object({ cursor: cursor.optional() }).strict(),
@@ -121,7 +125,7 @@ export const storySchemas = {
       .min(1, '请选择消息').max(50, '一次最多 50 条消息'),
   }).strict(),
   stats: z.object({ month: month.optional(), orgId: id('党组织').optional() }).strict(),
-  /** H5 only (it holds no CloudBase credentials): a one-time signed upload of one compressed photo. */
+  /** A one-time upload of one compressed photo into the caller's own folder (the only photos a story accepts). */
   uploadPhoto: z.object({}).strict(),
 }
 
@@ -135,7 +139,27 @@ export interface StorySubject {
   retired: boolean
 }
 
-export interface StoryImage { fileID: string; url: string }
+/**
+ * A photo of a story. Only photos cleared by WeChat's media check are shown to readers; the author and the reviewers
+ * also get the others, with `check`: `pending` (being checked, not shown yet) or `failed` (the check could not be
+ * done, it stays hidden).
+ */
+export interface StoryImage { fileID: string; url: string; check?: PhotoCheckState }
+
+/** A photo not cleared by the media check yet: being checked, or the check could not be done (it stays hidden). */
+export type PhotoCheckState = 'pending' | 'failed'
+
+/** What the author reads on a photo not cleared yet. */
+export const PHOTO_CHECK_LABELS: Record<PhotoCheckState, string> = {
+  pending: '安全检查中，通过后其他人才能看到',
+  failed: '未能完成安全检查，其他人看不到这张照片',
+}
+
+/**
+ * One photo's place in the caller's own folder, good for one upload: H5 PUTs the JPEG bytes to `url` with `headers`,
+ * weapp uploads to `cloudPath` (Taro.cloud.uploadFile); then the fileID is sent with the story (or site).
+ */
+export interface PhotoUpload { fileID: string; cloudPath: string; url: string; headers: Record<string, string> }
 
 /** A card in the feed. */
 export interface StoryCard {
@@ -232,8 +256,10 @@ export interface StoryOutput {
   withdraw: { id: string; status: 'withdrawn' }
   review: { id: string; status: 'approved' | 'rejected' | 'returned'; featured: boolean }
   feed: { items: StoryCard[]; nextCursor: string | null }
+  /** A published story's view counts once a day per person, or per device without sign-in. */
   get: StoryDetail
   like: { liked: boolean; likes: number }
+  /** The shares after this one, counted once a day per person (a share without sign-in is not counted). */
   share: { shares: number }
   queue: { items: QueueItem[]; total: number; nextCursor: string | null }
   mine: { items: StorySummary[]; nextCursor: string | null }
@@ -241,6 +267,5 @@ export interface StoryOutput {
   readMessages: { updated: number }
   /** The organisation asked for (first) and every organisation under it, with its figures for the month. */
   stats: { month: string; orgId: string; items: OrgFigures[] }
-  /** PUT the JPEG bytes to `url` with `headers`, then submit `fileID`. */
-  uploadPhoto: { fileID: string; url: string; headers: Record<string, string> }
+  uploadPhoto: PhotoUpload
 }

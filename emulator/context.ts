@@ -9,6 +9,10 @@ export interface FunctionsService extends EmulatedService {
   invoke(name: string, event: unknown, identity: Identity): Promise<InvocationResult>
   /** Fires a function's timer trigger now (`POST /__emulator/timers/<function>/<trigger>`), or null if it has none. */
   fireTimer(functionName: string, triggerName: string): Promise<InvocationResult> | null
+  /** Tests: kills the busy instances of `name` before its database operation number `afterOps + 1` (crash.ts). */
+  armCrash(name: string, afterOps: number): void
+  /** Whether a database operation of `functionName` must not run (its instance is killed first). */
+  stopsOperation(functionName: string | null): Promise<boolean>
 }
 
 export interface HubContext {

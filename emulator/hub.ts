@@ -2,7 +2,7 @@
 //   POST /admin                    the server API the SDKs speak (database, storage, functions, wx open API)
 //   POST /api/<function>           the HTTP access route the H5 app calls (Authorization: Bearer <token>)
 //   POST /auth/dev-login           a token for any openid the caller names (only when dev login is on)
-//   /__emulator/...                metrics, clock and inbox for tests and the developer
+//   /__emulator/...                metrics, clock, timers, crash injection and inbox for tests and the developer
 //   everything else                the static H5 build, when one is given (h5Dir)
 import fs from 'fs'
 import http, { IncomingMessage, ServerResponse } from 'http'
@@ -61,6 +61,9 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
       const service = services.find((s) => s.prefixes.some((p) => action.startsWith(p)))
       if (!service) throw new AdminError('INVALID_ACTION', `action ${action} is not supported by the emulator`)
       const call: AdminCall = { action, body, functionName: callerFunction(req) }
+      if (action.startsWith('database.') && await ctx.functions.stopsOperation(call.functionName)) {
+        throw new AdminError('FUNCTIONS_EXECUTE_FAIL', 'the calling function instance was killed')
+      }
       const reply = await service.handle(call)
       sendJson(res, 200, { ...reply, requestId })
     } catch (err: any) {
@@ -111,6 +114,14 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
       const run = ctx.functions.fireTimer(timer[1], timer[2])
       if (!run) return sendJson(res, 404, { ok: false, message: `no timer ${timer[2]} on ${timer[1]}` }), true
       return sendJson(res, 200, await run), true
+    }
+    if (p === '/__emulator/crash' && req.method === 'POST') {
+      const body = await readJson(req, API_BODY_LIMIT)
+      if (typeof body.function !== 'string' || !Number.isInteger(body.afterOps) || body.afterOps < 0) {
+        return sendJson(res, 400, { ok: false, message: 'give function and afterOps' }), true
+      }
+      ctx.functions.armCrash(body.function, body.afterOps)
+      return sendJson(res, 200, { ok: true }), true
     }
     if (p === '/__emulator/clock' && req.method === 'GET') return sendJson(res, 200, { offsetMs: clockOffset, now: new Date(Date.now() + clockOffset).toISOString() }), true
     if (p === '/__emulator/clock' && req.method === 'POST') {

@@ -2,7 +2,8 @@
 //   storage.getUploadMetadata   → a signed upload URL on this hub (the SDK PUTs the bytes there, as it would to COS)
 //   storage.batchGetDownloadUrl → signed, expiring temporary URLs (per-file code SUCCESS / STORAGE_FILE_NONEXIST)
 //   storage.batchDeleteFile     → per-file results
-//   PUT  /__storage/upload/<path>     stores the bytes under <dataDir>/storage/files/
+//   PUT  /__storage/upload/<path>     stores the bytes under <dataDir>/storage/files/; each signed upload URL stores
+//                                     once (a second PUT with it is refused, so checked bytes cannot be swapped)
 //   GET  /__storage/download/<path>?sign=…&t=…   streams the file (HEAD too), refusing forged or expired links
 // File IDs look like CloudBase's: cloud://<envId>.<bucket>/<path>.
 import crypto from 'crypto'
@@ -109,8 +110,11 @@ export function createStorageService(ctx: HubContext): EmulatedService {
   const root = path.join(ctx.config.dataDir, 'storage')
   const filesRoot = path.join(root, 'files')
   const tmpRoot = path.join(root, 'tmp')
+  // One marker per upload URL that has stored its file, named `<expiry>-<signature>`: the URL is spent.
+  const spentRoot = path.join(root, 'spent-uploads')
   fs.mkdirSync(filesRoot, { recursive: true })
   fs.mkdirSync(tmpRoot, { recursive: true })
+  fs.mkdirSync(spentRoot, { recursive: true })
   // Kept beside the files (not inside files/), so links stay valid across a restart and no download reaches it.
   const secret = loadSecret(path.join(root, 'url-secret'))
 
@@ -118,6 +122,10 @@ export function createStorageService(ctx: HubContext): EmulatedService {
   // CloudBase buckets are named <hex of the env id's first two characters>-<env id>-<app id number>.
   const bucket = `${Buffer.from(envId.slice(0, 2)).toString('hex')}-${envId}-1250000000`
   const nowS = () => Math.floor((Date.now() + ctx.clockOffsetMs()) / 1000)
+  // Markers of expired URLs say nothing more (an expired URL is refused anyway): cleared at start.
+  for (const name of fs.readdirSync(spentRoot)) {
+    if (Number(name.split('-')[0]) < nowS()) fs.rmSync(path.join(spentRoot, name), { force: true })
+  }
 
   const sign = (purpose: 'GET' | 'PUT', p: string, t: number) =>
     crypto.createHmac('sha256', secret).update(`${purpose}\n${p}\n${t}`).digest('hex').slice(0, 40)
@@ -160,12 +168,14 @@ export function createStorageService(ctx: HubContext): EmulatedService {
     const p = cleanCloudPath(body.path)
     if (!p) throw new AdminError('INVALID_PARAM', `cloudPath 不合法：${String(body.path)}（不能以 / 开头，不能含 .. 或 ?#\\）`)
     const expiry = nowS() + UPLOAD_URL_LIFETIME_S
-    const sig = sign('PUT', p, expiry)
+    // Each URL is its own (a nonce), so each stores once even when two are made for one path in the same second.
+    const nonce = crypto.randomBytes(8).toString('hex')
+    const sig = sign('PUT', `${p}\n${nonce}`, expiry)
     return {
       data: {
-        url: `${ctx.url()}/__storage/upload/${encodePath(p)}?sign=${sig}&t=${expiry}`,
+        url: `${ctx.url()}/__storage/upload/${encodePath(p)}?sign=${sig}&t=${expiry}&n=${nonce}`,
         token: crypto.randomBytes(16).toString('hex'),
-        authorization: `EMU-HMAC-SHA256 t=${expiry};sign=${sig}`,
+        authorization: `EMU-HMAC-SHA256 t=${expiry};n=${nonce};sign=${sig}`,
         fileId: fileIdOf(p),
         cosFileId: `emu-${crypto.createHash('sha1').update(p).digest('hex').slice(0, 24)}`,
         download_url: `${ctx.url()}/__storage/download/${p}`,
@@ -225,11 +235,12 @@ export function createStorageService(ctx: HubContext): EmulatedService {
     if (!p) return sendCosError(res, 400, 'InvalidURI', '文件路径不合法', url.pathname)
     let sig = url.searchParams.get('sign')
     let t = url.searchParams.get('t')
+    let nonce = url.searchParams.get('n') ?? ''
     if (!sig || !t) {
-      const m = /t=(\d+);sign=([0-9a-f]+)/.exec(String(req.headers.authorization ?? ''))
-      if (m) [t, sig] = [m[1], m[2]]
+      const m = /t=(\d+);n=([0-9a-f]*);sign=([0-9a-f]+)/.exec(String(req.headers.authorization ?? ''))
+      if (m) [t, nonce, sig] = [m[1], m[2], m[3]]
     }
-    const refused = checkSignature('PUT', p, sig, t)
+    const refused = checkSignature('PUT', `${p}\n${nonce}`, sig, t)
     if (refused) {
       req.resume()
       return sendCosError(res, 403, refused.code === 'CDN_SIGNATURE_EXPIRED' ? 'RequestTimeTooSkewed' : 'SignatureDoesNotMatch', refused.message, p)
@@ -237,6 +248,14 @@ export function createStorageService(ctx: HubContext): EmulatedService {
     if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) {
       req.resume()
       return sendCosError(res, 400, 'EntityTooLarge', '文件超过 50 MB', p)
+    }
+    // The URL is claimed before the bytes arrive (two PUTs at once: one stores), and given back if this one fails.
+    const spent = path.join(spentRoot, `${t}-${sig}`)
+    try {
+      fs.closeSync(fs.openSync(spent, 'wx'))
+    } catch {
+      req.resume()
+      return sendCosError(res, 403, 'AccessDenied', '这个上传链接已经用过，请重新获取', p)
     }
     const tmp = path.join(tmpRoot, `${process.pid}-${crypto.randomBytes(8).toString('hex')}`)
     let size = 0
@@ -256,6 +275,7 @@ export function createStorageService(ctx: HubContext): EmulatedService {
       fs.renameSync(tmp, file)
     } catch (err: any) {
       fs.rmSync(tmp, { force: true })
+      fs.rmSync(spent, { force: true })
       if (err?.tooLarge) return sendCosError(res, 400, 'EntityTooLarge', '文件超过 50 MB', p)
       if (['ENOTDIR', 'EISDIR', 'EEXIST'].includes(err?.code)) {
         return sendCosError(res, 409, 'PathConflict', '文件路径与已有文件或目录冲突', p)

@@ -1,18 +1,18 @@
 // Taking part in a class: signing in by scanning the rotating code, being marked by hand, the attendance list and
 // its export.
 import type { AttendanceRow, AttendanceStatus, ClassroomInput, ClassroomOutput, MarkStatus } from '../../contract/classroom'
-import { ATTENDANCE_STATUS_LABELS } from '../../contract/classroom'
+import { ATTENDANCE_STATUS_LABELS, MARK_WINDOW_DAYS } from '../../contract/classroom'
 import { writeAudit } from '../common/audit'
 import { readRotatingToken } from '../common/checkInToken'
-import { database, isDuplicateWrite } from '../common/cloud'
+import { database, isDuplicateWrite, isTransactionConflict } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { round3 } from '../common/figures'
-import { loadPerson, PersonDoc } from '../common/people'
+import { inScope, loadPerson, PersonDoc } from '../common/people'
 import { findDoc } from '../common/query'
 import { shanghaiClock, shanghaiDateTime } from '../common/time'
-import { distanceMetres } from '../common/geo'
+import { assertNear, distanceMetres } from '../common/geo'
 import { assertManages, loadClass, managedClass } from './classes'
 import { exportAttendance } from './export'
 import { changeAttending, settleClass } from './figures'
@@ -39,57 +39,41 @@ const newRecord = (c: ClassDoc, person: PersonDoc, taking: Pick<AttendanceDoc, '
   classMinutes: minutesOf(c),
 })
 
-/** Why a class did not accept a sign-in at `at`, in words the person can act on (read only on refusal). */
-async function whyClosed(classId: string, at: Date): Promise<ApiFailure> {
-  const c = await findDoc<ClassDoc>(COLLECTIONS.classes, classId)
-  if (!c) return new ApiFailure('NOT_FOUND', '没有找到这节课，请扫描大屏上最新的签到码')
+/** Why a class does not take a sign-in at `at`, in words the person can act on; null when it does. */
+function whyClosed(c: ClassDoc, at: Date): ApiFailure | null {
   if (c.status === 'cancelled') return new ApiFailure('NOT_OPEN', `“${c.title}”已取消，无需签到`)
   if (at.getTime() < new Date(c.opensAt).getTime()) {
     return new ApiFailure('NOT_OPEN', `“${c.title}”还没有开始签到，签到将于 ${shanghaiDateTime(new Date(c.opensAt))} 开放`)
   }
-  return new ApiFailure('NOT_OPEN', `“${c.title}”已经结束，签到已关闭。如需补记，请联系党组织书记`)
+  if (at.getTime() > new Date(c.end).getTime()) return new ApiFailure('NOT_OPEN', `“${c.title}”已经结束，签到已关闭。如需补记，请联系党组织书记`)
+  return null
 }
 
 /** Refuses a sign-in from outside the class's geofence (when it has one); answers the distance when known. */
 function checkPlace(c: ClassDoc, location: ClassroomInput['checkIn']['location']): number | undefined {
   const centre = c.place.location
   if (!centre) return undefined
-  const distance = location ? Math.round(distanceMetres(location, centre)) : undefined
-  if (!c.geofence) return distance
-  if (!location) {
-    const message = '这节课需要核对你是否在上课地点，请允许获取你的位置后再签到'
-    throw new ApiFailure('INVALID_INPUT', message, [{ field: 'location', message }])
-  }
-  const exact = distanceMetres(location, centre)
-  if (exact > c.geofence) {
-    throw new ApiFailure('OUT_OF_RANGE',
-      `你距离${c.place.name}约 ${Math.ceil(exact)} 米，需要在 ${c.geofence} 米以内签到。请到达上课地点后再扫码`,
-      undefined, { distance: Math.ceil(exact), radius: c.geofence })
-  }
-  return distance
+  if (!c.geofence) return location ? Math.round(distanceMetres(location, centre)) : undefined
+  return Math.round(assertNear(location, centre, c.geofence, {
+    missing: '这节课需要核对你是否在上课地点，请允许获取你的位置后再签到',
+    far: (metres) => `你距离${c.place.name}约 ${metres} 米，需要在 ${c.geofence} 米以内签到。请到达上课地点后再扫码`,
+  }))
 }
 
 /**
- * Signs the caller in. The happy path is three database operations, the router's read of the person included:
- * (1) the person; (2) one conditional update that counts the sign-in on the class only if sign-in is open, and
- * returns the class; (3) the insert of the record under its deterministic id. Whatever is refused after (2) — a
- * place outside the geofence, a second scan — takes its count back; a repeat never stores anything new.
+ * Signs the caller in. The happy path is four database operations, the router's read of the person included: the
+ * person, the class, the insert of the record under its deterministic id, then the class's live count. The record
+ * comes first: a function stopped between the two leaves the count short, and the recount sets it from the records
+ * (figures.ts). A repeat stores and counts nothing.
  */
 export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDoc): Promise<ClassroomOutput['checkIn']> {
   const at = now()
   const classId = readRotatingToken('class', input.token, at)
-  const _ = database().command
-  const c = await changeAttending(classId, 1, { status: 'scheduled', opensAt: _.lte(at), end: _.gte(at) })
-  if (!c) throw await whyClosed(classId, at)
-
-  const uncount = () => changeAttending(classId, -1)
-  let distance: number | undefined
-  try {
-    distance = checkPlace(c, input.location)
-  } catch (err) {
-    await uncount()
-    throw err
-  }
+  const c = await findDoc<ClassDoc>(COLLECTIONS.classes, classId)
+  if (!c) throw new ApiFailure('NOT_FOUND', '没有找到这节课，请扫描大屏上最新的签到码')
+  const closed = whyClosed(c, at)
+  if (closed) throw closed
+  const distance = checkPlace(c, input.location)
   const status: 'on-time' | 'late' = at.getTime() > new Date(c.lateAt).getTime() ? 'late' : 'on-time'
   const id = attendanceId(c._id, person._id)
   const scan = {
@@ -100,23 +84,24 @@ export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDo
   const answer = { status, at: at.toISOString(), classId: c._id, title: c.title }
   try {
     await records().add(newRecord(c, person, scan))
+    await changeAttending(c._id, 1)
     return answer
   } catch (err) {
-    if (!isDuplicateWrite(err)) {
-      await uncount()
-      throw err
-    }
+    if (!isDuplicateWrite(err)) throw err
   }
 
   // A record exists: a repeat, or the secretary marked this person on leave or absent before they arrived.
   const first = await findDoc<AttendanceDoc>(COLLECTIONS.attendance, id)
   if (first && !isPresent(first.status)) {
+    const _ = database().command
     const res = await records().where({ _id: id, status: first.status })
       .update({ ...scan, reason: _.remove(), markedBy: _.remove(), markedByName: _.remove() })
-    // They came after all: the count taken in (2) stands.
-    if (res.updated) return answer
+    // They came after all.
+    if (res.updated) {
+      await changeAttending(c._id, 1)
+      return answer
+    }
   }
-  await uncount()
   const shown = first && isPresent(first.status) ? first : undefined
   throw fail.alreadyDone(
     shown ? `你已于 ${shanghaiClock(new Date(shown.at))} 签到（${ATTENDANCE_STATUS_LABELS[shown.status]}），无需重复签到` : '你已经签到过了，无需重复签到',
@@ -125,47 +110,73 @@ export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDo
 }
 
 const MARKED: Record<MarkStatus, AttendanceStatus> = { present: 'present', leave: 'leave', absent: 'absent' }
+const DAY = 24 * 60 * 60_000
 
-/** The secretary records by hand that a member came, is on leave or was absent, with a reason; audit-logged. */
+/**
+ * Whom `actor` may mark at `c`: an approved person of the class's organisation or of the actor's own scope. Anyone
+ * else is answered as someone who does not exist, so the answer never tells which openids do.
+ */
+function markable(actor: PersonDoc, c: ClassDoc, target: PersonDoc | null): PersonDoc {
+  if (target && target.status === 'approved' && (target.orgPath.includes(c.orgId) || inScope(actor, target.orgPath))) return target
+  throw new ApiFailure('NOT_FOUND', '这节课的党组织和你管理的党组织中没有这位党员')
+}
+
+/**
+ * The secretary records by hand that a member came, is on leave or was absent, with a reason. Marking closes
+ * MARK_WINDOW_DAYS after the class ends; after that only the district office corrects the register. The record and
+ * its audit entry are written in one transaction; the live count follows the record (see checkIn).
+ */
 export async function mark(input: ClassroomInput['mark'], actor: PersonDoc): Promise<ClassroomOutput['mark']> {
-  const [c, target] = await Promise.all([loadClass(input.classId), loadPerson(input.userId)])
+  const [c, found] = await Promise.all([loadClass(input.classId), loadPerson(input.userId)])
   assertManages(actor, c)
-  if (!target || target.status !== 'approved') throw fail.notFound('这位党员')
   const at = now()
   if (c.status === 'cancelled') throw fail.conflict('这节课已取消，不能登记出勤')
+  const afterClose = at.getTime() > new Date(c.end).getTime() + MARK_WINDOW_DAYS * DAY
+  if (afterClose && actor.role !== 'admin') {
+    throw new ApiFailure('NOT_OPEN', `这节课结束已超过 ${MARK_WINDOW_DAYS} 天，出勤登记已关闭。如需更正，请联系区委党建办`)
+  }
+  const target = markable(actor, c, found)
   const status = MARKED[input.status]
   if (isPresent(status) && at.getTime() < new Date(c.opensAt).getTime()) {
     throw fail.conflict(`这节课还没有开始签到（${shanghaiDateTime(new Date(c.opensAt))} 开放），现在只能登记请假`)
   }
   const id = attendanceId(c._id, target._id)
   const handwritten = { status, by: 'hand' as const, at, reason: input.reason, markedBy: actor._id, markedByName: actor.name }
-  const existing = await findDoc<AttendanceDoc>(COLLECTIONS.attendance, id)
-  if (existing) {
-    // Marking someone present who scanned keeps the scan; the same mark twice changes nothing.
-    if (isPresent(existing.status) && isPresent(status)) return { userId: target._id, status: existing.status }
-    if (existing.status === status && existing.reason === input.reason) return { userId: target._id, status }
-    const res = await records().where({ _id: id, status: existing.status }).update(handwritten)
-    if (!res.updated) throw fail.conflict('这位党员刚刚签到或被登记过，请刷新后再试')
-  } else {
-    try {
-      await records().add(newRecord(c, target, handwritten))
-    } catch (err) {
-      if (isDuplicateWrite(err)) throw fail.conflict('这位党员刚刚签到或被登记过，请刷新后再试')
-      throw err
-    }
+  let outcome: { from?: AttendanceStatus; to: AttendanceStatus; changed: boolean } = { to: status, changed: false }
+  try {
+    await database().runTransaction(async (t: any) => {
+      const { data } = await t.collection(COLLECTIONS.attendance).doc(id).get()
+      const existing = data as AttendanceDoc | null
+      // Marking someone present who scanned keeps the scan; the same mark twice changes nothing.
+      const kept = !!existing && ((isPresent(existing.status) && isPresent(status)) || (existing.status === status && existing.reason === input.reason))
+      outcome = { from: existing?.status, to: kept ? existing!.status : status, changed: !kept }
+      if (kept) return
+      if (existing) {
+        await t.collection(COLLECTIONS.attendance).doc(id).update(handwritten)
+      } else {
+        const { _id, ...fresh } = newRecord(c, target, handwritten)
+        await t.collection(COLLECTIONS.attendance).doc(_id).set(fresh)
+      }
+      await writeAudit(t, {
+        actor: actor._id,
+        actorName: actor.name,
+        action: 'classroom.mark',
+        targetType: 'attendance',
+        targetId: id,
+        reason: input.reason,
+        detail: {
+          classId: c._id, title: c.title, userId: target._id, name: target.name, from: existing?.status ?? null, to: status,
+          ...(afterClose ? { afterClose } : {}),
+        },
+      })
+    })
+  } catch (err) {
+    if (isTransactionConflict(err)) throw fail.conflict('这位党员刚刚签到或被登记过，请刷新后再试')
+    throw err
   }
-  const delta = Number(isPresent(status)) - Number(isPresent(existing?.status))
-  if (delta !== 0) await changeAttending(c._id, delta)
-  await writeAudit(database(), {
-    actor: actor._id,
-    actorName: actor.name,
-    action: 'classroom.mark',
-    targetType: 'attendance',
-    targetId: id,
-    reason: input.reason,
-    detail: { classId: c._id, title: c.title, userId: target._id, name: target.name, from: existing?.status ?? null, to: status },
-  })
-  return { userId: target._id, status }
+  const delta = Number(isPresent(outcome.to)) - Number(isPresent(outcome.from))
+  if (outcome.changed && delta !== 0) await changeAttending(c._id, delta)
+  return { userId: target._id, status: outcome.to }
 }
 
 const ORDER: Record<AttendanceRow['status'], number> = { 'on-time': 0, late: 1, present: 2, leave: 3, absent: 4, none: 5 }

@@ -9,13 +9,18 @@
 // hand mark that changes the live count after that adds its change to the figures itself (it sees `settled` on the
 // document its increment returns), so nothing is counted twice or lost. Classes are settled by the function's timer
 // and, where no timer runs (the emulator), by whoever looks first: coverage, the attendance list. The same timer
-// recounts the month from the classes and repairs any drift (a function stopped between two writes).
+// recounts the month from the attendance records — each class's live count and the figures — and sets whatever
+// drifted (a function stopped between writing a record and counting it).
+import { PRESENT_STATUSES } from '../../contract/classroom'
 import { database, Database } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
-import { bump, Figures, recentMonths } from '../common/figures'
+import { bump, CountedFigures, Figures, recentMonths, setFigures } from '../common/figures'
 import { ancestors } from '../common/orgs'
 import { findDoc, readAll } from '../common/query'
 import type { ClassDoc } from './model'
+
+/** Class ids per `in` query of the recount. */
+const IN_BATCH = 500
 
 export interface ClassMonthDoc {
   _id: string
@@ -89,12 +94,13 @@ export async function settleDue(at: Date, orgId?: string): Promise<number> {
 }
 
 /**
- * Changes the live count of a class by `delta` (a sign-in, a compensation, a hand mark) and, when the class is
- * already in the figures, the figures too. Returns the class as it is after the change, or undefined when it is gone.
+ * Changes the live count of a class by `delta` (a sign-in or a hand mark, once its record is written) and, when the
+ * class is already in the figures, the figures too. Returns the class as it is after the change, or undefined when
+ * it is gone.
  */
-export async function changeAttending(classId: string, delta: number, where: Record<string, unknown> = {}): Promise<ClassDoc | undefined> {
+export async function changeAttending(classId: string, delta: number): Promise<ClassDoc | undefined> {
   const _ = database().command
-  const res = await classes().where({ ...where, _id: classId }).updateAndReturn({ signedIn: _.inc(delta) })
+  const res = await classes().where({ _id: classId }).updateAndReturn({ signedIn: _.inc(delta) })
   const doc = res.doc as ClassDoc | undefined
   if (doc) await followSettled(doc, delta)
   return doc
@@ -105,49 +111,58 @@ export async function followSettled(doc: ClassDoc, delta: number) {
   if (doc.settled && delta !== 0) await record(database(), { class: doc, classesHeld: 0, attendees: delta, expected: 0 })
 }
 
+/** People attending each class (its records of someone present), counted by the database. */
+async function attendeesOf(db: Database, classIds: string[]): Promise<Map<string, number>> {
+  const _ = db.command
+  const out = new Map<string, number>()
+  for (let i = 0; i < classIds.length; i += IN_BATCH) {
+    const { data } = await db.collection(COLLECTIONS.attendance).aggregate()
+      .match({ classId: _.in(classIds.slice(i, i + IN_BATCH)), status: _.in([...PRESENT_STATUSES]) })
+      .group({ _id: '$classId', n: { $sum: 1 } })
+      .limit(IN_BATCH)
+      .end()
+    for (const r of data as Array<{ _id: string; n: number }>) out.set(r._id, r.n)
+  }
+  return out
+}
+
+/** The month's classes (of `where`) with their attendees counted from the records. */
+async function countedClasses(db: Database, where: Record<string, unknown>): Promise<Array<{ c: ClassDoc; attendees: number }>> {
+  const list = await readAll<ClassDoc>(db, COLLECTIONS.classes, where)
+  const attendees = await attendeesOf(db, list.map((c) => c._id))
+  return list.map((c) => ({ c, attendees: attendees.get(c._id) ?? 0 }))
+}
+
+/** A month's organisation and site figures as its held classes' records add them up. */
+async function countMonth(db: Database, month: string) {
+  const orgs = new Map<string, CountedFigures>()
+  const sites = new Map<string, CountedFigures>()
+  const add = (into: Map<string, CountedFigures>, id: string, fresh: Record<string, unknown>, values: Record<string, number>) => {
+    const f = into.get(id) ?? { fresh, values: {} }
+    for (const [k, v] of Object.entries(values)) f.values[k] = (f.values[k] ?? 0) + v
+    into.set(id, f)
+  }
+  for (const { c, attendees } of await countedClasses(db, { month, settled: true, status: 'scheduled' })) {
+    for (const { orgId, orgPath } of ancestors(c.orgPath)) {
+      add(orgs, `${orgId}_${month}`, { orgId, orgPath, month }, { classesHeld: 1, attendees, expected: c.expected })
+    }
+    if (c.place.siteId) add(sites, `${c.place.siteId}_${month}`, { siteId: c.place.siteId, month }, { classesHeld: 1, attendees })
+  }
+  return { orgs, sites }
+}
+
 /**
- * Rebuilds a month's figures from its settled classes and writes the documents that differ. Returns how many
- * documents it repaired (0 when the live figures were right).
+ * Rebuilds a month from the attendance records: the live count of each of its classes, then the figures of its held
+ * classes, setting what differs (setFigures). Returns how many documents it repaired (0 when all was right).
  */
 async function recountMonth(db: Database, month: string): Promise<number> {
-  const [held, orgFigures, siteFigures] = await Promise.all([
-    readAll<ClassDoc>(db, COLLECTIONS.classes, { month, settled: true, status: 'scheduled' }),
-    readAll<ClassMonthDoc>(db, COLLECTIONS.classMonths, { month }),
-    readAll<ClassSiteMonthDoc>(db, COLLECTIONS.classSiteMonths, { month }),
-  ])
-  const orgs = new Map<string, ClassMonthDoc>()
-  const sites = new Map<string, ClassSiteMonthDoc>()
-  for (const f of orgFigures) orgs.set(f._id, { ...f, classesHeld: 0, attendees: 0, expected: 0 })
-  for (const f of siteFigures) sites.set(f._id, { ...f, classesHeld: 0, attendees: 0 })
-  for (const c of held) {
-    for (const { orgId, orgPath } of ancestors(c.orgPath)) {
-      const id = `${orgId}_${month}`
-      const f = orgs.get(id) ?? { _id: id, orgId, orgPath, month, classesHeld: 0, attendees: 0, expected: 0 }
-      f.classesHeld += 1
-      f.attendees += c.signedIn
-      f.expected += c.expected
-      orgs.set(id, f)
-    }
-    if (c.place.siteId) {
-      const id = `${c.place.siteId}_${month}`
-      const f = sites.get(id) ?? { _id: id, siteId: c.place.siteId, month, classesHeld: 0, attendees: 0 }
-      f.classesHeld += 1
-      f.attendees += c.signedIn
-      sites.set(id, f)
-    }
-  }
-  const liveOrgs = new Map(orgFigures.map((f) => [f._id, f]))
-  const liveSites = new Map(siteFigures.map((f) => [f._id, f]))
-  const wrong = <T extends { _id: string }>(live: Map<string, T>, right: T, keys: Array<keyof T>) =>
-    !live.has(right._id) || keys.some((k) => live.get(right._id)![k] !== right[k])
-  const writes = [
-    ...[...orgs.values()].filter((f) => wrong(liveOrgs, f, ['classesHeld', 'attendees', 'expected']))
-      .map(({ _id, ...f }) => db.collection(COLLECTIONS.classMonths).doc(_id).set(f)),
-    ...[...sites.values()].filter((f) => wrong(liveSites, f, ['classesHeld', 'attendees']))
-      .map(({ _id, ...f }) => db.collection(COLLECTIONS.classSiteMonths).doc(_id).set(f)),
-  ]
-  await Promise.all(writes)
-  return writes.length
+  const liveCounts = await setFigures(db, COLLECTIONS.classes, { month }, ['signedIn'], async () =>
+    new Map((await countedClasses(db, { month })).map(({ c, attendees }) => [c._id, { fresh: {}, values: { signedIn: attendees } }])))
+  const orgFigures = await setFigures(db, COLLECTIONS.classMonths, { month }, ['classesHeld', 'attendees', 'expected'],
+    async () => (await countMonth(db, month)).orgs)
+  const siteFigures = await setFigures(db, COLLECTIONS.classSiteMonths, { month }, ['classesHeld', 'attendees'],
+    async () => (await countMonth(db, month)).sites)
+  return liveCounts + orgFigures + siteFigures
 }
 
 /**

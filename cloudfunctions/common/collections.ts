@@ -19,6 +19,7 @@ export const COLLECTIONS = {
   stories: 'stories',
   storyLikes: 'storyLikes',
   storyStats: 'storyStats',
+  storyMarks: 'storyMarks',
   messages: 'messages',
   classes: 'classes',
   attendance: 'attendance',
@@ -31,7 +32,15 @@ export const COLLECTIONS = {
   siteVisits: 'siteVisits',
   siteMarks: 'siteMarks',
   siteMonths: 'siteMonths',
+  rateLimits: 'rateLimits',
 } as const
+
+/** A document with checked photos (common/photoChecks.ts): a verdict finds it by trace id, the timer the checks to do again. */
+const PHOTO_CHECK_INDEXES: IndexDecl[] = [
+  { name: 'photo_checks', keys: { 'photoChecks.traceId': 1 } },
+  { name: 'photo_checks_at', keys: { 'photoChecks.at': 1 } },
+  { name: 'photo_retries', keys: { 'photoRetries.tries': 1 } },
+]
 
 export const COLLECTION_DECLS: CollectionDecl[] = [
   {
@@ -61,14 +70,19 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
       // The timer's monthly recount of the figures.
       { name: 'submitted', keys: { submittedAt: 1 } },
       { name: 'published', keys: { publishedAt: 1 } },
-      // A media check's verdict finds its story by trace id.
-      { name: 'photo_checks', keys: { 'photoChecks.traceId': 1 } },
+      ...PHOTO_CHECK_INDEXES,
     ],
   },
   {
     // _id is `${storyId}_${openid}`: one like per person, enforced by the database.
     name: COLLECTIONS.storyLikes,
     indexes: [{ name: 'story', keys: { storyId: 1 } }],
+  },
+  {
+    // _id is `${kind}_${storyId}_${YYYY-MM-DD}_${reader}` (kind v: a view, s: a share; Asia/Shanghai day): a story's
+    // view or share counts once per person (or device) per day, enforced by the database.
+    name: COLLECTIONS.storyMarks,
+    indexes: [{ name: 'story_day', keys: { storyId: 1, day: 1 } }],
   },
   {
     // _id is `${orgId}_${YYYY-MM}` (Asia/Shanghai month): one document of pre-counted figures per organisation and month.
@@ -116,14 +130,16 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
   },
   {
-    // The directory. `code` is what the site's printed QR code carries (8 base64url characters, renewable); the
-    // nearby list is one geo query on `location`; managers find their sites by `managingOrgPath`.
+    // The directory. `code` is what the site's printed QR code carries (8 base64url characters, renewable; the
+    // renewed ones in `retiredCodes`, so an old print is told it is stale); the nearby list is one geo query on `location`; managers find their sites by `managingOrgPath`.
     name: COLLECTIONS.sites,
     indexes: [
       { name: 'location', keys: { location: '2dsphere' } },
       { name: 'code', keys: { code: 1 }, unique: true },
+      { name: 'retiredCodes', keys: { retiredCodes: 1 } },
       { name: 'active_type_name', keys: { active: 1, type: 1, name: 1 } },
       { name: 'managers', keys: { managingOrgPath: 1 } },
+      ...PHOTO_CHECK_INDEXES,
     ],
   },
   {
@@ -158,5 +174,10 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     // _id is `${siteId}_${YYYY-MM}` (Asia/Shanghai): a site's pre-counted figures for the month.
     name: COLLECTIONS.siteMonths,
     indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
+  },
+  {
+    // _id is `${openid}_${action}_${window start ms}`: a per-person rate limit's counter (common/rateLimit.ts).
+    name: COLLECTIONS.rateLimits,
+    indexes: [{ name: 'ends', keys: { ends: 1 } }],
   },
 ]

@@ -7,6 +7,7 @@ import { cloud, database, isTransactionConflict } from './cloud'
 import { ApiFailure } from './errors'
 import type { Figures } from './figures'
 import { loadPerson, PersonDoc } from './people'
+import { RateLimit, spend } from './rateLimit'
 
 /**
  * Who may call an action:
@@ -34,9 +35,12 @@ export interface MemberContext extends ActionContext { person: PersonDoc }
 
 type Context<W extends Who> = W extends 'anyone' | 'signedIn' ? ActionContext : MemberContext
 
-/** One action: who may call it, its input schema, and its handler (the context it gets follows from `who`). */
+/**
+ * One action: who may call it, its input schema, its handler (the context it gets follows from `who`), and the
+ * per-person rate limit it spends from before the handler runs (callers without an identity spend nothing).
+ */
 export type Action<S extends ZodTypeAny, R> = {
-  [W in Who]: { who: W; input: S; handler: (input: z.output<S>, ctx: Context<W>) => Promise<R> }
+  [W in Who]: { who: W; input: S; limit?: RateLimit; handler: (input: z.output<S>, ctx: Context<W>) => Promise<R> }
 }[Who]
 
 /**
@@ -55,7 +59,7 @@ export function defineActions<Schemas extends Record<string, ZodTypeAny>, Output
 }
 
 /** Any function's table, as the router runs it. */
-type ActionTable = Record<string, { who: Who; input: ZodTypeAny; handler: (input: any, ctx: any) => Promise<unknown> }>
+type ActionTable = Record<string, { who: Who; input: ZodTypeAny; limit?: RateLimit; handler: (input: any, ctx: any) => Promise<unknown> }>
 
 // Chinese for the few messages a schema does not spell out itself.
 const chineseErrors: z.ZodErrorMap = (issue, ctx) => {
@@ -153,6 +157,7 @@ export function createRouter(name: string, actions: ActionTable, options: Router
         if (!allowed(def.who, person)) return refusal(def.who, person)
         ctx = { openid, caller, person: person! }
       }
+      if (def.limit && openid) await spend(openid, `${name}.${actionName}`, def.limit, now())
 
       const data = await def.handler(parsed.data, ctx)
       return { ok: true, data }

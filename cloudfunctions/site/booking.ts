@@ -114,10 +114,9 @@ export async function book(input: SiteInput['book'], person: PersonDoc): Promise
     arrived: false,
     createdAt: at,
   }
-  await Promise.all([
-    bookings().add(doc),
-    siteFigures.record(database(), { siteId: site._id, month, delta: { bookings: 1, bookedHours: hours } }),
-  ])
+  // The booking, then its figures: a function stopped in between leaves them short until the recount.
+  await bookings().add(doc)
+  await siteFigures.record(database(), { siteId: site._id, month, delta: { bookings: 1, bookedHours: hours } })
   return { id: bookingId }
 }
 

@@ -11,11 +11,12 @@ import { tempUrls } from '../common/files'
 import { distanceMetres } from '../common/geo'
 import { defaultOrgId, loadOrg } from '../common/orgs'
 import { inScope, PersonDoc } from '../common/people'
+import { startPhotoChecks } from '../common/photoChecks'
 import { pageAtOffset, withFreshId } from '../common/query'
 import { isoWeekday, shanghaiDate, shanghaiMinuteOfDay } from '../common/time'
 import { loadSite, manages } from './booking'
 import { toWeekly } from './hours'
-import { SiteDoc, toDetail, toLatLng, toSummary } from './model'
+import { coverPhoto, coverUrl, SiteDoc, toDetail, toLatLng, toSummary } from './model'
 import { siteToken, visitUrl } from './visit'
 
 const sites = () => database().collection(COLLECTIONS.sites)
@@ -54,9 +55,9 @@ export async function list(input: SiteInput['list'], caller: () => Promise<Perso
   let query = sites().where(where)
   if (!input.near) query = query.orderBy('type', 'asc').orderBy('name', 'asc').orderBy('_id', 'asc')
   const { rows, nextCursor } = await pageAtOffset<SiteDoc>(query, SITE_LIMITS.page, input.cursor)
-  const urls = await tempUrls(rows.flatMap((s) => s.photos.slice(0, 1)))
+  const urls = await tempUrls(rows.flatMap((s) => coverPhoto(s) ?? []))
   return {
-    items: rows.map((s) => toSummary(s, today, minute, s.photos[0] ? urls.get(s.photos[0]) ?? '' : '',
+    items: rows.map((s) => toSummary(s, today, minute, coverUrl(s, urls),
       input.near ? distanceMetres(input.near, toLatLng(s.location)) : undefined)),
     nextCursor,
   }
@@ -81,6 +82,7 @@ export async function create(input: z.output<typeof siteSchemas.create>, person:
   if (!orgId) throw fail.invalid('managingOrgId', '请选择管理这个阵地的党组织')
   const org = await loadOrg(orgId, 'managingOrgId')
   if (!inScope(person, org.path)) throw fail.forbidden('只能为你管理的党组织登记阵地')
+  const photoChecks = await startPhotoChecks('sites', person._id, input.photos ?? [], 'photos')
   const doc: Omit<SiteDoc, '_id' | 'code' | 'location'> & { location: unknown } = {
     type: input.type,
     name: input.name,
@@ -93,6 +95,7 @@ export async function create(input: z.output<typeof siteSchemas.create>, person:
     capacity: input.capacity,
     contact: input.contact,
     photos: input.photos ?? [],
+    photoChecks,
     description: input.description ?? '',
     managingOrgId: org._id,
     managingOrgPath: org.path,
@@ -117,12 +120,16 @@ export async function update(input: z.output<typeof siteSchemas.update>, person:
   if (location) patch.location = geoPoint(location)
   if (closedDates) patch.closedDates = [...new Set(closedDates)].sort()
   if (contact) patch.contact = _.set(contact)
+  if (plain.photos) {
+    const checks = await startPhotoChecks('sites', person._id, plain.photos, 'photos', site.photos)
+    if (checks.length) patch.photoChecks = _.push(checks)
+  }
   if (managingOrgId && managingOrgId !== site.managingOrgId) {
     const org = await loadOrg(managingOrgId, 'managingOrgId')
     if (!inScope(person, org.path)) throw fail.forbidden('只能交给你管理的党组织管理')
     Object.assign(patch, { managingOrgId: org._id, managingOrgPath: org.path, managingOrgName: org.name })
   }
-  if (renewCode) await withFreshId((code) => sites().doc(id).update({ ...patch, code }))
+  if (renewCode) await withFreshId((code) => sites().doc(id).update({ ...patch, code, retiredCodes: _.push(site.code) }))
   else await sites().doc(id).update(patch)
   return { id }
 }

@@ -4,11 +4,11 @@
 // marker (`siteMarks`) is newly written, so they are exact under concurrency.
 //
 // The recount (the daily timer, or the admin by hand) rebuilds a month from the raw records with a few server-side
-// aggregations and adds the difference to any figure that drifted (a function stopped between two writes), and frees
-// the slots of bookings that no longer stand.
+// aggregations and sets any figure that drifted (a function stopped between a record and its count), and frees the
+// slots of bookings that no longer stand.
 import { database, Database } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
-import { bump, Figures, recentMonths } from '../common/figures'
+import { bump, Figures, recentMonths, setFigures } from '../common/figures'
 import { readAll } from '../common/query'
 import { FIGURE_KEYS, MonthRecords, SiteDoc, SiteFigures, SiteMonthDoc, siteMonthId, tally, zeroFigures } from './model'
 
@@ -74,32 +74,16 @@ async function freeOrphanSlots(db: Database, month: string, at: Date): Promise<n
 }
 
 /**
- * Rebuilds a month's figures from its raw records; every figure that differs gets the difference added (an
- * increment, so an event counted meanwhile is not overwritten). Answers how many site-months it repaired.
+ * Rebuilds a month's figures from its raw records and sets every site's figures that differ (setFigures: idempotent,
+ * and two recounts at once converge). Answers how many site-months it repaired.
  */
 async function recountMonth(db: Database, month: string, at: Date): Promise<{ sites: number; repaired: number; slotsFreed: number }> {
-  const [records, live, sites] = await Promise.all([
-    monthRecords(db, month),
-    readAll<SiteMonthDoc>(db, COLLECTIONS.siteMonths, { month }),
-    readAll<Pick<SiteDoc, '_id' | 'managingOrgId'>>(db, COLLECTIONS.sites, {}),
-  ])
+  const sites = await readAll<Pick<SiteDoc, '_id' | 'managingOrgId'>>(db, COLLECTIONS.sites, {}, { managingOrgId: true })
   const managers = new Map(sites.map((s) => [s._id, s.managingOrgId]))
-  const right = tally(records, (siteId) => managers.get(siteId))
-  const liveBySite = new Map(live.map((f) => [f.siteId, f]))
-  const siteIds = new Set([...right.keys(), ...liveBySite.keys()])
-  let repaired = 0
-  await Promise.all([...siteIds].map(async (siteId) => {
-    const want = right.get(siteId)
-    const have = liveBySite.get(siteId)
-    const delta: Partial<SiteFigures> = {}
-    for (const k of FIGURE_KEYS) {
-      const d = (want?.[k] ?? 0) - (have?.[k] ?? 0)
-      if (d !== 0) delta[k] = d
-    }
-    if (Object.keys(delta).length === 0) return
-    repaired += 1
-    await record(db, { siteId, month, delta })
-  }))
+  const repaired = await setFigures(db, COLLECTIONS.siteMonths, { month }, FIGURE_KEYS, async () => {
+    const right = tally(await monthRecords(db, month), (siteId) => managers.get(siteId))
+    return new Map([...right].map(([siteId, values]) => [siteMonthId(siteId, month), { fresh: { siteId, month }, values: { ...values } }]))
+  })
   const slotsFreed = await freeOrphanSlots(db, month, at)
   return { sites: sites.length, repaired, slotsFreed }
 }

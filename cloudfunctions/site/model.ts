@@ -4,16 +4,19 @@ import type { Booking, BookingStatus, SiteDetail, SiteFacility, SiteLevel, SiteS
 import { maskPhone } from '../../contract/common'
 import { minutesClock } from '../../contract/site'
 import { round3 } from '../common/figures'
+import { CheckedPhotos, photosAsShown, shownPhotos } from '../common/photoChecks'
 import { addDays, dayLabel } from '../common/time'
 import { fromWeekly, Hours, isOpenAt, openHoursInMonth, spansLabel, spansOn, WeeklyInterval } from './hours'
 
 /** GeoJSON as stored; the SDK reads it back as its Point class (`longitude`, `latitude`). */
 export type GeoPoint = { type: 'Point'; coordinates: [number, number] } | { longitude: number; latitude: number }
 
-export interface SiteDoc extends Hours {
+export interface SiteDoc extends Hours, CheckedPhotos {
   _id: string
   /** What the printed QR code carries: 8 base64url characters, replaced when the code is renewed. */
   code: string
+  /** Codes replaced by a renewal: a scan of an old print is told it is stale, not that it is unknown. */
+  retiredCodes?: string[]
   type: SiteType
   name: string
   level: SiteLevel | null
@@ -78,7 +81,7 @@ export interface VisitDoc {
   orgPath: string[]
   orgName: string
   at: Date
-  /** Metres from the site, when the phone reported where it was. */
+  /** Metres from the site where the phone was (required of every visit since locations are checked). */
   distance?: number
   /** The booking whose arrival this check-in confirmed. */
   bookingId?: string
@@ -161,6 +164,10 @@ export function tally(records: MonthRecords, managingOrgOf: (siteId: string) => 
 export const toLatLng = (p: GeoPoint) =>
   'coordinates' in p ? { lat: p.coordinates[1], lng: p.coordinates[0] } : { lat: p.latitude, lng: p.longitude }
 
+/** The photo a site is shown with: its first one cleared by the media check ('' when none). */
+export const coverPhoto = (s: SiteDoc): string | undefined => shownPhotos(s.photos, s)[0]
+export const coverUrl = (s: SiteDoc, urls: Map<string, string>): string => urls.get(coverPhoto(s) ?? '') ?? ''
+
 export function toSummary(s: SiteDoc, today: string, minute: number, photoUrl: string, distance?: number): SiteSummary {
   return {
     id: s._id,
@@ -183,7 +190,7 @@ export function toSummary(s: SiteDoc, today: string, minute: number, photoUrl: s
 
 export function toDetail(s: SiteDoc, today: string, minute: number, urls: Map<string, string>, canManage: boolean): SiteDetail {
   return {
-    ...toSummary(s, today, minute, s.photos[0] ? urls.get(s.photos[0]) ?? '' : ''),
+    ...toSummary(s, today, minute, coverUrl(s, urls)),
     description: s.description,
     hours: fromWeekly(s.weekly),
     closedDates: s.closedDates.filter((d) => d >= today).sort(),
@@ -193,7 +200,7 @@ export function toDetail(s: SiteDoc, today: string, minute: number, urls: Map<st
       return { date, label: dayLabel(date), hours: spansLabel(spans), closed: spans.length === 0 }
     }),
     contact: { name: s.contact.name, phone: canManage ? s.contact.phone : maskPhone(s.contact.phone) ?? '' },
-    photos: s.photos.map((fileID) => ({ fileID, url: urls.get(fileID) ?? '' })),
+    photos: photosAsShown(s.photos, s, urls, canManage),
     canManage,
   }
 }

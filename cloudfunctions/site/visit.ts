@@ -1,6 +1,10 @@
 // Checking in at a site by scanning its fixed, printed QR code: once per person per site per Asia/Shanghai day
 // (the visit's deterministic id), counted into the month's figures; the booker's scan during a booking also confirms
 // its arrival.
+//
+// A printed code cannot rotate, so what proves presence is the place: a visit needs the phone's location, within
+// VISIT_MAX_DISTANCE of the site. A photo of the code relayed to someone elsewhere is refused for the distance; a
+// code the site's manager renewed (the old print was copied) is refused as stale (TOKEN_EXPIRED).
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import { minutesClock, SITE_VISIT_PAGE, VISIT_MAX_DISTANCE } from '../../contract/site'
 import { signCheckInToken, verifyCheckInToken } from '../common/checkInToken'
@@ -10,7 +14,7 @@ import { COLLECTIONS } from '../common/collections'
 import { ApiFailure } from '../common/errors'
 import type { PersonDoc } from '../common/people'
 import { shanghaiDate, shanghaiMinuteOfDay, shanghaiMonth } from '../common/time'
-import { distanceMetres } from '../common/geo'
+import { assertNear } from '../common/geo'
 import { siteFigures } from './figures'
 import { publicH5Url } from '../common/publicUrl'
 import { findDoc, insertOnce } from '../common/query'
@@ -26,13 +30,18 @@ export const visitUrl = (token: string) => `${publicH5Url()}/#/${SITE_VISIT_PAGE
 
 const SCAN_AGAIN = '请扫描阵地现场张贴的签到码'
 
+/** The site a scanned code is of; a genuine code that was since renewed is stale. One read. */
 async function siteOfToken(token: string): Promise<SiteDoc> {
   const claim = verifyCheckInToken('site', token)
   if (!claim || claim.slot !== FIXED_SLOT) throw new ApiFailure('TOKEN_INVALID', `签到码无法识别，${SCAN_AGAIN}`)
-  const { data } = await database().collection(COLLECTIONS.sites).where({ code: claim.subjectId }).limit(1).get()
+  const _ = database().command
+  const { data } = await database().collection(COLLECTIONS.sites)
+    .where(_.or([{ code: claim.subjectId }, { retiredCodes: claim.subjectId }])).limit(1).get()
   const site = data?.[0] as SiteDoc | undefined
-  // A renewed code leaves the old prints without a site.
   if (!site) throw new ApiFailure('TOKEN_INVALID', `这个签到码已停用，${SCAN_AGAIN}`)
+  if (site.code !== claim.subjectId) {
+    throw new ApiFailure('TOKEN_EXPIRED', `${site.name}的签到码已经更换，这个旧码不能再签到，${SCAN_AGAIN}`)
+  }
   return site
 }
 
@@ -59,14 +68,10 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
   if (!takesVisitsAt(site, date, minute)) {
     throw new ApiFailure('NOT_OPEN', `${site.name}现在不开放（今日${spansLabel(spansOn(site, date))}），请在开放时间内签到`)
   }
-  let distance: number | undefined
-  if (input.location) {
-    distance = Math.round(distanceMetres(input.location, toLatLng(site.location)))
-    if (distance > VISIT_MAX_DISTANCE) {
-      throw new ApiFailure('OUT_OF_RANGE', `你距离${site.name}约 ${distance} 米，请到达阵地后再扫码签到`, undefined,
-        { distance, radius: VISIT_MAX_DISTANCE })
-    }
-  }
+  const distance = Math.round(assertNear(input.location, toLatLng(site.location), VISIT_MAX_DISTANCE, {
+    missing: `请允许获取你的位置后再签到：需要核对你是否在${site.name}`,
+    far: (metres) => `你距离${site.name}约 ${metres} 米，请到达阵地后再扫码签到`,
+  }, Math.round))
 
   const month = shanghaiMonth(at)
   const outside = isOutside(person.orgPath, site.managingOrgId)
@@ -75,7 +80,7 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
     siteId: site._id, date, month,
     openid: person._id, name: person.name, orgId: person.orgId, orgPath: person.orgPath, orgName: person.orgName,
     at,
-    ...(distance !== undefined ? { distance } : {}),
+    distance,
   }
   const visitorMark: MarkDoc = { _id: visitorMarkId(site._id, month, person._id), siteId: site._id, month, kind: 'visitor', key: person._id }
   const orgMark = (orgId: string, isOut: boolean): MarkDoc =>

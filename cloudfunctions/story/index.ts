@@ -1,11 +1,18 @@
 // The story function: the action table behind the router, the timer (config.json) that recounts the current and
-// the previous month's figures from the stories to repair any drift, and WeChat's media check verdicts.
+// the previous month's figures from the stories to repair any drift, checks again the photos (of stories and sites)
+// whose media check gave no verdict and clears ended rate-limit windows, and WeChat's media check verdicts.
+import { sweepRateLimits } from '../common/rateLimit'
 import { createRouter } from '../common/router'
 import { storyActions } from './actions'
 import { storyFigures } from './figures'
-import { photoCheckResult } from './photoChecks'
+import { photoCheckResult, recheckAllPhotos } from './photoChecks'
 
 export const main = createRouter('story', storyActions, {
-  figures: storyFigures,
+  figures: {
+    ...storyFigures,
+    async timer(db, at) {
+      return { ...(await storyFigures.timer(db, at) as object), ...(await recheckAllPhotos(db, at)), swept: await sweepRateLimits(db, at) }
+    },
+  },
   onEvent: { wxa_media_check: photoCheckResult },
 })

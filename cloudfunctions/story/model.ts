@@ -5,9 +5,7 @@ import type {
   StorySummary,
 } from '../../contract/story'
 import { fail } from '../common/errors'
-
-/** A photo's media check awaiting WeChat's verdict, by its trace id (photoChecks.ts). */
-export interface PhotoCheck { traceId: string; fileID: string }
+import { CheckedPhotos, photosAsShown, shownPhotos } from '../common/photoChecks'
 
 export interface StoredHistoryEntry {
   event: StoryEvent
@@ -18,7 +16,7 @@ export interface StoredHistoryEntry {
   featured?: boolean
 }
 
-export interface StoryDoc {
+export interface StoryDoc extends CheckedPhotos {
   _id: string
   author: string
   authorName: string
@@ -56,8 +54,6 @@ export interface StoryDoc {
   /** The reason of the last rejection or return. */
   reviewNote?: string
   history: StoredHistoryEntry[]
-  /** Media checks awaiting WeChat's verdict (photoChecks.ts). */
-  photoChecks?: PhotoCheck[]
 }
 
 export function feedRank(featured: boolean, publishedAt: Date, id: string): string {
@@ -80,17 +76,22 @@ const excerpt = (content: string) => {
 const publicSubject = (s: StoryDoc['subject']): StorySubject =>
   ({ self: s.self, name: s.name, retired: s.retired, ...(s.orgName ? { orgName: s.orgName } : {}) })
 
-export const toImages = (doc: StoryDoc, urls: Map<string, string>): StoryImage[] =>
-  doc.images.map((fileID) => ({ fileID, url: urls.get(fileID) ?? '' }))
+/** The photos cleared by the media check: all anyone but the author and the reviewers is shown. */
+export const shownImages = (doc: StoryDoc): string[] => shownPhotos(doc.images, doc)
+
+/** The photos as shown: all of them with the state of those not cleared yet (`privileged`), or the cleared ones. */
+export const toImages = (doc: StoryDoc, urls: Map<string, string>, privileged: boolean): StoryImage[] =>
+  photosAsShown(doc.images, doc, urls, privileged)
 
 export function toCard(doc: StoryDoc, urls: Map<string, string>): StoryCard {
+  const shown = shownImages(doc)
   return {
     id: doc._id,
     title: doc.title,
     excerpt: excerpt(doc.content),
     category: doc.category,
-    cover: doc.images[0] ? urls.get(doc.images[0]) ?? '' : '',
-    imageCount: doc.images.length,
+    cover: shown[0] ? urls.get(shown[0]) ?? '' : '',
+    imageCount: shown.length,
     subject: publicSubject(doc.subject),
     authorName: doc.authorName,
     orgName: doc.orgName,
@@ -116,7 +117,7 @@ export function toDetail(doc: StoryDoc, urls: Map<string, string>, opts: { liked
   const out: StoryDetail = {
     ...toCard(doc, urls),
     content: doc.content,
-    images: toImages(doc, urls),
+    images: toImages(doc, urls, opts.privileged),
     status: doc.status,
     submittedAt: iso(doc.submittedAt),
     liked: opts.liked,
@@ -151,5 +152,5 @@ export function toSummary(doc: StoryDoc): StorySummary {
 }
 
 export function toQueueItem(doc: StoryDoc, urls: Map<string, string>): QueueItem {
-  return { ...toSummary(doc), content: doc.content, images: toImages(doc, urls), flagged: doc.flagged }
+  return { ...toSummary(doc), content: doc.content, images: toImages(doc, urls, true), flagged: doc.flagged }
 }

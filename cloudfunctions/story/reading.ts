@@ -9,7 +9,8 @@ import { tempUrls } from '../common/files'
 import { scopeMatch } from '../common/orgs'
 import { inScope, PersonDoc } from '../common/people'
 import { insertOnce, loadDoc, pageAfter } from '../common/query'
-import { checkFeedCursor, StoryDoc, toCard, toDetail, toQueueItem, toSummary } from './model'
+import { shanghaiDate } from '../common/time'
+import { checkFeedCursor, shownImages, StoryDoc, toCard, toDetail, toQueueItem, toSummary } from './model'
 
 const PAGE_SIZE = 20
 const FEED_DEFAULT = 10
@@ -27,26 +28,48 @@ export async function feed(input: StoryInput['feed']): Promise<StoryOutput['feed
   if (input.cursor) where.feedRank = _.lt(checkFeedCursor(input.cursor))
   const { data } = await stories().where(where).orderBy('feedRank', 'desc').limit(limit + 1).field(LIST_FIELDS).get()
   const rows = (data as StoryDoc[]).slice(0, limit)
-  const urls = await tempUrls(rows.filter((s) => s.images.length > 0).map((s) => s.images[0]))
+  const urls = await tempUrls(rows.flatMap((s) => shownImages(s).slice(0, 1)))
   return {
     items: rows.map((s) => toCard(s, urls)),
     nextCursor: data.length > limit ? rows[rows.length - 1].feedRank ?? null : null,
   }
 }
 
-/** A published story is read and its view counted in one operation; whether I liked it is read alongside. */
-export async function read(id: string, openid: string, caller: () => Promise<PersonDoc | null>): Promise<StoryOutput['get']> {
-  const _ = database().command
+/** The reader a view or share is counted for: a person, a device (a reader without sign-in), or nobody. */
+const readerOf = (openid: string, device?: string) => (openid ? `p-${openid}` : device ? `d-${device}` : '')
+
+/**
+ * Counts what a reader did to a published story (kind v: viewed, s: shared) once per Asia/Shanghai day: the mark's
+ * deterministic id makes the database the judge. Answers the story after the count (undefined when it is not
+ * published), or null when this reader was counted today already (or is nobody) and nothing was counted.
+ */
+async function countOnce(kind: 'v' | 's', id: string, reader: string, field: 'views' | 'shares'): Promise<StoryDoc | undefined | null> {
+  const at = now()
+  const day = shanghaiDate(at)
+  const mark = `${kind}_${id}_${day}_${reader}`
+  if (!reader || !(await insertOnce(COLLECTIONS.storyMarks, { _id: mark, storyId: id, day, at }))) return null
+  const res = await stories().where({ _id: id, status: 'approved' }).updateAndReturn({ [field]: database().command.inc(1) })
+  // Nothing published there: the mark goes, so it counts the day the story is published (and no stray marks stay).
+  if (!res.doc) await database().collection(COLLECTIONS.storyMarks).doc(mark).remove()
+  return res.doc as StoryDoc | undefined
+}
+
+/**
+ * A story page. A published story's view counts once a day per reader: the mark, then the count and the story in
+ * one operation (or the story alone when already counted); whether I liked it and who I am are read alongside.
+ */
+export async function read(input: StoryInput['get'], openid: string, caller: () => Promise<PersonDoc | null>): Promise<StoryOutput['get']> {
+  const { id } = input
   const [counted, like, person] = await Promise.all([
-    stories().where({ _id: id, status: 'approved' }).updateAndReturn({ views: _.inc(1) }),
+    countOnce('v', id, readerOf(openid, input.device), 'views'),
     openid ? database().collection(COLLECTIONS.storyLikes).doc(`${id}_${openid}`).get() : Promise.resolve({ data: [] }),
     caller(),
   ])
-  const story = (counted.doc as StoryDoc | undefined) ?? await loadStory(id)
+  const story = counted ?? await loadStory(id)
   const mine = !!openid && story.author === openid
   const privileged = mine || (!!person && inScope(person, story.orgPath))
   if (story.status !== 'approved' && !privileged) throw fail.notFound('这篇故事')
-  const urls = await tempUrls(story.images)
+  const urls = await tempUrls(privileged ? story.images : shownImages(story))
   return toDetail(story, urls, { liked: story.status === 'approved' && like.data.length > 0, mine, privileged })
 }
 
@@ -73,10 +96,11 @@ export async function like(id: string, openid: string): Promise<StoryOutput['lik
   return { liked: true, likes: (res.doc as StoryDoc).likes }
 }
 
-export async function share(id: string): Promise<StoryOutput['share']> {
-  const res = await stories().where({ _id: id, status: 'approved' }).updateAndReturn({ shares: database().command.inc(1) })
-  if (!res.doc) throw fail.notFound('这篇故事')
-  return { shares: (res.doc as StoryDoc).shares }
+/** A share counts once a day per person; a reader without sign-in is told the count without adding to it. */
+export async function share(id: string, openid: string): Promise<StoryOutput['share']> {
+  const story = await countOnce('s', id, readerOf(openid), 'shares') ?? await loadStory(id)
+  if (story.status !== 'approved') throw fail.notFound('这篇故事')
+  return { shares: story.shares }
 }
 
 /** The pending stories of the reviewer's subtree, oldest in the queue first, with how many there are. */

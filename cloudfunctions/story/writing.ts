@@ -11,11 +11,11 @@ import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { loadOrg } from '../common/orgs'
 import type { PersonDoc } from '../common/people'
+import { startPhotoChecks } from '../common/photoChecks'
 import { insertOnce } from '../common/query'
 import { wechat } from '../common/wechat'
 import { storyFigures } from './figures'
 import type { StoryDoc } from './model'
-import { startPhotoChecks } from './photoChecks'
 import { loadStory } from './reading'
 import { assertCan, transition } from './review'
 
@@ -69,7 +69,7 @@ export async function submit(input: Submission, person: PersonDoc): Promise<Stor
   const openid = person._id
   const subject = await resolveSubject(input.subject, person)
   const flagged = await checkTexts(openid, input)
-  const photoChecks = await startPhotoChecks(openid, input.images ?? [])
+  const photoChecks = await startPhotoChecks('stories', openid, input.images ?? [], 'images')
   const db = database()
   const at = now()
   const doc: Omit<StoryDoc, '_id'> = {
@@ -119,7 +119,7 @@ export async function revise(input: Revision, person: PersonDoc): Promise<StoryO
   assertCan('revise', story)
   const subject = await resolveSubject(input.subject, person)
   const flagged = await checkTexts(openid, input)
-  const photoChecks = await startPhotoChecks(openid, input.images ?? [], story.images)
+  const photoChecks = await startPhotoChecks('stories', openid, input.images ?? [], 'images', story.images)
   const _ = database().command
   await transition({
     event: 'revise',

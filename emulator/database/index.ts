@@ -55,20 +55,14 @@ export function createDatabaseService(ctx: Omit<HubContext, 'functions'>): Emula
   async function handle(action: string, body: Record<string, any>): Promise<Record<string, unknown>> {
     // One clock reading per request: every serverDate in it gets the same time.
     const now = Date.now() + ctx.clockOffsetMs()
-    const generated: string[] = []
-    let used = 0
-    const req: RequestContext = { now, newId: () => (generated[used++] ??= newDocumentId(now)) }
+    const req: RequestContext = { now, newId: () => newDocumentId(now) }
     const operation = DOCUMENT_OPERATIONS[action]
     if (operation) {
       const info = store.collection(body.collectionName)
       if (body.transactionId === undefined || body.transactionId === null || body.transactionId === '') {
         return operation(transactions.committed, info, body, req)
       }
-      const session = transactions.session(body.transactionId)
-      return session.run(() => {
-        used = 0 // a rerun after waiting for locks reuses the ids it generated the first time
-        return operation(session, info, body, req)
-      })
+      return operation(transactions.session(body.transactionId), info, body, req)
     }
     switch (action) {
       case 'database.calculateDocument':

@@ -1,11 +1,10 @@
 // The document operations behind the database.* actions. Each is synchronous over a Session (transactions.ts), so
-// outside a transaction a read-then-write runs without interruption; inside one, the session may stop it to take
-// locks and run it again.
+// a read-then-write runs without interruption; inside a transaction it reads the transaction's snapshot.
 import { cloneDeep } from 'mingo/util'
 import { AdminError } from '../errors'
 import { assertStorableDocument, decode, Doc, encodeForReply, encodeForStorage, invalidParam } from './ejson'
 import { idKey } from './ids'
-import { checkOrder, compileFilter, CompiledFilter, findDocs, project } from './query'
+import { checkOrder, compileFilter, findDocs, project } from './query'
 import type { CollectionInfo, WriteOp } from './store'
 import type { Session } from './transactions'
 import { applyOperators, normalizeUpdate, replaceDocument, upsertDocument } from './update'
@@ -13,10 +12,7 @@ import { applyOperators, normalizeUpdate, replaceDocument, upsertDocument } from
 export const DEFAULT_LIMIT = 100
 export const MAX_LIMIT = 1000
 
-/**
- * Per-request values. `now` is read once, so every serverDate in a request gets the same time; `newId` hands out
- * the same ids again when a transaction runs the operation a second time (after waiting for locks).
- */
+/** Per-request values. `now` is read once, so every serverDate in a request gets the same time. */
 export interface RequestContext {
   now: number
   newId: () => string
@@ -57,18 +53,6 @@ function exactId(filter: Doc): string | number | undefined {
   return typeof id === 'string' || typeof id === 'number' ? id : undefined
 }
 
-/**
- * Matching documents, with their locks held inside a transaction. A document id named by the filter is locked even
- * when it does not exist yet, so two transactions cannot both create it.
- */
-function lockedMatches(session: Session, info: CollectionInfo, compiled: CompiledFilter, opts: Parameters<typeof findDocs>[2]): Doc[] {
-  const id = exactId(compiled.filter)
-  if (id !== undefined) session.touch(info, [idKey(id)])
-  const docs = findDocs(session.candidates(info, compiled.where), compiled, opts)
-  session.touch(info, docs.map((d) => idKey(d._id)))
-  return docs
-}
-
 export function getDocuments(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext) {
   const compiled = compileFilter(info, requestFilter(body, req))
   const order = checkOrder(body.order === undefined || body.order === '' ? undefined : decode(body.order, 'order', req.now))
@@ -76,7 +60,7 @@ export function getDocuments(session: Session, info: CollectionInfo, body: Reque
   if (projection !== undefined && !isPlainObject(projection)) throw invalidParam('projection must be an object')
   const offset = nonNegativeInt(body.offset, 'offset', 0)
   const limit = Math.min(nonNegativeInt(body.limit, 'limit', DEFAULT_LIMIT) || DEFAULT_LIMIT, MAX_LIMIT)
-  const docs = lockedMatches(session, info, compiled, { order, offset, limit })
+  const docs = findDocs(session.candidates(info, compiled.where), compiled, { order, offset, limit })
   return { data: { list: project(docs, projection).map(encodeForReply), offset, limit } }
 }
 
@@ -102,7 +86,6 @@ export function insertDocuments(session: Session, info: CollectionInfo, body: Re
   if (new Set(keys).size !== keys.length) {
     throw new AdminError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${info.name} index: _id_ dup key`)
   }
-  session.touch(info, keys)
   if (keys.some((k) => session.get(info, k) !== undefined)) {
     throw new AdminError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${info.name} index: _id_ dup key`)
   }
@@ -111,7 +94,9 @@ export function insertDocuments(session: Session, info: CollectionInfo, body: Re
 }
 
 interface ModifyResult {
-  updated: number
+  /** Documents the update changed. */
+  changed: number
+  matched: number
   upsertId?: unknown
   /** The matched document after the update (modifyAndReturnDoc). */
   doc?: Doc
@@ -119,8 +104,7 @@ interface ModifyResult {
 
 /**
  * update() (merge: operators), set() (merge: false, upsert: true: replace the whole document or create it), and
- * where().update() (multi). `updated` counts documents that actually changed, like MongoDB's nModified: an update
- * that leaves a document as it was answers 0.
+ * where().update() (multi).
  */
 function modify(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext, multi: boolean): ModifyResult {
   const filter = requestFilter(body, req)
@@ -129,15 +113,14 @@ function modify(session: Session, info: CollectionInfo, body: RequestBody, req: 
   const upsert = body.upsert === true
   const data = decode(body.data, 'data', req.now)
   const update = merge ? normalizeUpdate(data) : undefined
-  const matched = lockedMatches(session, info, compiled, { limit: multi ? undefined : 1 })
+  const matched = findDocs(session.candidates(info, compiled.where), compiled, { limit: multi ? undefined : 1 })
   if (matched.length === 0) {
-    if (!upsert) return { updated: 0 }
+    if (!upsert) return { changed: 0, matched: 0 }
     const id = exactId(filter) ?? req.newId()
     const doc = upsertDocument(filter, data, merge, id)
     assertStorableDocument(doc)
-    session.touch(info, [idKey(id)])
     session.write([{ info, key: idKey(id), mode: 'insert', doc }])
-    return { updated: 0, upsertId: id, doc }
+    return { changed: 0, matched: 0, upsertId: id, doc }
   }
   const ops: WriteOp[] = []
   const results: Doc[] = []
@@ -148,23 +131,34 @@ function modify(session: Session, info: CollectionInfo, body: RequestBody, req: 
     if (encodeForStorage(next) !== encodeForStorage(doc)) ops.push({ info, key: idKey(doc._id), mode: 'upsert', doc: next })
   }
   if (ops.length) session.write(ops)
-  return { updated: ops.length, doc: results[0] }
+  return { changed: ops.length, matched: matched.length, doc: results[0] }
 }
 
+/**
+ * `updated` as CloudBase reports it. update() and where().update() count the documents that changed, like MongoDB's
+ * nModified: an update that leaves a document as it was answers 0. set() counts the document it found: "updated:
+ * 成功更新的记录数量，若指定的 _id 已存在则为 1，否则为 0" (Document.set, developers.weixin.qq.com/miniprogram/dev/
+ * wxcloud/reference-sdk-api/database/document/Document.set.html), also when the new content equals the old.
+ */
 export function modifyDocuments(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext) {
   const r = modify(session, info, body, req, body.multi === true)
-  return { data: r.upsertId === undefined ? { updated: r.updated } : { updated: r.updated, upsert_id: r.upsertId } }
+  const updated = body.merge === false ? r.matched : r.changed
+  return { data: r.upsertId === undefined ? { updated } : { updated, upsert_id: r.upsertId } }
 }
 
-/** where().updateAndReturn(): updates the first match and returns it as it is after the update. */
+/**
+ * where().updateAndReturn(): updates the first match and returns it as it is after the update. It is MongoDB's
+ * findAndModify, whose reply counts the document it found (lastErrorObject.n) and has no count of changed ones, so
+ * a match answers updated: 1 even when the update changed nothing.
+ */
 export function modifyAndReturn(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext) {
   const r = modify(session, info, { ...body, merge: true, upsert: false }, req, false)
-  return { data: { updated: r.updated, doc: r.doc ? encodeForReply(cloneDeep(r.doc)) : null } }
+  return { data: { updated: r.matched, doc: r.doc ? encodeForReply(cloneDeep(r.doc)) : null } }
 }
 
 export function removeDocuments(session: Session, info: CollectionInfo, body: RequestBody, req: RequestContext) {
   const compiled = compileFilter(info, requestFilter(body, req))
-  const matched = lockedMatches(session, info, compiled, { limit: body.multi === true ? undefined : 1 })
+  const matched = findDocs(session.candidates(info, compiled.where), compiled, { limit: body.multi === true ? undefined : 1 })
   if (matched.length) session.write(matched.map((d): WriteOp => ({ info, key: idKey(d._id), mode: 'delete' })))
   return { data: { deleted: matched.length } }
 }

@@ -2,6 +2,7 @@
 import path from 'path'
 import { AdminError } from '../errors'
 import type { FunctionsService, HubContext } from '../context'
+import { CrashSwitch } from './crash'
 import { FunctionPool } from './pool'
 import { startTimers, timerEvent, timerTriggers, TimerTrigger } from './timers'
 
@@ -28,6 +29,7 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>): Func
     }),
   })
 
+  const crashes = new CrashSwitch((name) => pool.killBusy(name))
   const triggers = () => timerTriggers(ctx.config.functionsDir, pool.names())
   const fire = (t: TimerTrigger) => pool.invoke(t.functionName, timerEvent(t), {})
   const stopTimers = ctx.config.timers ? startTimers(triggers(), fire) : () => {}
@@ -35,6 +37,8 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>): Func
   return {
     prefixes: ['functions.'],
     invoke: (name, event, identity) => pool.invoke(name, event, identity),
+    armCrash: (name, afterOps) => crashes.arm(name, afterOps),
+    stopsOperation: (functionName) => crashes.stops(functionName),
     fireTimer(functionName, triggerName) {
       const t = triggers().find((x) => x.functionName === functionName && x.name === triggerName)
       return t ? fire(t) : null

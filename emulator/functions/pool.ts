@@ -50,6 +50,13 @@ export class FunctionPool {
     })
   }
 
+  /** Ends the instances of `name` that are running an invocation (its caller is answered as when it crashes). */
+  async killBusy(name: string) {
+    const busy = (this.instances.get(name) ?? []).filter((i) => i.busy)
+    for (const i of busy) this.retire(name, i)
+    await Promise.all(busy.map((i) => i.worker.terminate()))
+  }
+
   async close() {
     const all = [...this.instances.values()].flat()
     this.instances.clear()

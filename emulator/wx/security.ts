@@ -9,6 +9,9 @@ import type { SensitiveWords } from './words'
 /** An image is judged risky when its bytes hold this marker (tests make one). */
 const RISKY_IMAGE_MARKER = 'RISKY-TEST-IMAGE'
 
+/** The errcode of a media check whose media could not be downloaded. */
+const MEDIA_DOWNLOAD_FAILED = -1008
+
 const traceId = () => [4, 4, 4].map((n) => crypto.randomBytes(n).toString('hex')).join('-')
 
 export function msgSecCheck(words: SensitiveWords): WxHandler {
@@ -50,21 +53,24 @@ export function mediaCheckAsync(ctx: HubContext): WxHandler {
     if (!validScene(data.scene)) return wxError(47001, 'data format error hint: scene must be 1, 2, 3 or 4')
     const trace = traceId()
     const push = async () => {
-      // Only files this emulator serves are fetched: nothing leaves the machine.
-      let risky = false
+      // Only files this emulator serves are fetched: nothing leaves the machine. A photo that cannot be fetched gets
+      // no verdict: the push carries an errcode and no result, as WeChat's does when it cannot download the media.
+      let bytes: Buffer | null = null
       if (url.startsWith(ctx.url() + '/')) {
         try {
           const res = await fetch(url)
-          risky = res.ok && Buffer.from(await res.arrayBuffer()).includes(RISKY_IMAGE_MARKER)
-        } catch { /* unreadable: judged on what could be read */ }
+          if (res.ok) bytes = Buffer.from(await res.arrayBuffer())
+        } catch { /* unreadable */ }
       }
-      const result = risky ? { suggest: 'risky', label: 20002 } : { suggest: 'pass', label: 100 }
-      if (!messagePushFunction) return console.warn(`[emulator] media check ${trace}: ${result.suggest}, but no message push function is set`)
-      const event = {
+      const result = !bytes ? null : bytes.includes(RISKY_IMAGE_MARKER) ? { suggest: 'risky', label: 20002 } : { suggest: 'pass', label: 100 }
+      if (!messagePushFunction) return console.warn(`[emulator] media check ${trace}: ${result?.suggest ?? 'no verdict'}, but no message push function is set`)
+      const base = {
         ToUserName: appId, FromUserName: data.openid, CreateTime: Math.floor((Date.now() + ctx.clockOffsetMs()) / 1000),
         MsgType: 'event', Event: 'wxa_media_check', appid: appId, trace_id: trace, version: 2,
-        detail: [{ strategy: 'content_model', errcode: 0, ...result, prob: 90 }], errcode: 0, errmsg: 'ok', result,
       }
+      const event = result
+        ? { ...base, detail: [{ strategy: 'content_model', errcode: 0, ...result, prob: 90 }], errcode: 0, errmsg: 'ok', result }
+        : { ...base, detail: [{ strategy: 'content_model', errcode: MEDIA_DOWNLOAD_FAILED }], errcode: MEDIA_DOWNLOAD_FAILED, errmsg: 'media download failed' }
       const outcome = await ctx.functions.invoke(messagePushFunction, event, {})
       if (!outcome.ok) console.error(`[emulator] media check result not delivered to ${messagePushFunction}:`, outcome)
     }

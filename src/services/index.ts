@@ -1,7 +1,7 @@
 export { callFunction } from './callFunction'
 export { userService } from './user'
 export {
-  storyService, STORY_CATEGORIES, STORY_CATEGORY_LABELS, STORY_DETAIL_PAGE, STORY_LIMITS, STORY_REVIEW_TEMPLATE_ID,
+  PHOTO_CHECK_LABELS, storyService, STORY_CATEGORIES, STORY_CATEGORY_LABELS, STORY_DETAIL_PAGE, STORY_LIMITS, STORY_REVIEW_TEMPLATE_ID,
   STORY_STATUS_LABELS,
 } from './story'
 export { storyPhotos } from './storyPhotos'

@@ -1,11 +1,23 @@
 // The `story` function, typed by its contract: the feed and story page (open to anyone), writing and revising,
 // likes and shares, my stories and messages, the secretary's review queue.
+import Taro from '@tarojs/taro'
 import type { StoryCategory, StoryInput } from '../../contract/story'
 import { callerFor, type CallOptions } from './callFunction'
 
 const call = callerFor('story')
 
 const PUBLIC: CallOptions = { public: true }
+
+const DEVICE_KEY = 'ps-reader-device'
+
+/** An id this device made once and keeps: a reader without sign-in has their view counted once a day, like anyone. */
+function readerDevice(): string {
+  const kept: unknown = Taro.getStorageSync(DEVICE_KEY)
+  if (typeof kept === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(kept)) return kept
+  const made = `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+  Taro.setStorageSync(DEVICE_KEY, made)
+  return made
+}
 const page = (cursor?: string | null) => (cursor ? { cursor } : {})
 
 export type StoryDraftInput = StoryInput['submit']
@@ -14,7 +26,7 @@ export type StoryReviewInput = StoryInput['review']
 export const storyService = {
   feed: (input: { cursor?: string | null; category?: StoryCategory } = {}) =>
     call('feed', { ...page(input.cursor), ...(input.category ? { category: input.category } : {}) }, PUBLIC),
-  get: (id: string) => call('get', { id }, PUBLIC),
+  get: (id: string) => call('get', { id, device: readerDevice() }, PUBLIC),
   share: (id: string) => call('share', { id }, PUBLIC),
   like: (id: string) => call('like', { id }),
   submit: (input: StoryInput['submit']) => call('submit', input),
@@ -30,7 +42,7 @@ export const storyService = {
 
 // What a person reads for the contract's story enums and limits: the contract's own values.
 export {
-  STORY_CATEGORIES, STORY_CATEGORY_LABELS, STORY_DETAIL_PAGE, STORY_LIMITS, STORY_STATUS_LABELS,
+  PHOTO_CHECK_LABELS, STORY_CATEGORIES, STORY_CATEGORY_LABELS, STORY_DETAIL_PAGE, STORY_LIMITS, STORY_STATUS_LABELS,
 } from '../../contract/story'
 
 /**

@@ -1,7 +1,8 @@
 // A story's photos: chosen on the device, compressed there (long side ≤ 1600 px, ≤ 1 MB) and uploaded to cloud
 // storage at once, so the draft keeps only fileIDs that outlive the app being closed.
-// weapp: Taro.compressImage + Taro.cloud.uploadFile. H5: a canvas, then a PUT to the one-time signed URL the story
-// function hands out (the browser holds no CloudBase credentials).
+// The story function hands out each photo's path, in the person's own folder. weapp: Taro.compressImage +
+// Taro.cloud.uploadFile to that path. H5: a canvas, then a PUT to the one-time signed URL of that path (the browser
+// holds no CloudBase credentials).
 import Taro from '@tarojs/taro'
 import type { ApiResult } from '../../contract/common'
 import { NETWORK_ERROR } from './errors'
@@ -77,9 +78,11 @@ async function uploadOnWeapp(localPath: string): Promise<ApiResult<StoryPhoto>> 
   } catch {
     return UNREADABLE
   }
+  // The path is the function's: a new one in the person's own folder, the only photos a story accepts.
+  const ticket = await storyService.uploadPhoto()
+  if (!ticket.ok) return ticket
   try {
-    const cloudPath = `stories/wx/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.jpg`
-    const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath })
+    const { fileID } = await Taro.cloud.uploadFile({ cloudPath: ticket.data.cloudPath, filePath })
     return { ok: true, data: { fileID, preview: filePath } }
   } catch {
     return UPLOAD_FAILED

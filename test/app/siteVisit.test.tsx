@@ -92,3 +92,17 @@ test('outside opening hours: 现在不能签到 with the hours, and the way back
   click('查看全部阵地')
   expect(switchTab).toHaveBeenCalledWith({ url: ROUTES.site })
 })
+
+test('the site needs the location: the reason first, then, asked for, the location goes with the check-in', async () => {
+  const needed = '请允许获取你的位置后再签到：需要核对你是否在幸福里党建书屋'
+  jest.spyOn(Taro, 'getLocation').mockResolvedValue({ latitude: 30.5431, longitude: 114.3627, accuracy: 15 } as never)
+  // As the server answers: without a location, refused on that field.
+  const visit = jest.spyOn(siteService, 'visit').mockImplementation(async (_token, location) =>
+    (location ? visited() : refused({ code: 'INVALID_INPUT', message: needed, fields: [{ field: 'location', message: needed }] })))
+  render(<SiteVisitPage />)
+  expect(await screen.findByText('需要核对你的位置')).toBeTruthy()
+  expect(screen.getByText(needed)).toBeTruthy()
+  click('允许获取位置并签到')
+  expect(await screen.findByText('签到成功')).toBeTruthy()
+  expect(visit.mock.calls.map(([, location]) => location !== undefined)).toEqual([false, true])
+})

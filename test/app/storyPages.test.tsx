@@ -110,6 +110,21 @@ describe('the story page', () => {
     expect(document.querySelector('.ps-like__button')!.textContent).toBe('♥已赞4')
   })
 
+  test('its author sees which photos are still being checked (others are not sent them)', async () => {
+    jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { params: { id: 's1' } } } as never)
+    jest.spyOn(storyService, 'get').mockResolvedValue(ok({
+      ...detail, mine: true, images: [
+        { fileID: 'cloud://e.b/stories/f/1.jpg', url: 'https://x/1.jpg' },
+        { fileID: 'cloud://e.b/stories/f/2.jpg', url: 'https://x/2.jpg', check: 'pending' },
+        { fileID: 'cloud://e.b/stories/f/3.jpg', url: 'https://x/3.jpg', check: 'failed' },
+      ],
+    }))
+    render(<StoryDetailPage />)
+    await screen.findByText('三十年义务理发')
+    expect(Array.from(document.querySelectorAll('.story-detail__photo'), (p) => p.querySelector('.ps-story-photos__check')?.textContent ?? ''))
+      .toEqual(['', '安全检查中，通过后其他人才能看到', '未能完成安全检查，其他人看不到这张照片'])
+  })
+
   test('a story that is not (or no longer) published says so plainly', async () => {
     jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { params: { id: 'gone' } } } as never)
     jest.spyOn(storyService, 'get').mockResolvedValue(refused({ code: 'NOT_FOUND', message: '没有找到这篇故事' }))

@@ -192,15 +192,17 @@ describe('once per class', () => {
 })
 
 describe('cost, read from the emulator metrics', () => {
-  test('a sign-in is at most 3 database operations, the read of the person included', async () => {
+  // The person, the class, the record, then the live count: the count follows the record (a crash between them
+  // leaves it short, and the recount sets it from the records), so the count is its own, fourth, operation.
+  test('a sign-in is at most 4 database operations, the read of the person included', async () => {
     const c = await classAt(5 * MINUTE)
     const { token } = await bed.code(c._id)
     const first = await costOf(bed.emu, () => checkIn('demo-member', token, northOf(HALL, 120)))
     expect(first.result.ok).toBe(true)
-    expect(first.ops).toBeLessThanOrEqual(3)
+    expect(first.ops).toBeLessThanOrEqual(4)
     const late = await costOf(bed.emu, () => checkIn('demo-member-b', token, northOf(HALL, 10)))
     expect(late.result.ok).toBe(true)
-    expect(late.ops).toBeLessThanOrEqual(3)
+    expect(late.ops).toBeLessThanOrEqual(4)
     // Refusals before anything is written cost the read of the person only.
     const forged = await costOf(bed.emu, () => checkIn('demo-retired', token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')))
     expect(forged.result.code).toBe('TOKEN_INVALID')

@@ -1,7 +1,8 @@
 // In Chromium, on the H5 build served by the emulator, one site from the directory to its usage figures:
 // demo-member allows location (the browser is placed ~30 m from 幸福里党建书屋), sees it first with its distance and
 // opens it; demo-secretary, who manages it, books the next free half-hour there, prints its code and checks in by
-// opening the code's URL (as a camera would) — a second scan says 已签到 with the time — and declines another
+// opening the code's URL (as a camera would), standing in the site and allowing the location it asks for — a second
+// scan says 已签到 with the time — and declines another
 // community's booking at the service centre with a reason, which its booker reads; the secretary's usage page
 // and the district office's ranking show the booking and the visit, the idle site flagged; the export reads back.
 // Screenshots of the directory (normal and 长辈模式), the site page, the booking form, the printable code, the
@@ -37,7 +38,7 @@ async function usageOf(screen: Locator, name: string): Promise<{ visits: number;
 
 test('find the nearest site, book it, check in with its code, and see both in the usage ranking', async () => {
   // ---- the secretary's figures before ----
-  const secretary = await bed.person('demo-secretary')
+  const secretary = await bed.person('demo-secretary', { geolocation: NEAR_BOOKS })
   await secretary.locator('.mine-sites .at-button', { hasText: '阵地使用情况' }).click()
   await secretary.locator('.usage-row__name', { hasText: BOOKS }).waitFor()
   const before = await usageOf(secretary, BOOKS)
@@ -117,6 +118,9 @@ test('find the nearest site, book it, check in with its code, and see both in th
   expect(await qr.locator('img').getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
   await screenshot(secretary.page(), 'site-code')
   await secretary.page().goto(bed.local(url))
+  // The site checks where the phone is: the page says why, then asks.
+  await secretary.locator('.site-visit__title', { hasText: '需要核对你的位置' }).waitFor()
+  await secretary.locator('.at-button', { hasText: '允许获取位置并签到' }).click()
   await secretary.locator('.site-visit__title', { hasText: '签到成功' }).waitFor()
   await secretary.locator('.site-visit__site', { hasText: BOOKS }).waitFor()
   const checkedAt = /签到时间 (\d\d:\d\d)/.exec((await secretary.locator('.site-visit__text').textContent())!)![1]
@@ -174,16 +178,18 @@ test('find the nearest site, book it, check in with its code, and see both in th
   expect(rows.find((r) => r[1] === '长青社区党建书屋')![14]).toBe('是')
 })
 
-test('a member who scans the site code before signing in signs in and is checked in without scanning again', async () => {
+test('a member who scans the site code before signing in signs in and, allowing the location, is checked in without scanning again', async () => {
   const manager = await bed.person('demo-secretary')
   await bed.open(manager.page(), `/secretary/pages/site-code/index?id=${BOOKS_ID}`)
   const url = bed.local((await manager.locator('.site-code .class-code__qr').getAttribute('data-checkin-url'))!)
 
-  const page = await bed.phone()
+  const page = await bed.phone({ geolocation: NEAR_BOOKS })
   const screen = current(page)
   await page.goto(url)
   await screen.locator('.at-button', { hasText: '去登录' }).click()
   await bed.choose(page, 'demo-retired')
+  // Back from signing in, the same code: the site asks where the phone is, and nothing has to be scanned again.
+  await screen.locator('.at-button', { hasText: '允许获取位置并签到' }).click()
   await screen.locator('.site-visit__title', { hasText: '签到成功' }).waitFor()
   await screen.locator('.site-visit__site', { hasText: BOOKS }).waitFor()
 })

@@ -9,7 +9,7 @@ import { Store } from '../../emulator/database/store'
 import { planWhere } from '../../emulator/database/planner'
 import { compileFilter, findDocs } from '../../emulator/database/query'
 import { idKey } from '../../emulator/database/ids'
-import { getDocuments, insertDocuments } from '../../emulator/database/operations'
+import { insertDocuments } from '../../emulator/database/operations'
 import { Transactions } from '../../emulator/database/transactions'
 import type { CollectionDecl, IndexDecl } from '../../emulator'
 
@@ -326,6 +326,23 @@ describe('set, upsert, multi', () => {
     expect(res.updated).toBe(1)
     expect(res.doc).toEqual({ _id: 'uar', n: 2 })
   })
+
+  // CloudBase counts the document set() or updateAndReturn() found, changed or not (see operations.ts).
+  test('set of an existing document answers updated: 1, also when it changes nothing, in a transaction too', async () => {
+    await c.add({ _id: 'same-set', a: 1 })
+    expect(await c.doc('same-set').set({ a: 1 })).toMatchObject({ updated: 1, upsertedId: undefined })
+    expect((await c.doc('same-set').set({ a: 2 })).updated).toBe(1)
+    const t = await db.startTransaction()
+    expect((await t.collection('w_set').doc('same-set').set({ a: 2 })).updated).toBe(1)
+    await t.commit()
+    expect((await c.doc('same-set').get()).data).toEqual([{ _id: 'same-set', a: 2 }])
+  })
+
+  test('updateAndReturn answers updated: 1 for the document it found even when nothing changed; 0 and no document when none matches', async () => {
+    await c.add({ _id: 'same-uar', n: 1 })
+    expect(await c.where({ _id: 'same-uar' }).updateAndReturn({ n: 1 })).toMatchObject({ updated: 1, doc: { _id: 'same-uar', n: 1 } })
+    expect(await c.where({ _id: 'same-uar', n: 5 }).updateAndReturn({ n: 1 })).toMatchObject({ updated: 0, doc: null })
+  })
 })
 
 describe('unique indexes', () => {
@@ -546,36 +563,109 @@ describe('transactions', () => {
     expect((await c.doc('acct').get()).data[0].balance).toBe(70)
   })
 
-  test('two concurrent runTransaction loops incrementing one counter 20 times each give exactly 40', async () => {
+  test('concurrent read-modify-write transactions lose no update: the counter counts every commit', async () => {
+    let commits = 0
     const loop = async () => {
-      for (let i = 0; i < 20; i++) {
-        await db.runTransaction(async (t: any) => {
-          const { data } = await t.collection('tx').doc('counter').get()
-          await t.collection('tx').doc('counter').update({ n: data.n + 1 }) // read-modify-write, not $inc
-        })
+      for (let i = 0; i < 10; i++) {
+        try {
+          await db.runTransaction(async (t: any) => {
+            const { data } = await t.collection('tx').doc('counter').get()
+            await t.collection('tx').doc('counter').update({ n: data.n + 1 }) // read-modify-write, not $inc
+          })
+          commits++
+        } catch (err: any) {
+          // As on CloudBase: runTransaction retries a conflict three times, then gives it up to the caller.
+          expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
+        }
       }
     }
-    await Promise.all([loop(), loop()])
-    expect((await c.doc('counter').get()).data[0].n).toBe(40)
+    await Promise.all([loop(), loop(), loop()])
+    expect(commits).toBeGreaterThan(0)
+    expect((await c.doc('counter').get()).data[0].n).toBe(commits)
   })
 
-  test('the later transaction touching a held document gets DATABASE_TRANSACTION_CONFLICT', async () => {
+  test('two transactions writing one document: the first writer wins, the later one gets DATABASE_TRANSACTION_CONFLICT at the write', async () => {
+    await c.add({ _id: 'ww', n: 0 })
     const t1 = await db.startTransaction()
-    await t1.collection('tx').doc('acct').update({ balance: _.inc(1) })
     const t2 = await db.startTransaction()
-    const err = await failure(t2.collection('tx').doc('acct').update({ balance: _.inc(1000) }))
-    expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
+    await t1.collection('tx').doc('ww').update({ n: _.inc(1) })
+    expect((await failure(t2.collection('tx').doc('ww').update({ n: _.inc(1000) }))).code).toBe('DATABASE_TRANSACTION_CONFLICT')
+    // The later one is aborted: it can do nothing more.
+    expect((await failure(t2.collection('tx').doc('ww').get())).code).toBe('DATABASE_TRANSACTION_CONFLICT')
     await t1.commit()
-    expect((await c.doc('acct').get()).data[0].balance).toBe(71)
+    expect((await c.doc('ww').get()).data[0].n).toBe(1)
+
+    // A writer that committed after the later one started wins as well.
+    const late = await db.startTransaction()
+    await db.runTransaction(async (t: any) => {
+      await t.collection('tx').doc('ww').update({ n: _.inc(1) })
+    })
+    expect((await failure(late.collection('tx').doc('ww').set({ n: -1 }))).code).toBe('DATABASE_TRANSACTION_CONFLICT')
+    expect((await c.doc('ww').get()).data[0].n).toBe(2)
   })
 
-  test('a write outside the transaction to a document it holds makes its commit conflict; neither write is lost silently', async () => {
+  test('snapshot read: a transaction sees what was committed when it started, not what was committed later', async () => {
+    await c.add([{ _id: 'snap-a', v: 1 }, { _id: 'snap-b', v: 1 }])
     const t = await db.startTransaction()
-    await t.collection('tx').doc('acct').get()
-    await t.collection('tx').doc('acct').update({ balance: 1 })
-    await c.doc('acct').update({ balance: _.inc(5) })
-    expect((await failure(t.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT')
-    expect((await c.doc('acct').get()).data[0].balance).toBe(76)
+    await c.doc('snap-a').update({ v: 2 })
+    await c.doc('snap-b').remove()
+    await db.runTransaction(async (other: any) => {
+      await other.collection('tx').add({ _id: 'snap-c', v: 1 })
+    })
+    expect((await t.collection('tx').doc('snap-a').get()).data).toEqual({ _id: 'snap-a', v: 1 })
+    expect((await t.collection('tx').doc('snap-b').get()).data).toEqual({ _id: 'snap-b', v: 1 })
+    expect((await t.collection('tx').doc('snap-c').get()).data).toBeNull()
+    const listed = await t.collection('tx').where({ _id: _.in(['snap-a', 'snap-b', 'snap-c']), v: 1 }).get()
+    expect(ids(listed).sort()).toEqual(['snap-a', 'snap-b'])
+    await t.commit() // it wrote nothing: nothing conflicts
+    expect(ids(await c.where({ _id: _.in(['snap-a', 'snap-b', 'snap-c']) }).get()).sort()).toEqual(['snap-a', 'snap-c'])
+  })
+
+  test('no read skew: a transfer committed between two reads of a transaction does not show in the second', async () => {
+    await c.add([{ _id: 'from', amount: 60 }, { _id: 'to', amount: 40 }])
+    const reader = await db.startTransaction()
+    const from = (await reader.collection('tx').doc('from').get()).data.amount
+    await db.runTransaction(async (t: any) => {
+      await t.collection('tx').doc('from').update({ amount: _.inc(-10) })
+      await t.collection('tx').doc('to').update({ amount: _.inc(10) })
+    })
+    const to = (await reader.collection('tx').doc('to').get()).data.amount
+    expect([from, to]).toEqual([60, 40])
+    await reader.commit()
+    expect((await c.where({ _id: _.in(['from', 'to']) }).orderBy('_id', 'asc').get()).data.map((d: any) => d.amount)).toEqual([50, 50])
+  })
+
+  test('write skew is allowed: two transactions read both documents, each writes a different one, both commit', async () => {
+    await c.add([{ _id: 'alice', onCall: true }, { _id: 'bob', onCall: true }])
+    const t1 = await db.startTransaction()
+    const t2 = await db.startTransaction()
+    for (const t of [t1, t2]) expect((await t.collection('tx').where({ onCall: true }).get()).data).toHaveLength(2)
+    await t1.collection('tx').doc('alice').update({ onCall: false })
+    await t2.collection('tx').doc('bob').update({ onCall: false })
+    await t1.commit()
+    await t2.commit()
+    expect((await c.where({ onCall: true }).get()).data).toEqual([])
+  })
+
+  test('an abandoned transaction blocks nobody: readers see the committed version, writers are answered at once', async () => {
+    await c.add([{ _id: 'held', n: 1 }, { _id: 'free', n: 1 }])
+    const abandoned = await db.startTransaction()
+    await abandoned.collection('tx').doc('held').update({ n: 2 })
+    const started = Date.now()
+    expect((await c.doc('held').get()).data[0].n).toBe(1)
+    await db.runTransaction(async (t: any) => {
+      expect((await t.collection('tx').doc('held').get()).data.n).toBe(1)
+      await t.collection('tx').doc('free').update({ n: 2 })
+    })
+    const refused = failure(db.runTransaction(async (t: any) => {
+      await t.collection('tx').doc('held').update({ n: 3 })
+    }))
+    expect((await refused).code).toBe('DATABASE_TRANSACTION_CONFLICT')
+    // A write outside any transaction goes through; the abandoned transaction can then no longer commit.
+    await c.doc('held').update({ n: _.inc(10) })
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect((await failure(abandoned.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT')
+    expect((await c.where({ _id: _.in(['free', 'held']) }).orderBy('_id', 'asc').get()).data.map((d: any) => d.n)).toEqual([2, 11])
   })
 
   test('an unknown transaction answers DATABASE_TRANSACTION_FAIL', async () => {
@@ -704,42 +794,30 @@ describe('query planner', () => {
   })
 })
 
-// Lock waits and idle expiry, in-process with short timeouts (the service uses 1 s and 30 s).
+// The lifetime limit, in-process with a short lifetime (the service uses 60 s).
 describe('transaction manager', () => {
   let store: Store
   const req = { now: Date.now(), newId: () => 'generated' }
-  const byId = (id: string) => ({ query: JSON.stringify({ _id: id }) })
+  const insert = (txs: Transactions, id: string, doc: string) => insertDocuments(txs.session(id), store.collection('t'), { data: [doc] }, req)
   beforeAll(() => {
     store = new Store(fs.mkdtempSync(path.join(os.tmpdir(), 'pioneer-tx-')), [])
     store.createCollection('t')
   })
   afterAll(() => store.close())
 
-  test('a deadlock fails the transaction that would close the cycle; the other goes on', async () => {
-    const txs = new Transactions(store, 2000, 10_000)
-    const info = store.collection('t')
-    const [a, b] = [txs.session(txs.start()), txs.session(txs.start())]
-    await a.run(() => getDocuments(a, info, byId('A'), req))
-    await b.run(() => getDocuments(b, info, byId('B'), req))
-    const aWaits = a.run(() => getDocuments(a, info, byId('B'), req))
-    const started = Date.now()
-    const err: any = await b.run(() => getDocuments(b, info, byId('A'), req)).catch((e) => e)
-    expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
-    expect(Date.now() - started).toBeLessThan(1000)
-    await expect(aWaits).resolves.toEqual({ data: { list: [], offset: 0, limit: 100 } })
-    txs.close()
-  })
-
-  test('a transaction idle longer than the limit is aborted and leaves nothing', async () => {
-    const txs = new Transactions(store, 100, 150)
-    const info = store.collection('t')
+  test('a transaction past its lifetime is aborted, leaves nothing and frees the document it wrote', async () => {
+    const txs = new Transactions(store, 150)
     const id = txs.start()
-    const s = txs.session(id)
-    await s.run(() => insertDocuments(s, info, { data: ['{"_id":"idle"}'] }, req))
+    insert(txs, id, '{"_id":"old"}')
+    expect(() => insert(txs, txs.start(), '{"_id":"old","by":"other"}')).toThrow(expect.objectContaining({ code: 'DATABASE_TRANSACTION_CONFLICT' }))
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect(() => txs.session(id)).toThrow(expect.objectContaining({ code: 'DATABASE_TRANSACTION_FAIL' }))
     expect(() => txs.commit(id)).toThrow(expect.objectContaining({ code: 'DATABASE_TRANSACTION_FAIL' }))
-    expect(store.get(info, 'idle')).toBeUndefined()
+    expect(store.get(store.collection('t'), 'old')).toBeUndefined()
+    const again = txs.start()
+    insert(txs, again, '{"_id":"old","by":"again"}')
+    txs.commit(again)
+    expect(store.get(store.collection('t'), 'old')).toEqual({ _id: 'old', by: 'again' })
     txs.close()
   })
 })

@@ -1,5 +1,6 @@
 // The functions runtime: identity injected as CloudBase injects it, one invocation at a time per instance,
-// a throwing or runaway function answering only its own caller, and one function calling another.
+// a throwing or runaway function answering only its own caller, one function calling another, and the crash switch
+// tests use to kill a worker between two of its database operations.
 import { as, callApi } from '../helpers/api'
 import { RunningEmulator, sdkApp, startBareEmulator } from '../helpers/emulator'
 
@@ -52,6 +53,24 @@ test('a function past its timeout is ended, its instance replaced, and the emula
   expect(again[0]).toMatchObject({ code: 'INTERNAL' })
   expect(again[1]).toMatchObject({ code: 'INTERNAL' })
   expect((again[2] as any).user.openId).toBe('someone-3')
+})
+
+test('the crash switch kills a function between two database operations, once', async () => {
+  const p = await as(emu, 'someone-7')
+  await sdkApp(emu).database().createCollection('steps')
+  const written = async (run: string) =>
+    (await sdkApp(emu).database().collection('steps').where({ run }).get()).data.map((d: any) => d.step).sort()
+  const arm = await fetch(`${emu.url}/__emulator/crash`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ function: 'steps', afterOps: 2 }),
+  })
+  expect(arm.status).toBe(200)
+  expect(await p.call('steps', 'x', { run: 'cut', steps: 4 })).toMatchObject({ ok: false, code: 'INTERNAL' })
+  expect(await written('cut')).toEqual([1, 2])
+  // Armed once: the next invocation, on a fresh instance, runs to its end.
+  expect(await p.call('steps', 'x', { run: 'whole', steps: 4 })).toEqual({ done: 4 })
+  expect(await written('whole')).toEqual([1, 2, 3, 4])
+  const bad = await fetch(`${emu.url}/__emulator/crash`, { method: 'POST', body: JSON.stringify({ function: 'steps' }) })
+  expect(bad.status).toBe(400)
 })
 
 test('one invocation at a time per instance: two instances serve four slow calls in two rounds', async () => {

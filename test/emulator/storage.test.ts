@@ -182,3 +182,30 @@ test('the upload URL only accepts the signed path, before it expires', async () 
   const res = await fetch(fileList[0].tempFileURL)
   expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true)
 })
+
+test('an upload URL stores once: a second PUT with it is refused and the stored bytes stay', async () => {
+  const cloudPath = `h5/${unique()}/once.jpg`
+  const { url, fileId } = (await bed.app.getUploadMetadata({ cloudPath })).data
+  // An upload that fails (too large) does not use the URL up.
+  const tooLarge = await fetch(url, { method: 'PUT', headers: { 'content-length': String(51 * 1024 * 1024) }, body: 'x' }).catch(() => null)
+  expect(tooLarge === null || tooLarge.status === 400).toBe(true)
+  const first = crypto.randomBytes(500)
+  expect((await fetch(url, { method: 'PUT', body: first })).status).toBe(200)
+  const second = await fetch(url, { method: 'PUT', body: crypto.randomBytes(500) })
+  expect(second.status).toBe(403)
+  expect(await second.text()).toContain('<Code>AccessDenied</Code>')
+  // Two at once with a fresh URL: exactly one stores.
+  const other = (await bed.app.getUploadMetadata({ cloudPath: `h5/${unique()}/race.jpg` })).data.url
+  const statuses = await Promise.all([1, 2, 3].map(() => fetch(other, { method: 'PUT', body: crypto.randomBytes(100) }).then((r) => r.status)))
+  expect(statuses.sort()).toEqual([200, 403, 403])
+  const { fileList } = await bed.app.getTempFileURL({ fileList: [fileId] })
+  expect(Buffer.from(await (await fetch(fileList[0].tempFileURL)).arrayBuffer()).equals(first)).toBe(true)
+})
+
+test('the server SDK may still write a path again with a new upload (uploadFile), as on CloudBase', async () => {
+  const cloudPath = `exports/${unique()}/sheet.xlsx`
+  await bed.app.uploadFile({ cloudPath, fileContent: Buffer.from('first') })
+  const { fileID } = await bed.app.uploadFile({ cloudPath, fileContent: Buffer.from('second') })
+  const downloaded = await bed.app.downloadFile({ fileID })
+  expect(Buffer.from(downloaded.fileContent).toString()).toBe('second')
+})

@@ -141,6 +141,49 @@ test('subscribe messages survive a restart', async () => {
   expect(list[0].data.thing1.value).toBe('重启之后还在')
 })
 
+describe('security.mediaCheckAsync', () => {
+  // Its own emulator: verdicts pushed at once to a function that records them.
+  let emu: Awaited<ReturnType<typeof startBareEmulator>>
+  let app: any
+  beforeAll(async () => {
+    emu = await startBareEmulator({
+      collections: [{ name: 'events', indexes: [] }],
+      env: { WX_MESSAGE_PUSH_FUNCTION: 'recorder', WX_MEDIA_CHECK_DELAY_MS: '0' },
+    })
+    app = sdkApp(emu)
+  })
+  afterAll(async () => { await emu?.stop() })
+
+  const urlOf = async (fileID: string) => (await app.getTempFileURL({ fileList: [fileID] })).fileList[0].tempFileURL as string
+  const upload = async (bytes: string) =>
+    (await app.uploadFile({ cloudPath: `media/${crypto.randomBytes(4).toString('hex')}.jpg`, fileContent: Buffer.from(bytes) })).fileID as string
+
+  test('answers a trace id, then pushes pass, risky, or for media it cannot download an errcode and no verdict', async () => {
+    const clean = await urlOf(await upload('a clean photo'))
+    const risky = await urlOf(await upload('RISKY-TEST-IMAGE'))
+    const goneId = await upload('soon deleted')
+    const gone = await urlOf(goneId)
+    await app.deleteFile({ fileList: [goneId] })
+    const traces: Record<string, string> = {}
+    for (const [name, url] of Object.entries({ clean, risky, gone })) {
+      const r = (await app.callWxOpenApi({ apiName: '/wxa/media_check_async', requestData: { media_url: url, media_type: 2, version: 2, scene: 4, openid: 'o_media' } })).result
+      expect(r).toMatchObject({ errcode: 0, trace_id: expect.any(String) })
+      traces[r.trace_id] = name
+    }
+    const deadline = Date.now() + 10000
+    let events: any[] = []
+    while (events.length < 3 && Date.now() < deadline) {
+      events = (await app.database().collection('events').get()).data.map((d: any) => d.event)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    const byName = Object.fromEntries(events.map((e) => [traces[e.trace_id], e]))
+    expect(byName.clean).toMatchObject({ MsgType: 'event', Event: 'wxa_media_check', errcode: 0, result: { suggest: 'pass' } })
+    expect(byName.risky).toMatchObject({ errcode: 0, result: { suggest: 'risky' } })
+    expect(byName.gone.errcode).not.toBe(0)
+    expect(byName.gone.result).toBeUndefined()
+  })
+})
+
 // wx-server-sdk's cloud.openapi.* sends wx.openApi: multipart/form-data to /admin with a protobuf request, reading a
 // protobuf CommOpenApiResp. The wx service answers it in its route; this drives that route with the real wx-server-sdk.
 describe('wx.openApi (wx-server-sdk cloud.openapi) against the wx service route', () => {

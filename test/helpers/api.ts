@@ -75,6 +75,19 @@ export async function setClock(emu: RunningEmulator, at: Date | string | null): 
   if (!res.ok) throw new Error(`setting the clock: HTTP ${res.status}`)
 }
 
+/**
+ * Arms the emulator's crash switch: the next invocation of `fn` runs its first `afterOps` database operations, then
+ * its worker is killed (the caller is answered INTERNAL).
+ */
+export async function crashAfter(emu: RunningEmulator, fn: string, afterOps: number): Promise<void> {
+  const res = await fetch(`${emu.url}/__emulator/crash`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ function: fn, afterOps }),
+  })
+  if (!res.ok) throw new Error(`arming the crash: HTTP ${res.status}`)
+}
+
 /** What the emulator's clock reads now. */
 export async function emulatorNow(emu: RunningEmulator): Promise<Date> {
   return new Date((await (await fetch(`${emu.url}/__emulator/clock`)).json()).now)

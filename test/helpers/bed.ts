@@ -25,6 +25,16 @@ export function northOf(from: { lat: number; lng: number }, metres: number) {
   return { lat: from.lat + (metres / EARTH_RADIUS_M) * (180 / Math.PI), lng: from.lng }
 }
 
+/** Asks `probe` until `ok` holds of its answer (15 s at most), and answers the last one. */
+export async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 15000
+  for (;;) {
+    const v = await probe()
+    if (ok(v) || Date.now() > deadline) return v
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
 export interface Bed {
   emu: RunningEmulator
   demo: Record<DemoPerson, Caller>
@@ -42,21 +52,32 @@ export interface Bed {
   setClock(at: Date | string | null): Promise<void>
   /** What the emulator's clock reads now. */
   now(): Promise<Date>
+  /**
+   * Uploads a photo the way the app does (a ticket from `fn`'s uploadPhoto, then a PUT of its bytes) and returns its
+   * fileID.
+   */
+  photo(uploader: Caller, bytes?: string, fn?: 'story' | 'site'): Promise<string>
   /** The database, through @cloudbase/node-sdk (outside the functions). */
   db(): any
   /** A stored document, read through the SDK; undefined when there is none. */
   stored(collection: string, id: string): Promise<any>
 }
 
-/** Starts the emulator before the file's tests and stops it after. */
-export function useBed(): Bed {
+/** Starts the emulator (with `env` added to its environment) before the file's tests and stops it after. */
+export function useBed(env: Record<string, string> = {}): Bed {
   const bed = {} as Bed
   beforeAll(async () => {
-    bed.emu = await startEmulator({ env: { PUBLIC_H5_URL: H5_BASE } })
+    bed.emu = await startEmulator({ env: { PUBLIC_H5_URL: H5_BASE, ...env } })
     bed.demo = {} as Record<DemoPerson, Caller>
     for (const openid of DEMO) bed.demo[openid] = await as(bed.emu, openid)
   })
   afterAll(async () => { await bed.emu?.stop() })
+  // Each test starts with fresh rate-limit windows (as if an hour had passed): a suite's many calls by one demo
+  // person add up to no limit of a single test. Tests of the limits themselves stay inside one test.
+  beforeEach(async () => {
+    const db = bed.db()
+    await db.collection('rateLimits').where({ _id: db.command.exists(true) }).remove()
+  })
 
   bed.anonymous = { openid: '', call: (fn, action, input = {}) => callApi(bed.emu, null, fn, { action, ...input }) }
   bed.visitor = () => as(bed.emu, unique('visitor'))
@@ -84,6 +105,13 @@ export function useBed(): Bed {
     return Promise.all(openids.map((openid) => as(bed.emu, openid)))
   }
 
+  bed.photo = async (uploader, bytes = `a photo ${Math.random()}`, fn = 'story') => {
+    const ticket = await uploader.call(fn, 'uploadPhoto')
+    expect(ticket.ok).toBe(true)
+    const res = await fetch(ticket.data.url, { method: 'PUT', headers: ticket.data.headers, body: new Uint8Array(Buffer.from(bytes)) })
+    expect(res.status).toBe(200)
+    return ticket.data.fileID
+  }
   bed.setClock = (at) => setClock(bed.emu, at)
   bed.now = () => emulatorNow(bed.emu)
   bed.db = () => sdkApp(bed.emu).database()

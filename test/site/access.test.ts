@@ -4,7 +4,7 @@
 import { siteActions } from '../../cloudfunctions/site/actions'
 import { Manager, managerOf, managerOutcome, MANAGERS, runAccessMatrix } from '../helpers/accessMatrix'
 import { outcome } from '../helpers/bed'
-import { bookingInput, SEEDED, siteInput, useTestbed } from './support'
+import { bookingInput, SEEDED, siteInput, standingAt, useTestbed } from './support'
 
 const bed = useTestbed()
 
@@ -31,7 +31,7 @@ async function inputFor(action: string): Promise<Record<string, unknown>> {
     case 'book': return bookingInput(SEEDED.books.id, { ...freshSlot(), headcount: 5 })
     case 'cancel': return { bookingId: await bookBooks() }
     case 'decide': return { bookingId: await bookBooks(), decision: 'confirm' }
-    case 'visit': return { token: await bed.token(SEEDED.books.id) }
+    case 'visit': return { token: await bed.token(SEEDED.books.id), location: standingAt(SEEDED.books) }
     default: return {}
   }
 }
@@ -43,6 +43,7 @@ runAccessMatrix({
   access: {
     list: 'anyone', get: 'anyone', create: 'secretary', update: 'secretary', book: 'secretary', cancel: 'secretary',
     decide: 'secretary', bookings: 'member', visit: 'member', usage: 'secretary', exportUsage: 'secretary', recount: 'admin',
+    uploadPhoto: 'secretary',
   },
   inputFor,
 })

@@ -2,7 +2,7 @@
 // one booking, holding exactly its own slots; people scanning the site's code several times at once → one visit
 // each, and figures that count every person and organisation once.
 import type { ApiAnswer } from '../helpers/api'
-import { at, MONDAY, MONTH, useTestbed } from './support'
+import { at, MONDAY, MONTH, PLACE, useTestbed } from './support'
 
 const bed = useTestbed()
 jest.setTimeout(120_000)
@@ -36,7 +36,7 @@ test('30 people × 3 concurrent scans → 30 visits, 30 visitors, 2 organisation
   const siteId = await bed.site({ name: '并发签到基地' })
   const token = (await bed.demo['demo-secretary'].call('site', 'get', { id: siteId })).data.checkIn.token
   const people = [...(await bed.members(15, 'org-branch-a1')), ...(await bed.members(15, 'org-branch-b1'))]
-  const answers = await Promise.all(people.flatMap((p) => [0, 1, 2].map(() => p.call('site', 'visit', { token }))))
+  const answers = await Promise.all(people.flatMap((p) => [0, 1, 2].map(() => p.call('site', 'visit', { token, location: PLACE }))))
   const byCode = answers.reduce<Record<string, number>>((acc, a) => {
     const k = a.ok ? 'ok' : a.code!
     acc[k] = (acc[k] ?? 0) + 1

@@ -3,7 +3,7 @@
 // who may register and edit a site.
 import { costOf } from '../helpers/api'
 import { H5_BASE, northOf } from '../helpers/bed'
-import { at, MONDAY, SEEDED, siteInput, useTestbed } from './support'
+import { at, MONDAY, PLACE, SEEDED, siteInput, useTestbed } from './support'
 
 const bed = useTestbed()
 
@@ -211,14 +211,16 @@ describe('who registers and edits sites', () => {
     expect(all.data.items.map((s: any) => s.id).sort()).toEqual([SEEDED.center.id, SEEDED.hub.id].sort())
   })
 
-  test('renewing the code retires the printed one', async () => {
+  test('renewing the code retires the printed one: a scan of it is stale', async () => {
     const id = await bed.site({ name: '换码的阵地' })
     const old = await bed.token(id)
-    expect((await bed.demo['demo-member'].call('site', 'visit', { token: old })).ok).toBe(true)
+    expect((await bed.demo['demo-member'].call('site', 'visit', { token: old, location: PLACE })).ok).toBe(true)
     expect((await bed.demo['demo-secretary'].call('site', 'update', { id, renewCode: true })).ok).toBe(true)
     const fresh = await bed.token(id)
     expect(fresh).not.toBe(old)
-    expect((await bed.demo['demo-retired'].call('site', 'visit', { token: old })).code).toBe('TOKEN_INVALID')
-    expect((await bed.demo['demo-retired'].call('site', 'visit', { token: fresh })).ok).toBe(true)
+    expect(await bed.demo['demo-retired'].call('site', 'visit', { token: old, location: PLACE })).toMatchObject({
+      ok: false, code: 'TOKEN_EXPIRED', message: '换码的阵地的签到码已经更换，这个旧码不能再签到，请扫描阵地现场张贴的签到码',
+    })
+    expect((await bed.demo['demo-retired'].call('site', 'visit', { token: fresh, location: PLACE })).ok).toBe(true)
   })
 })

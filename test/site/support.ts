@@ -18,6 +18,12 @@ export const SEEDED = {
   changqing: { id: 'site-changqing-books', lat: 30.5262, lng: 114.3912 },
 }
 
+/** Where the sites registered here are (unless overridden), and so where their visitors stand. */
+export const PLACE = { lat: 30.5400, lng: 114.3650 }
+
+/** The phone's location at a seeded site. */
+export const standingAt = (site: { lat: number; lng: number }) => ({ lat: site.lat, lng: site.lng })
+
 /** A valid site (Mon–Fri 09:00–12:00 and 14:00–17:30, Saturday 09:00–12:00; 30 people), unless overridden. */
 export function siteInput(overrides: Record<string, unknown> = {}) {
   const days = [1, 2, 3, 4, 5]
@@ -25,7 +31,7 @@ export function siteInput(overrides: Record<string, unknown> = {}) {
     type: 'base',
     name: '测试开放式组织生活基地',
     address: '东湖街道测试路 1 号',
-    location: { lat: 30.5400, lng: 114.3650 },
+    location: PLACE,
     hours: [
       ...days.map((day) => ({ day, start: '09:00', end: '12:00' })),
       ...days.map((day) => ({ day, start: '14:00', end: '17:30' })),
@@ -50,9 +56,9 @@ export interface Testbed extends Bed {
   token(siteId: string, manager?: Caller): Promise<string>
 }
 
-/** The bed, its clock at 10:00 on MONDAY. */
-export function useTestbed(): Testbed {
-  const bed = useBed() as Testbed
+/** The bed (with `env` added to the emulator's environment), its clock at 10:00 on MONDAY. */
+export function useTestbed(env?: Record<string, string>): Testbed {
+  const bed = useBed(env) as Testbed
   beforeAll(async () => { await bed.setClock(at(MONDAY, '10:00')) })
   bed.site = async (overrides = {}, secretary = bed.demo['demo-secretary']) => {
     const r = await secretary.call('site', 'create', siteInput(overrides))

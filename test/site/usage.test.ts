@@ -3,7 +3,7 @@
 // recount: after a random stream of events it equals the live figures, and it repairs figures corrupted by hand.
 import ExcelJS from 'exceljs'
 import { callApi, Caller, costOf } from '../helpers/api'
-import { at, bookingInput, MONDAY, MONTH, SEEDED, useTestbed } from './support'
+import { at, bookingInput, MONDAY, MONTH, PLACE, SEEDED, useTestbed } from './support'
 
 const bed = useTestbed()
 jest.setTimeout(180_000)
@@ -28,8 +28,8 @@ describe('a site\'s figures for the month', () => {
     expect((await A().call('site', 'book', bookingInput(siteId, { date: '2030-03-06', start: '14:00', end: '17:00' }))).ok).toBe(true)
     const dropped = await A().call('site', 'book', bookingInput(siteId, { date: '2030-03-07', start: '09:00', end: '10:00' }))
     await A().call('site', 'cancel', { bookingId: dropped.data.id })
-    expect((await bed.demo['demo-member'].call('site', 'visit', { token })).ok).toBe(true)
-    expect((await bed.demo['demo-member-b'].call('site', 'visit', { token })).ok).toBe(true)
+    expect((await bed.demo['demo-member'].call('site', 'visit', { token, location: PLACE })).ok).toBe(true)
+    expect((await bed.demo['demo-member-b'].call('site', 'visit', { token, location: PLACE })).ok).toBe(true)
     // A class held at the site, with one attendee: the classroom counts it into the site's figures once it ends.
     const cls = await A().call('classroom', 'create', {
       title: '阵地上的党课', topic: '在开放式组织生活基地上党课', category: 'theory', lecturer: { name: '周立新' },
@@ -190,7 +190,7 @@ describe('the recount', () => {
         if (rnd() < 0.7) {
           const [h, m] = b.start.split(':').map(Number)
           const t = h * 60 + m - 10
-          steps.push({ time: `${pad(Math.floor(t / 60))}:${pad(t % 60)}`, run: async () => note('arrive', await b.by.call('site', 'visit', { token: tokens[b.site] })) })
+          steps.push({ time: `${pad(Math.floor(t / 60))}:${pad(t % 60)}`, run: async () => note('arrive', await b.by.call('site', 'visit', { token: tokens[b.site], location: PLACE })) })
         }
       }
       // Visitors through the day, some twice.
@@ -198,7 +198,7 @@ describe('the recount', () => {
         const who = pick(visitors)
         const site = Math.floor(rnd() * sites.length)
         const time = `${pad(9 + Math.floor(rnd() * 8))}:${pick(['05', '20', '40'])}`
-        steps.push({ time, run: async () => note('visit', await who.call('site', 'visit', { token: tokens[site] })) })
+        steps.push({ time, run: async () => note('visit', await who.call('site', 'visit', { token: tokens[site], location: PLACE })) })
       }
       steps.sort((x, y) => x.time.localeCompare(y.time))
       for (const s of steps) {

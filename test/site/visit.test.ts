@@ -1,12 +1,10 @@
 // Checking in with a site's printed code: once per person per site per Asia/Shanghai day, during opening hours (from
-// half an hour before), near the site when the phone says where it is; the booker's scan confirms their booking.
+// half an hour before), with the phone's location near the site; the booker's scan confirms their booking.
 import { signCheckInToken } from '../../cloudfunctions/common/checkInToken'
 import { northOf } from '../helpers/bed'
-import { at, bookingInput, MONDAY, MONTH, SEEDED, useTestbed } from './support'
+import { at, bookingInput, MONDAY, MONTH, PLACE, SEEDED, standingAt, useTestbed } from './support'
 
 const bed = useTestbed()
-
-const PLACE = { lat: 30.5400, lng: 114.3650 }
 let siteId: string
 let token: string
 beforeAll(async () => {
@@ -19,11 +17,11 @@ const usage = async () => (await bed.demo['demo-secretary'].call('site', 'usage'
 
 test('a member checks in once a day; a second scan the same day is ALREADY_DONE', async () => {
   await bed.setClock(at(MONDAY, '10:00'))
-  const first = await bed.demo['demo-member'].call('site', 'visit', { token })
+  const first = await bed.demo['demo-member'].call('site', 'visit', { token, location: PLACE })
   expect(first).toMatchObject({ ok: true, data: { siteId, name: '签到测试基地', firstThisMonth: true } })
   expect(Math.abs(Date.parse(first.data.at) - Date.parse(at(MONDAY, '10:00')))).toBeLessThan(5000)
   await bed.setClock(at(MONDAY, '17:29'))
-  const again = await bed.demo['demo-member'].call('site', 'visit', { token })
+  const again = await bed.demo['demo-member'].call('site', 'visit', { token, location: PLACE })
   expect(again).toMatchObject({ ok: false, code: 'ALREADY_DONE', message: '你今天已经在签到测试基地签到过了，明天再来吧' })
   expect(again.data.at).toBe(first.data.at) // any phone can say when the first scan was
   const stored = await bed.stored('siteVisits', `${siteId}_${MONDAY}_demo-member`)
@@ -35,18 +33,18 @@ test('a day is Shanghai\'s: 00:10 on Tuesday is a new day, though it is still Mo
   const books = await bed.token(SEEDED.books.id) // open day and night
   const [night] = await bed.members(1, 'org-branch-a1')
   await bed.setClock(at(MONDAY, '23:50'))
-  expect((await night.call('site', 'visit', { token: books })).ok).toBe(true)
+  expect((await night.call('site', 'visit', { token: books, location: standingAt(SEEDED.books) })).ok).toBe(true)
   await bed.setClock(at('2030-03-05', '00:10'))
-  expect((await night.call('site', 'visit', { token: books })).ok).toBe(true)
+  expect((await night.call('site', 'visit', { token: books, location: standingAt(SEEDED.books) })).ok).toBe(true)
   await bed.setClock(at('2030-03-05', '07:55')) // 23:55 on Monday in UTC
-  expect((await night.call('site', 'visit', { token: books })).code).toBe('ALREADY_DONE')
+  expect((await night.call('site', 'visit', { token: books, location: standingAt(SEEDED.books) })).code).toBe('ALREADY_DONE')
   const { data } = await bed.db().collection('siteVisits').where({ openid: night.openid }).get()
   expect(data.map((v: any) => v.date).sort()).toEqual([MONDAY, '2030-03-05'])
 })
 
 test('the next day is a new visit by the same visitor', async () => {
   await bed.setClock(at('2030-03-05', '08:40'))
-  const next = await bed.demo['demo-member'].call('site', 'visit', { token })
+  const next = await bed.demo['demo-member'].call('site', 'visit', { token, location: PLACE })
   expect(next.ok).toBe(true)
   expect(next.data.firstThisMonth).toBe(false)
   expect(await bed.stored('siteVisits', `${siteId}_2030-03-05_demo-member`)).toBeTruthy()
@@ -55,8 +53,8 @@ test('the next day is a new visit by the same visitor', async () => {
 
 test('a member of another community counts as an organisation served from outside', async () => {
   await bed.setClock(at('2030-03-05', '09:30'))
-  expect((await bed.demo['demo-member-b'].call('site', 'visit', { token })).ok).toBe(true)
-  expect((await bed.demo['demo-retired'].call('site', 'visit', { token })).ok).toBe(true)
+  expect((await bed.demo['demo-member-b'].call('site', 'visit', { token, location: PLACE })).ok).toBe(true)
+  expect((await bed.demo['demo-retired'].call('site', 'visit', { token, location: PLACE })).ok).toBe(true)
   // 张明 (branch a1), 刘洋 (branch b1, outside community A), 陈秀英 (branch a2).
   expect(await usage()).toMatchObject({ visits: 4, visitors: 3, orgsServed: 3, outsideOrgs: 1 })
 })
@@ -74,11 +72,24 @@ test('is taken from half an hour before opening until closing, not in the lunch 
   const people = await bed.members(cases.length, 'org-branch-a1')
   for (let i = 0; i < cases.length; i++) {
     await bed.setClock(cases[i][0])
-    const r = await people[i].call('site', 'visit', { token })
+    const r = await people[i].call('site', 'visit', { token, location: PLACE })
     expect([cases[i][0], r.ok ? 'ok' : r.code]).toEqual(cases[i])
   }
   await bed.setClock(at('2030-03-06', '12:10'))
-  expect((await people[0].call('site', 'visit', { token })).message).toBe('签到测试基地现在不开放（今日09:00–12:00、14:00–17:30），请在开放时间内签到')
+  expect((await people[0].call('site', 'visit', { token, location: PLACE })).message).toBe('签到测试基地现在不开放（今日09:00–12:00、14:00–17:30），请在开放时间内签到')
+})
+
+test('a scan without a location is refused, saying why, and counts nothing', async () => {
+  await bed.setClock(at('2030-03-07', '10:00'))
+  const [relayed] = await bed.members(1, 'org-branch-a1')
+  const before = await usage()
+  const r = await relayed.call('site', 'visit', { token })
+  expect(r).toMatchObject({
+    ok: false, code: 'INVALID_INPUT', message: '请允许获取你的位置后再签到：需要核对你是否在签到测试基地',
+    fields: [{ field: 'location', message: '请允许获取你的位置后再签到：需要核对你是否在签到测试基地' }],
+  })
+  expect(await bed.stored('siteVisits', `${siteId}_2030-03-07_${relayed.openid}`)).toBeUndefined()
+  expect(await usage()).toEqual(before)
 })
 
 test('a scan far from the site is OUT_OF_RANGE; a near one keeps its distance', async () => {
@@ -104,9 +115,9 @@ test('anything but the site\'s genuine code is TOKEN_INVALID', async () => {
 })
 
 test('only approved people check in', async () => {
-  expect((await bed.anonymous.call('site', 'visit', { token })).code).toBe('UNAUTHENTICATED')
-  expect((await bed.demo['demo-pending-a'].call('site', 'visit', { token })).code).toBe('NOT_REGISTERED')
-  expect((await bed.demo['demo-rejected'].call('site', 'visit', { token })).code).toBe('NOT_REGISTERED')
+  expect((await bed.anonymous.call('site', 'visit', { token, location: PLACE })).code).toBe('UNAUTHENTICATED')
+  expect((await bed.demo['demo-pending-a'].call('site', 'visit', { token, location: PLACE })).code).toBe('NOT_REGISTERED')
+  expect((await bed.demo['demo-rejected'].call('site', 'visit', { token, location: PLACE })).code).toBe('NOT_REGISTERED')
 })
 
 test('the booker\'s scan confirms their booking\'s arrival (once), and the booking can no longer be cancelled', async () => {
@@ -114,7 +125,7 @@ test('the booker\'s scan confirms their booking\'s arrival (once), and the booki
   const b = await bed.demo['demo-secretary-b'].call('site', 'book', bookingInput(siteId, { date: '2030-03-11', start: '14:00', end: '15:30' }))
   const before = await usage()
   await bed.setClock(at('2030-03-11', '13:40'))
-  const r = await bed.demo['demo-secretary-b'].call('site', 'visit', { token })
+  const r = await bed.demo['demo-secretary-b'].call('site', 'visit', { token, location: PLACE })
   expect(r.data).toMatchObject({ booking: { id: b.data.id, start: '14:00', end: '15:30', orgName: '和平社区党委' } })
   expect(await bed.stored('siteBookings', b.data.id)).toMatchObject({ arrived: true })
   expect((await bed.demo['demo-secretary-b'].call('site', 'cancel', { bookingId: b.data.id })).code).toBe('CONFLICT')
@@ -124,7 +135,7 @@ test('the booker\'s scan confirms their booking\'s arrival (once), and the booki
   // 和平社区党委 is served from outside community A (its member 刘洋's branch was counted already).
   expect(after.outsideOrgs).toBe(before.outsideOrgs + 1)
   await bed.setClock(at('2030-03-11', '14:30'))
-  expect((await bed.demo['demo-secretary-b'].call('site', 'visit', { token })).code).toBe('ALREADY_DONE')
+  expect((await bed.demo['demo-secretary-b'].call('site', 'visit', { token, location: PLACE })).code).toBe('ALREADY_DONE')
   expect((await usage()).arrivals).toBe(after.arrivals)
 })
 
@@ -133,5 +144,5 @@ test('a site closed down takes no check-ins', async () => {
   const id = await bed.site({ name: '停用的阵地' })
   const t = await bed.token(id)
   await bed.demo['demo-secretary'].call('site', 'update', { id, active: false })
-  expect((await bed.demo['demo-member'].call('site', 'visit', { token: t })).code).toBe('NOT_OPEN')
+  expect((await bed.demo['demo-member'].call('site', 'visit', { token: t, location: PLACE })).code).toBe('NOT_OPEN')
 })

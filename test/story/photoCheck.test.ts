@@ -1,30 +1,15 @@
 // Photos go through WeChat's media check, whose verdict comes later by a message push: a risky photo is taken off
 // the story and the author is told; a clean one stays. A forged push finds nothing to act on.
 import { callApi } from '../helpers/api'
+import { until } from '../helpers/bed'
 import { useTestbed } from './support'
 
 const bed = useTestbed()
 
-async function upload(bytes: Buffer): Promise<string> {
-  const ticket = (await bed.demo['demo-retired'].call('story', 'uploadPhoto')).data
-  const res = await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(bytes) })
-  expect(res.status).toBe(200)
-  return ticket.fileID
-}
-
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 15000
-  for (;;) {
-    const v = await probe()
-    if (ok(v) || Date.now() > deadline) return v
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-
 test('a risky photo is removed from the story after the check answers, the clean one stays, and the author is told', async () => {
   const author = bed.demo['demo-retired']
-  const clean = await upload(Buffer.from('a photo of the community garden'))
-  const risky = await upload(Buffer.from('RISKY-TEST-IMAGE: the emulator judges this photo risky'))
+  const clean = await bed.photo(author, 'a photo of the community garden')
+  const risky = await bed.photo(author, 'RISKY-TEST-IMAGE: the emulator judges this photo risky')
   const id = await bed.submit(author, { images: [clean, risky] })
 
   const story = await until(() => author.call('story', 'get', { id }), (r) => r.data.images.length === 1)
@@ -37,7 +22,7 @@ test('a risky photo is removed from the story after the check answers, the clean
 
 test('a push with a trace id this function never started changes nothing', async () => {
   const author = bed.demo['demo-retired']
-  const photo = await upload(Buffer.from('another clean photo'))
+  const photo = await bed.photo(author, 'another clean photo')
   const id = await bed.submit(author, { images: [photo] })
   const forged = await callApi(bed.emu, null, 'story', {
     MsgType: 'event', Event: 'wxa_media_check', trace_id: 'made-up-trace', result: { suggest: 'risky', label: 20002 },

@@ -46,7 +46,7 @@ describe('the whole journey', () => {
     expect(await wholeQueue(p('demo-secretary'))).not.toContain(id)
 
     const revised = await author.call('story', 'revise', {
-      id, ...storyInput({ title: '三十年的义诊', category: 'veteran', images: ['cloud://pioneer-local.bucket/stories/a.jpg'] }),
+      id, ...storyInput({ title: '三十年的义诊', category: 'veteran', images: [await bed.photo(author)] }),
     })
     expect(revised).toEqual({ ok: true, data: { id, status: 'pending' } })
     expect(await wholeQueue(p('demo-secretary'))).toContain(id)

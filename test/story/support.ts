@@ -19,8 +19,8 @@ export function storyInput(overrides: Record<string, unknown> = {}) {
   }
 }
 
-export function useTestbed(): Testbed {
-  const bed = useBed() as Testbed
+export function useTestbed(env?: Record<string, string>): Testbed {
+  const bed = useBed(env) as Testbed
   bed.submit = async (author, overrides = {}) => {
     const r = await author.call('story', 'submit', storyInput(overrides))
     expect(r).toMatchObject({ ok: true, data: { status: 'pending' } })

@@ -1,8 +1,10 @@
 // A story's photos, each opening the phone's full-screen viewer (with the others to swipe through). The story page
-// and the review queue show them; each keeps its own class names (`story-detail__…`, `queue-story__…`).
+// and the review queue show them; each keeps its own class names (`story-detail__…`, `queue-story__…`). A photo not
+// yet cleared by WeChat's check (only its author and reviewers are shown one) says so over the picture.
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { StoryDetail } from '@/services'
+import { PHOTO_CHECK_LABELS, type StoryDetail } from '@/services'
+import './index.scss'
 
 interface StoryPhotosProps {
   images: StoryDetail['images']
@@ -30,6 +32,7 @@ export default function StoryPhotos({ images, block, className, missingText, laz
         >
           {img.url ? <Image className={`${block}__image`} src={img.url} mode='aspectFill' lazyLoad={lazyLoad} /> : null}
           {!img.url && missingText ? <Text className={`${block}__missing`}>{missingText}</Text> : null}
+          {img.check ? <Text className='ps-story-photos__check'>{PHOTO_CHECK_LABELS[img.check]}</Text> : null}
         </View>
       ))}
     </View>

@@ -1,7 +1,8 @@
 // 阵地签到: opened by a site's fixed, printed QR code (any phone camera on H5; WeChat's plain-link rule or the scan
 // button in the mini-program). Checks in at once — once per person per site per day — sending the phone's position
-// only if the person already allowed it (a scan far from the site is refused). A second scan the same day says 已签到
-// and when; a secretary's scan during their booking also confirms the booking's arrival.
+// if the person already allowed it; the site needs it (a scan far from the site is refused), so when it is missing
+// the page says why and asks for it. A second scan the same day says 已签到 and when; a secretary's scan during their
+// booking also confirms the booking's arrival.
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
@@ -51,6 +52,9 @@ function refusal(error: ApiError): VisitState {
       return { kind: 'failed', title: '不在阵地附近', message: error.message, retry: 'again' }
     case 'NOT_OPEN':
       return { kind: 'failed', title: '现在不能签到', message: error.message, retry: 'scan' }
+    case 'INVALID_INPUT':
+      if (error.fields?.some((f) => f.field === 'location')) return { kind: 'failed', title: '需要核对你的位置', message: error.message, retry: 'locate' }
+      return { kind: 'failed', title: '签到没有成功', message: error.message, retry: 'again' }
     case 'NOT_REGISTERED':
       return { kind: 'failed', title: '还没有完成注册', message: `${error.message}。注册并通过审核后再扫码签到。`, retry: 'register' }
     default:
@@ -58,9 +62,9 @@ function refusal(error: ApiError): VisitState {
   }
 }
 
-/** The position, when the person allowed it before; never asked for here (the check-in does not need it). */
-async function positionIfAllowed(): Promise<SiteLocation | undefined> {
-  if (!locationAllowed('sites')) return undefined
+/** The position: asked for when `ask` (the site said it needs it), else only when the person allowed it before. */
+async function position(ask: boolean): Promise<SiteLocation | undefined> {
+  if (!ask && !locationAllowed('sites')) return undefined
   try {
     return latLng(await locate('sites'))
   } catch {
@@ -68,9 +72,9 @@ async function positionIfAllowed(): Promise<SiteLocation | undefined> {
   }
 }
 
-async function checkIn(token: string, set: SetScanState<SiteCheckIn>): Promise<void> {
+async function checkIn(token: string, set: SetScanState<SiteCheckIn>, askLocation = false): Promise<void> {
   set({ kind: 'working', what: '正在签到…' })
-  const result = await siteService.visit(token, await positionIfAllowed())
+  const result = await siteService.visit(token, await position(askLocation))
   if (!result.ok) return set(refusal(result))
   rememberVisit(result.data)
   set({ kind: 'done', visit: result.data })
@@ -145,6 +149,9 @@ export default function SiteVisitPage() {
           <Text className={text}>{state.message}</Text>
           {state.retry === 'scan' ? rescan : null}
           {state.retry === 'again' ? <AtButton type='primary' onClick={() => run(checkIn)}>再试一次</AtButton> : null}
+          {state.retry === 'locate' ? (
+            <AtButton type='primary' onClick={() => run((token, set) => checkIn(token, set, true))}>允许获取位置并签到</AtButton>
+          ) : null}
           {state.retry === 'register' ? (
             <AtButton type='primary' onClick={() => Taro.switchTab({ url: ROUTES.mine })}>去注册</AtButton>
           ) : null}
