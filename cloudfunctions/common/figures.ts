@@ -18,8 +18,8 @@ export interface Figures<Event, Recount = number> {
   /** Rebuilds a month (`YYYY-MM`, Asia/Shanghai) from the raw records and sets what differs; answers what it did. */
   recountMonth(db: Database, month: string, at: Date): Promise<Recount>
   /**
-   * The scheduled job (config.json's timer). Idempotent: anyone can send a timer-shaped event to an HTTP route, and
-   * gains nothing by it but the same recount.
+   * The scheduled job (config.json's timer), run by the router only for the platform's own trigger. Idempotent, so a
+   * trigger fired twice (or alongside an admin's recount) changes nothing more.
    */
   timer(db: Database, at: Date): Promise<unknown>
 }

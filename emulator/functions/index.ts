@@ -31,7 +31,9 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>): Func
 
   const crashes = new CrashSwitch((name) => pool.killBusy(name))
   const triggers = () => timerTriggers(ctx.config.functionsDir, pool.names())
-  const fire = (t: TimerTrigger) => pool.invoke(t.functionName, timerEvent(t), {})
+  // As CloudBase runs a trigger: the timer's event at the emulator's time, source `wx_trigger`, and no caller.
+  const fire = (t: TimerTrigger) =>
+    pool.invoke(t.functionName, timerEvent(t, new Date(Date.now() + ctx.clockOffsetMs())), { source: 'wx_trigger' })
   const stopTimers = ctx.config.timers ? startTimers(triggers(), fire) : () => {}
 
   return {

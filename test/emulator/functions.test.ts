@@ -104,6 +104,8 @@ test("a timer trigger fires on its config.json schedule with CloudBase's timer e
   try {
     const byHand: any = await (await fetch(`${timed.url}/__emulator/timers/ticker/tick`, { method: 'POST' })).json()
     expect(byHand.result.got).toMatchObject({ Type: 'Timer', TriggerName: 'tick' })
+    // What CloudBase tells a triggered run: the trigger as its source, and no caller.
+    expect(byHand.result).toMatchObject({ source: 'wx_trigger', openid: '' })
     expect(Date.parse(byHand.result.got.Time)).not.toBeNaN()
     const until = Date.now() + 10000
     while ((timed.output().match(/timer ticker\.tick ran/g) ?? []).length < 2 && Date.now() < until) {
