@@ -54,6 +54,15 @@ export function distanceLabel(metres: number): string {
   return m < 1000 ? `${m} 米` : `${Math.round(m / 100) / 10} 公里`
 }
 
+/**
+ * A reason someone typed, closed as one sentence to quote inside another: 「场地另有安排」 and 「场地另有安排。」 both
+ * end with one 「。」, and a 「！」 or 「？」 of their own is kept.
+ */
+export function asSentence(text: string): string {
+  const trimmed = text.trim().replace(/[。.，,；;、\s]+$/u, '')
+  return /[！!？?]$/u.test(trimmed) ? trimmed : `${trimmed}。`
+}
+
 /** Masks a phone number for anyone who does not need it in full: 138****5678. */
 export function maskPhone(p: string | undefined | null): string | undefined {
   if (!p) return undefined

@@ -319,6 +319,14 @@ describe('the author is told the result', () => {
     expect((await author.call('story', 'messages')).data.items.map((m: any) => m.read)).toEqual([true, false])
   })
 
+  test('a reason the secretary ended with 「。」 reads with one 「。」, not 「。。」', async () => {
+    const author = await bed.newMember('org-branch-a1')
+    const id = await bed.submit(author, { title: '句号测试的故事' })
+    await p('demo-secretary').call('story', 'review', { id, decision: 'return', reason: '请补充一张照片。' })
+    const [message] = (await author.call('story', 'messages')).data.items
+    expect(message.body).toBe('《句号测试的故事》需要修改后再提交。修改意见：请补充一张照片。请在“我的故事”中修改。')
+  })
+
   test('a long title is cut to 20 characters in the subscribe message, in full in the message list', async () => {
     const author = await bed.newMember('org-branch-a1')
     const title = '这是一个有整整二十五个字的很长很长的故事标题啊'
