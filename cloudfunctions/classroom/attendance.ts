@@ -2,6 +2,7 @@
 // its export.
 import type { AttendanceRow, AttendanceStatus, ClassroomInput, ClassroomOutput, MarkStatus } from '../../contract/classroom'
 import { ATTENDANCE_STATUS_LABELS, MARK_WINDOW_DAYS } from '../../contract/classroom'
+import { distanceLabel } from '../../contract/common'
 import { writeAudit } from '../common/audit'
 import { readRotatingToken } from '../common/checkInToken'
 import { database, isDuplicateWrite, isTransactionConflict } from '../common/cloud'
@@ -56,7 +57,7 @@ function checkPlace(c: ClassDoc, location: ClassroomInput['checkIn']['location']
   if (!c.geofence) return location ? Math.round(distanceMetres(location, centre)) : undefined
   return Math.round(assertNear(location, centre, c.geofence, {
     missing: '这节课需要核对你是否在上课地点，请允许获取你的位置后再签到',
-    far: (metres) => `你距离${c.place.name}约 ${metres} 米，需要在 ${c.geofence} 米以内签到。请到达上课地点后再扫码`,
+    far: (metres) => `你距离${c.place.name}约 ${distanceLabel(metres)}，需要在 ${c.geofence} 米以内签到。请到达上课地点后再扫码`,
   }))
 }
 

@@ -4,6 +4,7 @@
 // be written, however close together they arrive. Declining or cancelling removes the slots again.
 import crypto from 'crypto'
 import type { ErrorCode } from '../../contract/common'
+import { asSentence } from '../../contract/common'
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import { BOOKING_STATUS_LABELS, clockMinutes, minutesClock, SITE_LIMITS } from '../../contract/site'
 import { writeAudit } from '../common/audit'
@@ -128,7 +129,7 @@ export async function cancel(input: SiteInput['cancel'], person: PersonDoc): Pro
   assertStanding(b, at)
   await withdraw(b, { status: 'cancelled', ...(input.reason ? { reason: input.reason } : {}), decidedBy: person._id, decidedAt: at })
   if (!own) {
-    await tellBooker(b, '你的阵地预约已被取消', `${b.siteName} ${when(b)} 的预约已由${person.name}取消${input.reason ? `。原因：${input.reason}` : ''}`, at)
+    await tellBooker(b, '你的阵地预约已被取消', `${b.siteName} ${when(b)} 的预约已由${person.name}取消。${input.reason ? `原因：${asSentence(input.reason)}` : ''}`, at)
   }
   return { id: b._id, status: 'cancelled' }
 }
@@ -149,7 +150,7 @@ export async function decide(input: SiteInput['decide'], person: PersonDoc): Pro
   assertStanding(b, at)
   await withdraw(b, { status: 'declined', reason: input.reason, decidedBy: person._id, decidedAt: at })
   await Promise.all([
-    tellBooker(b, '你的阵地预约未能安排', `${b.siteName} ${when(b)} 的预约未能安排。原因：${input.reason}`, at),
+    tellBooker(b, '你的阵地预约未能安排', `${b.siteName} ${when(b)} 的预约未能安排。原因：${asSentence(input.reason ?? '')}`, at),
     writeAudit(database(), {
       actor: person._id, actorName: person.name, action: 'site.decline', targetType: 'booking', targetId: b._id,
       reason: input.reason, detail: { siteId: b.siteId, siteName: b.siteName, date: b.date, start: minutesClock(b.startMin), end: minutesClock(b.endMin), orgName: b.orgName },

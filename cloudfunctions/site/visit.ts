@@ -5,6 +5,7 @@
 // A printed code cannot rotate, so what proves presence is the place: a visit needs the phone's location, within
 // VISIT_MAX_DISTANCE of the site. A photo of the code relayed to someone elsewhere is refused for the distance; a
 // code the site's manager renewed (the old print was copied) is refused as stale (TOKEN_EXPIRED).
+import { distanceLabel } from '../../contract/common'
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import { minutesClock, SITE_VISIT_PAGE, VISIT_MAX_DISTANCE } from '../../contract/site'
 import { signCheckInToken, verifyCheckInToken } from '../common/checkInToken'
@@ -70,7 +71,7 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
   }
   const distance = Math.round(assertNear(input.location, toLatLng(site.location), VISIT_MAX_DISTANCE, {
     missing: `请允许获取你的位置后再签到：需要核对你是否在${site.name}`,
-    far: (metres) => `你距离${site.name}约 ${metres} 米，请到达阵地后再扫码签到`,
+    far: (metres) => `你距离${site.name}约 ${distanceLabel(metres)}，请到达阵地后再扫码签到`,
   }, Math.round))
 
   const month = shanghaiMonth(at)

@@ -73,24 +73,29 @@ export async function read(input: StoryInput['get'], openid: string, caller: () 
   return toDetail(story, urls, { liked: story.status === 'approved' && like.data.length > 0, mine, privileged })
 }
 
-/** Likes a story, or takes the like back: the like's deterministic id makes the database the judge. */
-export async function like(id: string, openid: string): Promise<StoryOutput['like']> {
+/**
+ * Makes the person's like what they want it to be: the like's deterministic id makes the database the judge, and
+ * the count moves only when the like itself came or went (a repeated wish changes nothing).
+ */
+export async function like(id: string, openid: string, liked: boolean): Promise<StoryOutput['like']> {
   const _ = database().command
   const likeId = `${id}_${openid}`
-  const likes = database().collection(COLLECTIONS.storyLikes)
-  if (!(await insertOnce(COLLECTIONS.storyLikes, { _id: likeId, storyId: id, openid, at: now() }))) {
-    // Already liked: this tap takes it back.
-    const { deleted } = await likes.doc(likeId).remove()
-    if (!deleted) {
-      // A tap of mine running alongside took it back first (and counted it): report what is there now.
-      return { liked: false, likes: (await loadStory(id)).likes }
-    }
+  const seen = async () => {
+    const story = await loadStory(id)
+    if (story.status !== 'approved') throw fail.notFound('这篇故事')
+    return { liked, likes: story.likes }
+  }
+  if (!liked) {
+    const { deleted } = await database().collection(COLLECTIONS.storyLikes).doc(likeId).remove()
+    // Not liked (or a tap of mine alongside took it back first, and counted it): report what is there now.
+    if (!deleted) return seen()
     const res = await stories().where({ _id: id }).updateAndReturn({ likes: _.inc(-1) })
     return { liked: false, likes: (res.doc as StoryDoc | undefined)?.likes ?? 0 }
   }
+  if (!(await insertOnce(COLLECTIONS.storyLikes, { _id: likeId, storyId: id, openid, at: now() }))) return seen()
   const res = await stories().where({ _id: id, status: 'approved' }).updateAndReturn({ likes: _.inc(1) })
   if (!res.doc) {
-    await likes.doc(likeId).remove()
+    await database().collection(COLLECTIONS.storyLikes).doc(likeId).remove()
     throw fail.notFound('这篇故事')
   }
   return { liked: true, likes: (res.doc as StoryDoc).likes }

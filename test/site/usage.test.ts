@@ -91,6 +91,7 @@ describe('a site\'s figures for the month', () => {
   test('export to a workbook that reads back', async () => {
     const r = await admin().call('site', 'exportUsage', { month: MONTH })
     expect(r.ok).toBe(true)
+    expect(decodeURIComponent(new URL(r.data.url).pathname).split('/').pop()).toBe(`阵地使用-全区-${MONTH}.xlsx`)
     const file = await fetch(r.data.url)
     expect(file.ok).toBe(true)
     const book = new ExcelJS.Workbook()

@@ -1,6 +1,8 @@
-// Wraps every page: selects the care-mode tokens and applies WeChat's font scale, so pages never style for either.
+// Wraps every page: selects the care-mode tokens and applies WeChat's font scale, so pages never style for either;
+// on a page opened straight from a link, says what the app is and leads home (HomeBar).
 import { View } from '@tarojs/components'
 import type { CSSProperties, PropsWithChildren } from 'react'
+import HomeBar from '@/components/HomeBar'
 import { useCareMode } from '@/theme/careMode'
 import { getFontScale } from '@/theme/fontScale'
 import './index.scss'
@@ -15,6 +17,7 @@ export default function PageShell({ className, children }: PropsWithChildren<Pag
   const style = { '--ps-font-scale': String(getFontScale()) } as CSSProperties
   return (
     <View className={classes} style={style}>
+      <HomeBar />
       {children}
     </View>
   )
