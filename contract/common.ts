@@ -10,6 +10,9 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface FieldError { field: string; message: string }
 export type ApiOk<T> = { ok: true; data: T }
+/** Where a person refused as NOT_REGISTERED stands (the refusal's `data.registration`). */
+export type Registration = 'none' | 'pending' | 'rejected'
+
 export type ApiError = { ok: false; code: ErrorCode; message: string; fields?: FieldError[]; data?: unknown }
 export type ApiResult<T> = ApiOk<T> | ApiError
 

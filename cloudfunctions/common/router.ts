@@ -1,7 +1,7 @@
 // One router for every cloud function: a table of actions, each saying who may call it, its input schema and its
 // handler. Validation, authorisation and the shaping of answers and errors happen here, once.
 import { z, ZodError, ZodIssueCode, ZodTypeAny } from 'zod'
-import type { ApiResult, FieldError } from '../../contract/common'
+import type { ApiResult, FieldError, Registration } from '../../contract/common'
 import { now } from './clock'
 import { cloud, database, isTransactionConflict } from './cloud'
 import { ApiFailure } from './errors'
@@ -94,10 +94,13 @@ function allowed(who: Who, person: PersonDoc | null): boolean {
   return person.role === 'admin'
 }
 
+/** A refusal for not being an approved member says where the person stands, so the app offers the right way on. */
 function refusal(who: Who, person: PersonDoc | null): ApiResult<never> {
-  if (!person) return { ok: false, code: 'NOT_REGISTERED', message: '请先在“我的”页面登记党员信息' }
-  if (person.status === 'pending') return { ok: false, code: 'NOT_REGISTERED', message: '你的登记正在等待党组织审核，审核通过后即可使用' }
-  if (person.status === 'rejected') return { ok: false, code: 'NOT_REGISTERED', message: '你的登记未通过审核，请在“我的”页面查看原因后重新登记' }
+  const unregistered = (registration: Registration, message: string): ApiResult<never> =>
+    ({ ok: false, code: 'NOT_REGISTERED', message, data: { registration } })
+  if (!person) return unregistered('none', '请先在“我的”页面登记党员信息')
+  if (person.status === 'pending') return unregistered('pending', '你的登记正在等待党组织审核，审核通过后即可使用')
+  if (person.status === 'rejected') return unregistered('rejected', '你的登记未通过审核，请在“我的”页面查看原因后重新登记')
   return { ok: false, code: 'FORBIDDEN', message: who === 'admin' ? '只有区委党建办可以进行这项操作' : '只有党组织书记可以进行这项操作' }
 }
 
