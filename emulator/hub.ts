@@ -97,6 +97,7 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
     const outcome = await ctx.functions.invoke(name, event, { openid })
     if (outcome.ok) return sendJson(res, 200, outcome.result)
     if (outcome.reason === 'not-found') return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这项服务' })
+    if (outcome.reason === 'unsendable') return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容格式不正确' })
     sendJson(res, 200, { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' })
   }
 

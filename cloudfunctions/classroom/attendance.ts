@@ -18,6 +18,7 @@ import { assertManages, loadClass, managedClass } from './classes'
 import { exportAttendance } from './export'
 import { changeAttending, settleClass } from './figures'
 import { attendanceId, AttendanceDoc, ClassDoc, isPresent, minutesOf, stateAt } from './model'
+import { whenAll } from '../common/whenAll'
 
 const MAX_ROWS = 1000
 
@@ -128,7 +129,7 @@ function markable(actor: PersonDoc, c: ClassDoc, target: PersonDoc | null): Pers
  * its audit entry are written in one transaction; the live count follows the record (see checkIn).
  */
 export async function mark(input: ClassroomInput['mark'], actor: PersonDoc): Promise<ClassroomOutput['mark']> {
-  const [c, found] = await Promise.all([loadClass(input.classId), loadPerson(input.userId)])
+  const [c, found] = await whenAll([loadClass(input.classId), loadPerson(input.userId)])
   assertManages(actor, c)
   const at = now()
   if (c.status === 'cancelled') throw fail.conflict('这节课已取消，不能登记出勤')
@@ -201,7 +202,7 @@ export async function exportOf(classId: string, person: PersonDoc): Promise<Clas
 /** The attendance of a class: every expected member (with or without a record) and every guest who came. */
 async function attendanceOf(c: ClassDoc, at: Date): Promise<ClassroomOutput['attendance']> {
   const db = database()
-  const [{ data: recs }, { data: members }] = await Promise.all([
+  const [{ data: recs }, { data: members }] = await whenAll([
     records().where({ classId: c._id }).orderBy('at', 'asc').limit(MAX_ROWS).get(),
     db.collection(COLLECTIONS.users).where({ status: 'approved', orgPath: c.orgId }).limit(MAX_ROWS).get(),
   ])

@@ -11,6 +11,7 @@ import type { Database } from './cloud'
 import { isDuplicateWrite } from './cloud'
 import { readAll } from './query'
 import { previousMonth, shanghaiMonth } from './time'
+import { whenAll } from './whenAll'
 
 export interface Figures<Event, Recount = number> {
   /** Adds what one event changes to its month's figures. */
@@ -74,7 +75,7 @@ export async function setFigures(db: Database, collection: string, where: Record
     const want = await count()
     const ids = [...new Set([...live.keys(), ...want.keys()])].filter((id) => !pending || pending.has(id))
     const missed = new Set<string>()
-    await Promise.all(ids.map(async (id) => {
+    await whenAll(ids.map(async (id) => {
       const have = live.get(id)
       const values = Object.fromEntries(keys.map((k) => [k, want.get(id)?.values[k] ?? 0]))
       if (have && keys.every((k) => have[k] === values[k])) return

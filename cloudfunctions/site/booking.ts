@@ -19,6 +19,7 @@ import { addDays, dayLabel, shanghaiDate, shanghaiInstant, shanghaiMonth } from 
 import { siteFigures } from './figures'
 import { fitsHours, slotStarts, spansLabel, spansOn } from './hours'
 import { BookingDoc, SiteDoc, slotId, SlotDoc, toBooking } from './model'
+import { whenAll } from '../common/whenAll'
 
 const bookings = () => database().collection(COLLECTIONS.siteBookings)
 const slots = () => database().collection(COLLECTIONS.siteSlots)
@@ -58,7 +59,7 @@ function assertStanding(b: BookingDoc, at: Date) {
 async function withdraw(b: BookingDoc, change: Record<string, unknown>) {
   const res = await bookings().where({ _id: b._id, status: 'booked', arrived: false }).update(change)
   if (!res.updated) throw fail.conflict('这条预约刚刚被处理过，请刷新后再看')
-  await Promise.all([
+  await whenAll([
     slots().where({ bookingId: b._id }).remove(),
     siteFigures.record(database(), { siteId: b.siteId, month: b.month, delta: { bookings: -1, bookedHours: -b.hours } }),
   ])
@@ -66,7 +67,7 @@ async function withdraw(b: BookingDoc, change: Record<string, unknown>) {
 
 export async function book(input: SiteInput['book'], person: PersonDoc): Promise<SiteOutput['book']> {
   const at = now()
-  const [site, org] = await Promise.all([loadSite(input.siteId), bookingOrg(person, input.orgId)])
+  const [site, org] = await whenAll([loadSite(input.siteId), bookingOrg(person, input.orgId)])
   if (!site.active) throw new ApiFailure('NOT_OPEN', `${site.name}已停止开放，不能预约`)
   const { date } = input
   const startMin = clockMinutes(input.start)
@@ -149,7 +150,7 @@ export async function decide(input: SiteInput['decide'], person: PersonDoc): Pro
   }
   assertStanding(b, at)
   await withdraw(b, { status: 'declined', reason: input.reason, decidedBy: person._id, decidedAt: at })
-  await Promise.all([
+  await whenAll([
     tellBooker(b, '你的阵地预约未能安排', `${b.siteName} ${when(b)} 的预约未能安排。原因：${asSentence(input.reason ?? '')}`, at),
     writeAudit(database(), {
       actor: person._id, actorName: person.name, action: 'site.decline', targetType: 'booking', targetId: b._id,

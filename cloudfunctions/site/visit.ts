@@ -21,6 +21,7 @@ import { publicH5Url } from '../common/publicUrl'
 import { findDoc, insertOnce } from '../common/query'
 import { spansLabel, spansOn, takesVisitsAt } from './hours'
 import { BookingDoc, isOutside, MarkDoc, orgMarkId, SiteDoc, toLatLng, visitId, VisitDoc, visitorMarkId } from './model'
+import { whenAll } from '../common/whenAll'
 
 /** A site's code never rotates: its token is signed for slot 0 and stays good until the code is renewed. */
 const FIXED_SLOT = 0
@@ -87,7 +88,7 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
   const orgMark = (orgId: string, isOut: boolean): MarkDoc =>
     ({ _id: orgMarkId(site._id, month, orgId), siteId: site._id, month, kind: 'org', key: orgId, outside: isOut })
 
-  const [visitNew, visitorNew, orgNew, arrival] = await Promise.all([
+  const [visitNew, visitorNew, orgNew, arrival] = await whenAll([
     insertOnce(COLLECTIONS.siteVisits, record),
     insertOnce(COLLECTIONS.siteMarks, visitorMark),
     insertOnce(COLLECTIONS.siteMarks, orgMark(person.orgId, outside)),

@@ -18,6 +18,7 @@ import { storyFigures } from './figures'
 import type { StoryDoc } from './model'
 import { loadStory } from './reading'
 import { assertCan, transition } from './review'
+import { whenAll } from '../common/whenAll'
 
 type Submission = z.output<typeof storySchemas.submit>
 type Revision = z.output<typeof storySchemas.revise>
@@ -52,7 +53,7 @@ async function checkTexts(openid: string, input: Pick<Submission, 'title' | 'con
     { field: 'content', label: '正文', text: input.content },
     ...('self' in input.subject ? [] : [{ field: 'subject.name', label: '被讲述人姓名', text: input.subject.name }]),
   ]
-  const verdicts = await Promise.all(texts.map((t) => wechat.msgSecCheck(t.text, openid, 'forum')))
+  const verdicts = await whenAll(texts.map((t) => wechat.msgSecCheck(t.text, openid, 'forum')))
   const refused = texts.filter((_t, i) => verdicts[i] === 'risky')
   if (refused.length > 0) {
     throw new ApiFailure('CONTENT_REJECTED', `${refused[0].label}含有不宜发布的内容，请修改后再提交`,

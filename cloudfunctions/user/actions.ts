@@ -10,6 +10,7 @@ import { allOrgs, loadOrg, scopeMatch, toOrg } from '../common/orgs'
 import { inScope, PersonDoc, toPerson } from '../common/people'
 import { pageAfter } from '../common/query'
 import { defineActions } from '../common/router'
+import { whenAll } from '../common/whenAll'
 
 const PAGE_SIZE = 20
 
@@ -83,7 +84,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
     input: userSchemas.pending,
     handler: async (input, { person }) => {
       const scope = { status: 'pending', ...scopeMatch(person) }
-      const [{ rows, nextCursor }, { total }] = await Promise.all([
+      const [{ rows, nextCursor }, { total }] = await whenAll([
         pageAfter<PersonDoc>({
           collection: COLLECTIONS.users, where: [scope], order: 'registeredAt', dir: 'asc', size: PAGE_SIZE, cursor: input.cursor,
         }),

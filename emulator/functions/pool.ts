@@ -13,6 +13,8 @@ export interface Identity { openid?: string; source?: 'wx_trigger' }
 export type InvocationResult =
   | { ok: true; result: unknown }
   | { ok: false; reason: 'not-found' | 'error' | 'timeout'; message: string }
+  /** The event cannot be handed to an instance (structured clone refused it): the function never ran. */
+  | { ok: false; reason: 'unsendable'; message: string }
 
 interface Instance { worker: Worker; busy: boolean; exited: boolean; ready: Promise<void> }
 interface Pending { event: unknown; identity: Identity; resolve: (r: InvocationResult) => void }
@@ -171,6 +173,12 @@ export class FunctionPool {
       TRIGGER_SRC: job.identity.source === 'wx_trigger' ? 'timer' : '',
       PIONEER_CLOCK_OFFSET_MS: String(this.opts.clockOffsetMs()),
     }
-    instance.worker.postMessage({ id, event: job.event, env, requestId })
+    try {
+      instance.worker.postMessage({ id, event: job.event, env, requestId })
+    } catch (err) {
+      // Nothing was sent (this is dispatch's promise, nobody awaits it: a throw here would end the emulator), so the
+      // instance is as good as before.
+      finish({ ok: false, reason: 'unsendable', message: `the event cannot be sent to the function: ${(err as Error).message}` })
+    }
   }
 }

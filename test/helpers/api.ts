@@ -41,7 +41,15 @@ export async function callApi(emu: RunningEmulator, token: string | null, fn: st
   return res.json()
 }
 
-export async function metrics(emu: RunningEmulator): Promise<{ total: number; byAction: Record<string, number>; byFunction: Record<string, number> }> {
+export interface Metrics {
+  total: number
+  byAction: Record<string, number>
+  byFunction: Record<string, number>
+  /** Documents written (committed) by collection. */
+  writesByCollection: Record<string, number>
+}
+
+export async function metrics(emu: RunningEmulator): Promise<Metrics> {
   return (await fetch(`${emu.url}/__emulator/metrics`)).json()
 }
 
