@@ -4,6 +4,7 @@
 import crypto from 'crypto'
 import type { z } from 'zod'
 import type { StoryInput, StoryOutput, storySchemas, SubjectInput } from '../../contract/story'
+import { holdsMembers, NOT_A_MEMBER_ORG } from '../../contract/user'
 import { writeAudit } from '../common/audit'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
@@ -37,6 +38,7 @@ async function resolveSubject(input: SubjectInput, person: PersonDoc): Promise<S
   const subject: StoryDoc['subject'] = { self: false, name: input.name, retired: input.retired, consent: true }
   if (input.orgId) {
     const org = await loadOrg(input.orgId, () => fail.invalid('subject.orgId', '没有找到被讲述人所在的党组织，请重新选择'))
+    if (!holdsMembers(org.type)) throw fail.invalid('subject.orgId', NOT_A_MEMBER_ORG)
     subject.orgId = org._id
     subject.orgName = org.name
   }

@@ -1,6 +1,6 @@
 // People and organisations: registration, its review by a secretary in scope, roles, and the organisation tree.
 import type { UserOutput } from '../../contract/user'
-import { userSchemas } from '../../contract/user'
+import { holdsMembers, NOT_A_MEMBER_ORG, userSchemas } from '../../contract/user'
 import { writeAudit } from '../common/audit'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
@@ -57,6 +57,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
     input: userSchemas.register,
     handler: async (input, { openid }) => {
       const org = await loadOrg(input.orgId, 'orgId')
+      if (!holdsMembers(org.type)) throw fail.invalid('orgId', NOT_A_MEMBER_ORG)
       const db = database()
       await db.runTransaction(async (t: any) => {
         const { data } = await t.collection(COLLECTIONS.users).doc(openid).get()

@@ -13,7 +13,7 @@ import {
   STORY_CATEGORIES, STORY_CATEGORY_LABELS, STORY_LIMITS, STORY_REVIEW_TEMPLATE_ID, storyPhotos, storyService, userService,
 } from '@/services'
 import type { ApiError, StoryCategory, StoryPhoto } from '@/services'
-import { orgOptions, type OrgOption } from '@/utils/orgTree'
+import { memberOrgOptions, type OrgOption } from '@/utils/orgTree'
 import { useDraft } from '@/utils/useDraft'
 import PhotoField from './PhotoField'
 
@@ -141,7 +141,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
     if (draft.about !== 'other' || askedOrgs.current) return
     askedOrgs.current = true
     userService.orgs().then((result) => {
-      if (result.ok) setOrgs(orgOptions(result.data.items))
+      if (result.ok) setOrgs(memberOrgOptions(result.data.items))
     })
   }, [draft.about])
 
