@@ -38,6 +38,8 @@ export const PAGES = {
   /** Check in at a site: `?t=<token>` (its printed QR code's URL), or `?q=` (WeChat's plain-link rule). */
   siteVisit: { path: SITE_VISIT_PAGE },
   login: { path: 'pages/login/index', h5Only: true },
+  /** Where a link to a page that does not exist lands (app.tsx sends it there). */
+  notFound: { path: 'pages/notfound/index' },
   approve: secretary('approve'),
   storyReview: secretary('review'),
   classList: secretary('class-list'),

@@ -178,3 +178,15 @@ test('a story opened from a shared link says what the app is and leads home, to 
   // Home is a tab page with the tab bar: no second way home there.
   expect(await screen.locator('.ps-home-bar').count()).toBe(0)
 })
+
+test('a link to a page that does not exist says so and leads home, instead of leaving the last page on screen', async () => {
+  const page = await bed.phone()
+  const screen = current(page)
+  await bed.open(page, '/pages/story/detail?id=story-seed-barber')
+  await screen.locator('.story-detail__title', { hasText: '三十年义务理发' }).waitFor()
+  await bed.open(page, '/pages/story/nowhere?id=1')
+  await screen.getByText('没有找到这个页面').waitFor()
+  expect(await screen.locator('.story-detail__title').count()).toBe(0)
+  await screen.locator('.at-button', { hasText: '回首页' }).click()
+  await screen.locator('.ps-story-card').first().waitFor()
+})

@@ -9,12 +9,13 @@ import { PAGES } from '@/pageTable'
 import { ROUTES } from '@/routes'
 import './index.scss'
 
-const TAB_PATHS = new Set(Object.values(PAGES).flatMap((page) => ('tab' in page ? [page.path] : [])))
+/** Pages with their own way home: the tab pages (the tab bar) and the not-found page (its one button). */
+const HOMED_PATHS = new Set([...Object.values(PAGES).flatMap((page) => ('tab' in page ? [page.path] : [])), PAGES.notFound.path])
 
 /** Opened directly (first in the stack) and not a tab page: there is no way on from here but this bar. */
 function openedDirectly(): boolean {
   const path = Taro.getCurrentInstance().router?.path?.replace(/^\//, '').split('?')[0]
-  return !!path && !TAB_PATHS.has(path) && Taro.getCurrentPages().length <= 1
+  return !!path && !HOMED_PATHS.has(path) && Taro.getCurrentPages().length <= 1
 }
 
 export default function HomeBar() {
