@@ -145,10 +145,10 @@ export async function create(input: z.output<typeof classroomSchemas.create>, pe
   }))
 }
 
-/** Which of the class's own fields an edit changes, each from what to what (the audit entry's detail). */
+/** Which of the class's fields an edit sets to something new, each from what to what (the audit entry's detail). */
 function changes(c: ClassDoc, fields: Record<string, unknown>, keys: string[]) {
   const out: Record<string, { from: unknown; to: unknown }> = {}
-  for (const k of keys) {
+  for (const k of keys.filter((key) => key in fields)) {
     const from = (c as unknown as Record<string, unknown>)[k]
     const to = fields[k]
     if (JSON.stringify(from) !== JSON.stringify(to)) out[k] = { from: from ?? null, to: to ?? null }

@@ -100,7 +100,9 @@ describe('a function killed after any of its steps', () => {
 
   test('booking: the booking is written with its audit entry, or neither', async () => {
     const siteId = await bed.site({ name: '断电预约审计基地' })
-    let i = 0
+    // The first booking of the month also creates the figures document; the cost measured is any later one's.
+    expect((await B().call('site', 'book', bookingInput(siteId, { date: `2030-03-${days[0]}` }))).ok).toBe(true)
+    let i = 1
     const bookingOn = async (date: string) =>
       (await bed.db().collection('siteBookings').where({ siteId, date }).get()).data[0]
     await crashEverywhere({
