@@ -68,6 +68,7 @@ describe('a function killed after any of its steps', () => {
     await crashEverywhere({
       bed,
       fn: 'classroom',
+      name: 'cancel',
       prepare: () => bed.schedule(),
       act: (classId) => secretary().call('classroom', 'cancel', { classId, reason: '场地停电' }),
       changed: async (id) => (await storedClass(bed, id)).status === 'cancelled',
@@ -79,6 +80,7 @@ describe('a function killed after any of its steps', () => {
     await crashEverywhere({
       bed,
       fn: 'classroom',
+      name: 'update',
       prepare: () => bed.schedule(),
       act: (classId) => secretary().call('classroom', 'update', { classId, title: '新标题', expected: 40 }),
       changed: async (id) => (await storedClass(bed, id)).expected === 40,

@@ -84,6 +84,8 @@ export function runAuditTable<A extends { [K in keyof A]: { who: Who } }>(table:
 export interface CrashCase<T> {
   bed: Bed
   fn: string
+  /** The action, as the cost line printed names it. */
+  name: string
   /** A fresh record to act on, each time. */
   prepare(): Promise<T>
   act(target: T): Promise<ApiAnswer>
@@ -101,6 +103,7 @@ export async function crashEverywhere<T>(c: CrashCase<T>): Promise<{ ops: number
   const whole = await c.prepare()
   const measured = await costOf(c.bed.emu, () => c.act(whole))
   expect(measured.result).toMatchObject({ ok: true })
+  console.log(`${c.fn}.${c.name}: ${measured.ops} database operations`)
   expect([await c.changed(whole), (await c.entries(whole)).length]).toEqual([true, 1])
   let kept = 0
   for (let n = 1; n < measured.ops; n++) {

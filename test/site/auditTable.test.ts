@@ -88,6 +88,7 @@ describe('a function killed after any of its steps', () => {
     const outcome = await crashEverywhere({
       bed,
       fn: 'site',
+      name: 'decide',
       prepare: () => bookedByB(siteId, `2030-03-${days[i++]}`),
       act: (bookingId) => A().call('site', 'decide', { bookingId, decision: 'decline', reason: '场地维修' }),
       changed: async (id) => (await bed.stored('siteBookings', id)).status === 'declined',
@@ -108,6 +109,7 @@ describe('a function killed after any of its steps', () => {
     await crashEverywhere({
       bed,
       fn: 'site',
+      name: 'book',
       prepare: async () => `2030-03-${days[i++]}`,
       act: (date) => B().call('site', 'book', bookingInput(siteId, { date })),
       changed: async (date) => !!(await bookingOn(date)),

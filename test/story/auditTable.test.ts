@@ -30,6 +30,7 @@ test('a review killed after any of its steps: the story is moved with its audit 
   const outcome = await crashEverywhere({
     bed,
     fn: 'story',
+    name: 'review',
     prepare: () => bed.storyIn('pending'),
     act: (id) => bed.demo['demo-secretary'].call('story', 'review', { id, decision: 'reject', reason: '内容与事实不符' }),
     changed: async (id) => (await bed.stored('stories', id)).status === 'rejected',
