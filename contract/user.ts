@@ -24,6 +24,37 @@ export const PERSON_STATUS_LABELS = { pending: '待审核', approved: '已通过
 export type PersonStatus = keyof typeof PERSON_STATUS_LABELS
 export const PERSON_STATUSES = valuesOf(PERSON_STATUS_LABELS)
 
+/** The records whose history (操作记录) a secretary in scope or the district office can open. */
+export const HISTORY_SUBJECT_LABELS = { story: '故事', class: '课程', site: '阵地', person: '人员' }
+export type HistorySubject = keyof typeof HISTORY_SUBJECT_LABELS
+export const HISTORY_SUBJECTS = valuesOf(HISTORY_SUBJECT_LABELS)
+
+/** What each audited action is called where a person reads the history. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'story.submit': '提交故事',
+  'story.approve': '审核通过',
+  'story.reject': '审核不通过',
+  'story.return': '退回修改',
+  'story.revise': '修改后重新提交',
+  'story.withdraw': '撤回',
+  'classroom.create': '安排课程',
+  'classroom.update': '修改课程',
+  'classroom.cancel': '取消课程',
+  'classroom.mark': '登记出勤',
+  'classroom.saveLecturer': '保存讲师',
+  'classroom.removeLecturer': '移出讲师',
+  'site.create': '登记阵地',
+  'site.update': '修改阵地信息',
+  'site.renewCode': '更换签到码',
+  'site.book': '预约阵地',
+  'site.confirm': '确认预约',
+  'site.decline': '婉拒预约',
+  'site.cancel': '取消预约',
+  'user.approve': '通过登记',
+  'user.reject': '退回登记',
+  'user.setRole': '设置角色',
+}
+
 export const userSchemas = {
   me: noInput,
   orgs: noInput,
@@ -40,6 +71,11 @@ export const userSchemas = {
     openid: id('人员'),
     role: oneOf('角色', ROLES),
     orgId: id('管理的党组织').optional(),
+  }).strict(),
+  history: z.object({
+    type: oneOf('记录类型', HISTORY_SUBJECTS),
+    id: id('记录'),
+    cursor: cursor.optional(),
   }).strict(),
 }
 
@@ -63,6 +99,19 @@ export interface Person {
   registeredAt: string
 }
 
+/** One entry of a record's history: who did what, when and why (newest first). */
+export interface AuditRecord {
+  id: string
+  at: string
+  actorName: string
+  action: string
+  /** What a person reads for `action` (the action itself when it has no label yet). */
+  actionLabel: string
+  reason?: string
+  /** What the action changed, as the function recorded it (from/to, the fields changed, the person marked ...). */
+  detail: Record<string, unknown>
+}
+
 export interface UserOutput {
   me: { openid: string; person: Person | null }
   orgs: { items: Org[] }
@@ -71,4 +120,5 @@ export interface UserOutput {
   approve: { status: 'approved' }
   reject: { status: 'rejected' }
   setRole: { role: Role; scopeOrgId?: string }
+  history: { items: AuditRecord[]; nextCursor: string | null }
 }

@@ -58,6 +58,8 @@ export const PAGES = {
   siteCode: secretary('site-code'),
   /** Usage ranking; `?siteId=` one site, `?month=YYYY-MM`. */
   siteUsage: secretary('site-usage'),
+  /** A record's 操作记录 (audit history), `?type=story|class|site|person&id=`. */
+  history: secretary('history'),
 } as const satisfies Record<string, PageEntry>
 
 export type PageName = keyof typeof PAGES

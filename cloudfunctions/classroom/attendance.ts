@@ -165,6 +165,7 @@ export async function mark(input: ClassroomInput['mark'], actor: PersonDoc): Pro
         action: 'classroom.mark',
         targetType: 'attendance',
         targetId: id,
+        also: [{ type: 'class', id: c._id }, { type: 'user', id: target._id }],
         reason: input.reason,
         detail: {
           classId: c._id, title: c.title, userId: target._id, name: target.name, from: existing?.status ?? null, to: status,

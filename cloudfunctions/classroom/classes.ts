@@ -5,7 +5,7 @@ import type { ClassroomInput, ClassroomOutput, classroomSchemas } from '../../co
 import {
   CHECKIN_PAGE, CLASSROOM_LIMITS, DEFAULT_OPENS_BEFORE_MINUTES, GEOFENCE, LATE_AFTER_MINUTES, PRESENT_STATUSES,
 } from '../../contract/classroom'
-import { writeAudit } from '../common/audit'
+import { audited, updateAudited } from '../common/audit'
 import { rotatingToken } from '../common/checkInToken'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
@@ -25,7 +25,6 @@ const MINUTE = 60_000
 /** The H5 address the sign-in QR code points to (the mini-program opens it through the plain-link QR rule). */
 const checkInUrl = (token: string) => `${publicH5Url()}/#/${CHECKIN_PAGE}?t=${token}`
 
-const classes = () => database().collection(COLLECTIONS.classes)
 const records = () => database().collection(COLLECTIONS.attendance)
 
 export const loadClass = (classId: string) => loadDoc<ClassDoc>(COLLECTIONS.classes, classId, () => fail.notFound('这节课'))
@@ -135,57 +134,86 @@ export async function create(input: z.output<typeof classroomSchemas.create>, pe
     updatedAt: at,
   }
   // A short random id: the check-in token carries it.
-  return withFreshId(async (id) => {
-    await classes().add({ _id: id, ...doc })
-    return { id }
-  })
+  return withFreshId((id) => audited(async (t) => {
+    await t.collection(COLLECTIONS.classes).add({ _id: id, ...doc })
+    return {
+      result: { id },
+      entry: {
+        actor: person._id, actorName: person.name, action: 'classroom.create', targetType: 'class', targetId: id,
+        detail: { title: doc.title, orgId: org._id, start: doc.start, expected: doc.expected },
+      },
+    }
+  }))
 }
 
+/** Which of the class's fields an edit sets to something new, each from what to what (the audit entry's detail). */
+function changes(c: ClassDoc, fields: Record<string, unknown>, keys: string[]) {
+  const out: Record<string, { from: unknown; to: unknown }> = {}
+  for (const k of keys.filter((key) => key in fields)) {
+    const from = (c as unknown as Record<string, unknown>)[k]
+    const to = fields[k]
+    if (JSON.stringify(from) !== JSON.stringify(to)) out[k] = { from: from ?? null, to: to ?? null }
+  }
+  return out
+}
+
+/** Checks that `c` can still be edited or cancelled at `at`, as the caller's own class. */
+function assertChangeable(c: ClassDoc, person: PersonDoc, at: Date, verb: '修改' | '取消') {
+  assertManages(person, c)
+  if (c.status === 'cancelled') throw verb === '取消' ? fail.alreadyDone('这节课已经取消了') : fail.conflict('这节课已取消，不能修改')
+  if (c.settled || stateAt(c, at) === 'ended') throw fail.conflict(`这节课已经结束，不能${verb}`)
+}
+
+/** The class edited by its manager, with an audit entry naming each field changed (the expected number included). */
 export async function update(input: z.output<typeof classroomSchemas.update>, person: PersonDoc): Promise<ClassroomOutput['update']> {
   const at = now()
-  const c = await managedClass(input.classId, person)
-  if (c.status === 'cancelled') throw fail.conflict('这节课已取消，不能修改')
-  if (c.settled || stateAt(c, at) === 'ended') throw fail.conflict('这节课已经结束，不能修改')
-  const place = input.place ?? c.place
-  let geofence = input.geofence !== undefined ? input.geofence : c.geofence
-  if (!place.location) {
-    if (typeof input.geofence === 'number') throw fail.invalid('geofence', '设置签到范围需要先选定上课地点的位置')
-    geofence = null
-  }
   const _ = database().command
-  const fields: Record<string, unknown> = {
-    ...schedule(input.start ?? new Date(c.start), input.end ?? new Date(c.end), input.opensBefore ?? c.opensBefore, at),
-    place: _.set(place),
-    geofence,
-    updatedAt: at,
-    version: _.inc(1),
-  }
-  for (const k of ['title', 'topic', 'category', 'description', 'capacity'] as const) {
-    if (input[k] !== undefined) fields[k] = input[k]
-  }
-  if (input.openToAll !== undefined) fields.openToAll = input.openToAll
-  if (input.expected !== undefined) Object.assign(fields, { expected: input.expected, expectedByDefault: false })
-  if (input.lecturer) {
-    fields.lecturer = _.set(await resolveLecturer(input.lecturer, await loadOrg(c.orgId, () => fail.notFound('这个党组织'))))
-  }
-  const res = await classes().where({ _id: c._id, version: c.version }).update(fields)
-  if (!res.updated) throw fail.conflict('这节课刚刚被修改过，请刷新后再试')
-  return { id: c._id }
+  return updateAudited<ClassDoc, ClassroomOutput['update']>(COLLECTIONS.classes, input.classId, () => fail.notFound('这节课'), async (c) => {
+    assertChangeable(c, person, at, '修改')
+    const place = input.place ?? c.place
+    let geofence = input.geofence !== undefined ? input.geofence : c.geofence
+    if (!place.location) {
+      if (typeof input.geofence === 'number') throw fail.invalid('geofence', '设置签到范围需要先选定上课地点的位置')
+      geofence = null
+    }
+    const plain: Record<string, unknown> = {
+      ...schedule(input.start ?? new Date(c.start), input.end ?? new Date(c.end), input.opensBefore ?? c.opensBefore, at),
+      geofence,
+    }
+    for (const k of ['title', 'topic', 'category', 'description', 'capacity'] as const) {
+      if (input[k] !== undefined) plain[k] = input[k]
+    }
+    if (input.openToAll !== undefined) plain.openToAll = input.openToAll
+    if (input.expected !== undefined) Object.assign(plain, { expected: input.expected, expectedByDefault: false })
+    const lecturer = input.lecturer
+      ? await resolveLecturer(input.lecturer, await loadOrg(c.orgId, () => fail.notFound('这个党组织')))
+      : c.lecturer
+    const changed = changes(c, { ...plain, place, lecturer },
+      ['title', 'topic', 'category', 'description', 'capacity', 'openToAll', 'expected', 'start', 'end', 'opensBefore', 'geofence', 'place', 'lecturer'])
+    return {
+      patch: { ...plain, place: _.set(place), ...(input.lecturer ? { lecturer: _.set(lecturer) } : {}), updatedAt: at, version: _.inc(1) },
+      entry: {
+        actor: person._id, actorName: person.name, action: 'classroom.update', targetType: 'class', targetId: c._id,
+        detail: { title: c.title, changed },
+      },
+      result: { id: c._id },
+    }
+  })
 }
 
 export async function cancel(input: ClassroomInput['cancel'], person: PersonDoc): Promise<ClassroomOutput['cancel']> {
   const at = now()
-  const c = await managedClass(input.classId, person)
-  if (c.status === 'cancelled') throw fail.alreadyDone('这节课已经取消了')
-  if (c.settled || stateAt(c, at) === 'ended') throw fail.conflict('这节课已经结束，不能取消')
-  const res = await classes().where({ _id: c._id, version: c.version, status: 'scheduled' })
-    .update({ status: 'cancelled', cancelReason: input.reason, updatedAt: at, version: database().command.inc(1) })
-  if (!res.updated) throw fail.conflict('这节课刚刚被修改过，请刷新后再试')
-  await writeAudit(database(), {
-    actor: person._id, actorName: person.name, action: 'classroom.cancel', targetType: 'class', targetId: c._id,
-    reason: input.reason, detail: { title: c.title, start: c.start, signedIn: c.signedIn },
+  return updateAudited<ClassDoc, ClassroomOutput['cancel']>(COLLECTIONS.classes, input.classId, () => fail.notFound('这节课'), (c) => {
+    assertChangeable(c, person, at, '取消')
+    return {
+      patch: { status: 'cancelled', cancelReason: input.reason, updatedAt: at, version: database().command.inc(1) },
+      entry: {
+        actor: person._id, actorName: person.name, action: 'classroom.cancel', targetType: 'class', targetId: c._id,
+        reason: input.reason, detail: { title: c.title, start: c.start, signedIn: c.signedIn },
+      },
+      result: { id: c._id, state: 'cancelled' as const },
+    }
   })
-  return { id: c._id, state: 'cancelled' }
 }
 
 /** The sign-in screen: the token of the moment, its URL for the QR code, the live count and the latest names. */

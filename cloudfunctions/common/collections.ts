@@ -57,7 +57,7 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
   },
   {
     name: COLLECTIONS.audit,
-    indexes: [{ name: 'target_at', keys: { targetId: 1, at: -1 } }],
+    indexes: [{ name: 'subject_at', keys: { subjects: 1, at: -1 } }],
   },
   {
     // feedRank = featured flag + publish time + id in one sortable string: the feed is one indexed range query.

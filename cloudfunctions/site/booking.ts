@@ -7,7 +7,7 @@ import type { ErrorCode } from '../../contract/common'
 import { asSentence } from '../../contract/common'
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import { BOOKING_STATUS_LABELS, clockMinutes, minutesClock, SITE_LIMITS } from '../../contract/site'
-import { writeAudit } from '../common/audit'
+import { audited, AuditEntry, updateAudited } from '../common/audit'
 import { database, isDuplicateWrite } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
@@ -25,8 +25,6 @@ const bookings = () => database().collection(COLLECTIONS.siteBookings)
 const slots = () => database().collection(COLLECTIONS.siteSlots)
 
 export const loadSite = (siteId: string) => loadDoc<SiteDoc>(COLLECTIONS.sites, siteId, () => fail.notFound('这个阵地'))
-
-const loadBooking = (bookingId: string) => loadDoc<BookingDoc>(COLLECTIONS.siteBookings, bookingId, () => fail.notFound('这条预约'))
 
 /** The site's managers: secretaries of its managing organisation or of one above it, and the district office. */
 export const manages = (person: PersonDoc | null, site: Pick<SiteDoc, 'managingOrgPath'>) =>
@@ -55,14 +53,34 @@ function assertStanding(b: BookingDoc, at: Date) {
   if (startsAt(b).getTime() <= at.getTime()) throw new ApiFailure('OUT_OF_RANGE', '预约的时段已经开始，不能再取消或婉拒')
 }
 
-/** Takes a booking out of standing (declined or cancelled) once: its slots are freed and its figures taken back. */
-async function withdraw(b: BookingDoc, change: Record<string, unknown>) {
-  const res = await bookings().where({ _id: b._id, status: 'booked', arrived: false }).update(change)
-  if (!res.updated) throw fail.conflict('这条预约刚刚被处理过，请刷新后再看')
+/** The audit entry of `person`'s `action` on booking `b`: in the booking's history and its site's. */
+const bookingEntry = (person: PersonDoc, action: string, b: BookingDoc, reason?: string): AuditEntry => ({
+  actor: person._id, actorName: person.name, action, targetType: 'booking', targetId: b._id, ...(reason ? { reason } : {}),
+  also: [{ type: 'site', id: b.siteId }],
+  detail: { siteName: b.siteName, date: b.date, start: minutesClock(b.startMin), end: minutesClock(b.endMin), orgName: b.orgName },
+})
+
+/**
+ * Takes a booking out of standing (declined or cancelled) once, with its audit entry in the same transaction, after
+ * `check` (a throw refuses). Its slots are freed and its figures taken back after the commit: a function stopped in
+ * between leaves both for the recount to repair.
+ */
+async function withdraw(bookingId: string, person: PersonDoc, at: Date, status: 'declined' | 'cancelled', reason: string | undefined,
+  check: (b: BookingDoc) => unknown): Promise<BookingDoc> {
+  const b = await updateAudited<BookingDoc, BookingDoc>(COLLECTIONS.siteBookings, bookingId, () => fail.notFound('这条预约'), async (b) => {
+    await check(b)
+    assertStanding(b, at)
+    return {
+      patch: { status, ...(reason ? { reason } : {}), decidedBy: person._id, decidedAt: at },
+      entry: bookingEntry(person, status === 'declined' ? 'site.decline' : 'site.cancel', b, reason),
+      result: b,
+    }
+  })
   await whenAll([
     slots().where({ bookingId: b._id }).remove(),
     siteFigures.record(database(), { siteId: b.siteId, month: b.month, delta: { bookings: -1, bookedHours: -b.hours } }),
   ])
+  return b
 }
 
 export async function book(input: SiteInput['book'], person: PersonDoc): Promise<SiteOutput['book']> {
@@ -116,47 +134,50 @@ export async function book(input: SiteInput['book'], person: PersonDoc): Promise
     arrived: false,
     createdAt: at,
   }
-  // The booking, then its figures: a function stopped in between leaves them short until the recount.
-  await bookings().add(doc)
+  // The booking (with its audit entry), then its figures: a function stopped in between leaves them short until the
+  // recount, which also frees slots that no booking holds.
+  await audited(async (t) => {
+    await t.collection(COLLECTIONS.siteBookings).add(doc)
+    return { result: null, entry: bookingEntry(person, 'site.book', doc) }
+  })
   await siteFigures.record(database(), { siteId: site._id, month, delta: { bookings: 1, bookedHours: hours } })
   return { id: bookingId }
 }
 
 export async function cancel(input: SiteInput['cancel'], person: PersonDoc): Promise<SiteOutput['cancel']> {
   const at = now()
-  const b = await loadBooking(input.bookingId)
-  const own = b.bookedBy === person._id
-  if (!own && !inScope(person, b.orgPath)) throw fail.forbidden('只能取消你本人或你管理的党组织的预约')
-  assertStanding(b, at)
-  await withdraw(b, { status: 'cancelled', ...(input.reason ? { reason: input.reason } : {}), decidedBy: person._id, decidedAt: at })
-  if (!own) {
+  const b = await withdraw(input.bookingId, person, at, 'cancelled', input.reason, (b) => {
+    if (b.bookedBy !== person._id && !inScope(person, b.orgPath)) throw fail.forbidden('只能取消你本人或你管理的党组织的预约')
+  })
+  if (b.bookedBy !== person._id) {
     await tellBooker(b, '你的阵地预约已被取消', `${b.siteName} ${when(b)} 的预约已由${person.name}取消。${input.reason ? `原因：${asSentence(input.reason)}` : ''}`, at)
   }
   return { id: b._id, status: 'cancelled' }
 }
 
+/** The site's managers confirm a standing booking (once; again changes nothing) or decline it with a reason. */
 export async function decide(input: SiteInput['decide'], person: PersonDoc): Promise<SiteOutput['decide']> {
   const at = now()
-  const b = await loadBooking(input.bookingId)
-  const site = await loadSite(b.siteId)
-  if (!manages(person, site)) throw fail.forbidden('只有阵地的管理党组织可以处理这条预约')
+  const managed = async (b: BookingDoc) => {
+    if (!manages(person, await loadSite(b.siteId))) throw fail.forbidden('只有阵地的管理党组织可以处理这条预约')
+  }
   if (input.decision === 'confirm') {
-    if (b.status !== 'booked') throw fail.alreadyDone(`这条预约${BOOKING_STATUS_LABELS[b.status]}`, { status: b.status })
-    if (b.confirmed) return { id: b._id, status: 'booked', confirmed: true }
-    const res = await bookings().where({ _id: b._id, status: 'booked' }).update({ confirmed: true, decidedBy: person._id, decidedAt: at })
-    if (!res.updated) throw fail.conflict('这条预约刚刚被处理过，请刷新后再看')
-    await tellBooker(b, '你的阵地预约已确认', `${b.siteName} ${when(b)} 的预约已确认，请按时到场，到场后扫描阵地签到码`, at)
+    const { b, changed } = await updateAudited<BookingDoc, { b: BookingDoc; changed: boolean }>(
+      COLLECTIONS.siteBookings, input.bookingId, () => fail.notFound('这条预约'), async (b) => {
+        await managed(b)
+        if (b.status !== 'booked') throw fail.alreadyDone(`这条预约${BOOKING_STATUS_LABELS[b.status]}`, { status: b.status })
+        if (b.confirmed) return { patch: null, entry: null, result: { b, changed: false } }
+        return {
+          patch: { confirmed: true, decidedBy: person._id, decidedAt: at },
+          entry: bookingEntry(person, 'site.confirm', b),
+          result: { b, changed: true },
+        }
+      })
+    if (changed) await tellBooker(b, '你的阵地预约已确认', `${b.siteName} ${when(b)} 的预约已确认，请按时到场，到场后扫描阵地签到码`, at)
     return { id: b._id, status: 'booked', confirmed: true }
   }
-  assertStanding(b, at)
-  await withdraw(b, { status: 'declined', reason: input.reason, decidedBy: person._id, decidedAt: at })
-  await whenAll([
-    tellBooker(b, '你的阵地预约未能安排', `${b.siteName} ${when(b)} 的预约未能安排。原因：${asSentence(input.reason ?? '')}`, at),
-    writeAudit(database(), {
-      actor: person._id, actorName: person.name, action: 'site.decline', targetType: 'booking', targetId: b._id,
-      reason: input.reason, detail: { siteId: b.siteId, siteName: b.siteName, date: b.date, start: minutesClock(b.startMin), end: minutesClock(b.endMin), orgName: b.orgName },
-    }),
-  ])
+  const b = await withdraw(input.bookingId, person, at, 'declined', input.reason, managed)
+  await tellBooker(b, '你的阵地预约未能安排', `${b.siteName} ${when(b)} 的预约未能安排。原因：${asSentence(input.reason ?? '')}`, at)
   return { id: b._id, status: 'declined', confirmed: b.confirmed }
 }
 

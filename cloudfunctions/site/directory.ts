@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import type { SiteInput, SiteOutput, siteSchemas } from '../../contract/site'
 import { SITE_LIMITS } from '../../contract/site'
+import { audited, updateAudited } from '../common/audit'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
@@ -107,10 +108,19 @@ export async function create(input: z.output<typeof siteSchemas.create>, person:
     updatedAt: at,
   }
   // A site's code must be unique: the printed QR code finds the site by it.
-  const { id } = await withFreshId((code) => sites().add({ ...doc, code }))
-  return { id: id as string }
+  return withFreshId((code) => audited(async (t) => {
+    const { id } = await t.collection(COLLECTIONS.sites).add({ ...doc, code })
+    return {
+      result: { id: id as string },
+      entry: {
+        actor: person._id, actorName: person.name, action: 'site.create', targetType: 'site', targetId: id as string,
+        detail: { name: doc.name, type: doc.type, managingOrgId: org._id },
+      },
+    }
+  }))
 }
 
+/** A site edited by its managers (a new printed code, when asked, retires the old one), audited with what changed. */
 export async function update(input: z.output<typeof siteSchemas.update>, person: PersonDoc): Promise<SiteOutput['update']> {
   const site = await loadSite(input.id)
   if (!manages(person, site)) throw fail.forbidden('只能修改你管理的阵地')
@@ -130,7 +140,18 @@ export async function update(input: z.output<typeof siteSchemas.update>, person:
     if (!inScope(person, org.path)) throw fail.forbidden('只能交给你管理的党组织管理')
     Object.assign(patch, { managingOrgId: org._id, managingOrgPath: org.path, managingOrgName: org.name })
   }
-  if (renewCode) await withFreshId((code) => sites().doc(id).update({ ...patch, code, retiredCodes: _.push(site.code) }))
-  else await sites().doc(id).update(patch)
-  return { id }
+  const changed = Object.keys(input).filter((k) => k !== 'id')
+  const write = (code?: string) => updateAudited<SiteDoc, SiteOutput['update']>(COLLECTIONS.sites, id, () => fail.notFound('这个阵地'), (current) => {
+    // Checked again on the document the change is written over: a manager moved away meanwhile may not write.
+    if (!manages(person, current)) throw fail.forbidden('只能修改你管理的阵地')
+    return {
+      patch: code ? { ...patch, code, retiredCodes: _.push(current.code) } : patch,
+      entry: {
+        actor: person._id, actorName: person.name, action: renewCode ? 'site.renewCode' : 'site.update', targetType: 'site', targetId: id,
+        detail: { name: current.name, changed, ...(patch.managingOrgId ? { managingOrgId: { from: current.managingOrgId, to: patch.managingOrgId } } : {}) },
+      },
+      result: { id },
+    }
+  })
+  return renewCode ? withFreshId(write) : write()
 }

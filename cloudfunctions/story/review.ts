@@ -1,9 +1,9 @@
 // The review state machine: which event moves a story from which state to which, and the one way a transition is
-// written — an update conditional on the version that was read (two reviewers at once: one wins, the other gets
-// CONFLICT), carrying the history entry in the same write, then an audit entry. And the review itself.
+// written — read and updated in one transaction with its audit entry (two reviewers at once: the first writer wins,
+// the other reads the moved story again and gets CONFLICT), the history entry in the same write. And the review.
 import type { StoryEvent, StoryInput, StoryOutput, StoryStatus } from '../../contract/story'
 import { STORY_STATUS_LABELS } from '../../contract/story'
-import { writeAudit } from '../common/audit'
+import { updateAudited } from '../common/audit'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
@@ -12,7 +12,6 @@ import { inScope, PersonDoc } from '../common/people'
 import { storyFigures } from './figures'
 import { feedRank, StoredHistoryEntry, StoryDoc } from './model'
 import { tellAuthor } from './messages'
-import { loadStory } from './reading'
 
 // A photo removed by the media check changes no state: it is history only (photoChecks.ts).
 type Transitionable = Exclude<StoryEvent, 'submit' | 'photoRemoved'>
@@ -40,66 +39,71 @@ export function assertCan(event: Transitionable, story: StoryDoc) {
 
 export interface TransitionArgs {
   event: Transitionable
-  story: StoryDoc
+  id: string
   actor: PersonDoc
+  /** The version the caller read and checked before (a revision's content check): moved since, it answers CONFLICT. */
+  version?: number
+  /** Checks the story as read in the transaction (the reviewer's scope); a throw refuses, writing nothing. */
+  check?: (story: StoryDoc) => void
   reason?: string
   featured?: boolean
   /** Further fields the transition sets (content of a revision, publication of an approval ...). */
-  fields?: (at: Date) => Record<string, unknown>
+  fields?: (at: Date, story: StoryDoc) => Record<string, unknown>
 }
 
-/** Moves the story along `event`; throws CONFLICT when someone else moved it first. Returns the time it happened. */
-export async function transition({ event, story, actor, reason, featured, fields }: TransitionArgs): Promise<Date> {
-  assertCan(event, story)
-  const db = database()
-  const _ = db.command
+/**
+ * Moves the story along `event`, its history entry in the same write and its audit entry in the same transaction;
+ * throws CONFLICT when someone else moved it first. Returns the story as it was and the time it happened.
+ */
+export async function transition({ event, id, actor, version, check, reason, featured, fields }: TransitionArgs) {
+  const _ = database().command
   const at = now()
   const entry: StoredHistoryEntry = { event, by: actor._id, byName: actor.name, at }
   if (reason) entry.reason = reason
   if (featured !== undefined) entry.featured = featured
   const { to } = TRANSITIONS[event]
-  const res = await db.collection(COLLECTIONS.stories)
-    .where({ _id: story._id, version: story.version })
-    .update({
-      ...(fields ? fields(at) : {}),
-      status: to,
-      version: _.inc(1),
-      updatedAt: at,
-      history: _.push([entry]),
-    })
-  if (!res.updated) throw fail.conflict('有人刚刚处理过这篇故事，请刷新后再试')
-  await writeAudit(db, {
-    actor: actor._id,
-    actorName: actor.name,
-    action: `story.${event}`,
-    targetType: 'story',
-    targetId: story._id,
-    ...(reason ? { reason } : {}),
-    detail: { from: story.status, to, title: story.title, ...(featured !== undefined ? { featured } : {}) },
+  const story = await updateAudited<StoryDoc, StoryDoc>(COLLECTIONS.stories, id, () => fail.notFound('这篇故事'), (s) => {
+    if (version !== undefined && s.version !== version) throw fail.conflict('有人刚刚处理过这篇故事，请刷新后再试')
+    check?.(s)
+    assertCan(event, s)
+    return {
+      patch: { ...(fields ? fields(at, s) : {}), status: to, version: _.inc(1), updatedAt: at, history: _.push([entry]) },
+      entry: {
+        actor: actor._id,
+        actorName: actor.name,
+        action: `story.${event}`,
+        targetType: 'story',
+        targetId: s._id,
+        ...(reason ? { reason } : {}),
+        detail: { from: s.status, to, title: s.title, ...(featured !== undefined ? { featured } : {}) },
+      },
+      result: s,
+    }
   })
-  return at
+  return { at, story }
 }
 
 /** A reviewer in scope (never the author) approves (featured or not), rejects or returns a pending story. */
 export async function review(input: StoryInput['review'], person: PersonDoc): Promise<StoryOutput['review']> {
-  const story = await loadStory(input.id)
-  if (!inScope(person, story.orgPath)) throw fail.forbidden('这篇故事不在你管理的党组织内')
-  if (story.author === person._id) throw fail.forbidden('不能审核自己写的故事，请由上级党组织审核')
   const featured = input.decision === 'approve' ? input.featured === true : false
   const db = database()
-  const at = await transition({
+  const { at, story } = await transition({
     event: input.decision,
-    story,
+    id: input.id,
     actor: person,
+    check: (s) => {
+      if (!inScope(person, s.orgPath)) throw fail.forbidden('这篇故事不在你管理的党组织内')
+      if (s.author === person._id) throw fail.forbidden('不能审核自己写的故事，请由上级党组织审核')
+    },
     reason: input.reason,
     featured: input.decision === 'approve' ? featured : undefined,
-    fields: (when) => ({
+    fields: (when, s) => ({
       reviewedAt: when,
       reviewedBy: person._id,
       // One subscribe message per consent: this one is used now.
       subscribe: false,
       ...(input.decision === 'approve'
-        ? { featured, publishedAt: when, feedRank: feedRank(featured, when, story._id) }
+        ? { featured, publishedAt: when, feedRank: feedRank(featured, when, s._id) }
         : { reviewNote: input.reason }),
     }),
   })

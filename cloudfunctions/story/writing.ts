@@ -126,7 +126,8 @@ export async function revise(input: Revision, person: PersonDoc): Promise<StoryO
   const _ = database().command
   await transition({
     event: 'revise',
-    story,
+    id: story._id,
+    version: story.version,
     actor: person,
     fields: (at) => ({
       title: input.title,
@@ -146,6 +147,6 @@ export async function revise(input: Revision, person: PersonDoc): Promise<StoryO
 
 export async function withdraw(input: StoryInput['withdraw'], person: PersonDoc): Promise<StoryOutput['withdraw']> {
   const story = await ownStory(input.id, person._id)
-  await transition({ event: 'withdraw', story, actor: person, fields: () => ({ feedRank: database().command.remove() }) })
+  await transition({ event: 'withdraw', id: story._id, version: story.version, actor: person, fields: () => ({ feedRank: database().command.remove() }) })
   return { id: story._id, status: 'withdrawn' }
 }

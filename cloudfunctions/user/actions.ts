@@ -1,7 +1,7 @@
 // People and organisations: registration, its review by a secretary in scope, roles, and the organisation tree.
 import type { UserOutput } from '../../contract/user'
 import { holdsMembers, NOT_A_MEMBER_ORG, userSchemas } from '../../contract/user'
-import { writeAudit } from '../common/audit'
+import { updateAudited } from '../common/audit'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
@@ -11,6 +11,7 @@ import { inScope, PersonDoc, toPerson } from '../common/people'
 import { pageAfter } from '../common/query'
 import { defineActions } from '../common/router'
 import { whenAll } from '../common/whenAll'
+import { history } from './history'
 
 const PAGE_SIZE = 20
 
@@ -18,22 +19,19 @@ const PAGE_SIZE = 20
  * A reviewer in scope approves or rejects a pending registration: the person is read and changed in one transaction
  * with its audit entry, so two reviewers at once cannot both decide.
  */
-async function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, openid: string, status: S, reason?: string): Promise<S> {
-  await database().runTransaction(async (t: any) => {
-    const { data } = await t.collection(COLLECTIONS.users).doc(openid).get()
-    const target = data as PersonDoc | null
-    if (!target) throw fail.notFound('这位申请人')
+function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, openid: string, status: S, reason?: string): Promise<S> {
+  return updateAudited<PersonDoc, S>(COLLECTIONS.users, openid, () => fail.notFound('这位申请人'), (target) => {
     if (!inScope(reviewer, target.orgPath)) throw fail.forbidden('这位申请人不在你管理的党组织内')
     if (target.status !== 'pending') throw fail.conflict(`这位申请人已${target.status === 'approved' ? '通过' : '被退回'}，无需重复审核`)
-    await t.collection(COLLECTIONS.users).doc(openid).update({
-      status, ...(reason ? { rejectReason: reason } : {}), reviewedAt: now(), reviewedBy: reviewer._id,
-    })
-    await writeAudit(t, {
-      actor: reviewer._id, actorName: reviewer.name, action: status === 'approved' ? 'user.approve' : 'user.reject',
-      targetType: 'user', targetId: openid, ...(reason ? { reason } : {}), detail: { name: target.name, orgId: target.orgId },
-    })
+    return {
+      patch: { status, ...(reason ? { rejectReason: reason } : {}), reviewedAt: now(), reviewedBy: reviewer._id },
+      entry: {
+        actor: reviewer._id, actorName: reviewer.name, action: status === 'approved' ? 'user.approve' : 'user.reject',
+        targetType: 'user', targetId: openid, ...(reason ? { reason } : {}), detail: { name: target.name, orgId: target.orgId },
+      },
+      result: status,
+    }
   })
-  return status
 }
 
 export const userActions = defineActions<typeof userSchemas, UserOutput>({
@@ -113,25 +111,25 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
     handler: async (input, { openid, person }) => {
       if (input.role !== 'secretary' && input.orgId) throw fail.invalid('orgId', '只有党组织书记需要指定管理的党组织')
       const scopeOrg = input.role === 'secretary' && input.orgId ? await loadOrg(input.orgId, 'orgId') : null
-      let scopeOrgId: string | undefined
-      await database().runTransaction(async (t: any) => {
-        const { data } = await t.collection(COLLECTIONS.users).doc(input.openid).get()
-        const target = data as PersonDoc | null
-        if (!target) throw fail.notFound('这位人员')
+      const scopeOrgId = await updateAudited<PersonDoc, string | undefined>(COLLECTIONS.users, input.openid, () => fail.notFound('这位人员'), (target) => {
         if (target.status !== 'approved') throw new ApiFailure('CONFLICT', '这位人员的登记还没有通过审核，不能设置角色')
         if (target._id === openid && input.role !== 'admin') throw fail.forbidden('不能取消自己的区委党建办角色')
-        scopeOrgId = input.role === 'secretary' ? (scopeOrg?._id ?? target.orgId) : undefined
-        const _ = database().command
-        await t.collection(COLLECTIONS.users).doc(input.openid).update({
-          role: input.role,
-          scopeOrgId: scopeOrgId ?? _.remove(),
-        })
-        await writeAudit(t, {
-          actor: openid, actorName: person.name, action: 'user.setRole', targetType: 'user', targetId: input.openid,
-          detail: { from: target.role, to: input.role, scopeOrgId: scopeOrgId ?? null },
-        })
+        const scope = input.role === 'secretary' ? (scopeOrg?._id ?? target.orgId) : undefined
+        return {
+          patch: { role: input.role, scopeOrgId: scope ?? database().command.remove() },
+          entry: {
+            actor: openid, actorName: person.name, action: 'user.setRole', targetType: 'user', targetId: input.openid,
+            detail: { from: target.role, to: input.role, scopeOrgId: scope ?? null },
+          },
+          result: scope,
+        }
       })
       return scopeOrgId ? { role: input.role, scopeOrgId } : { role: input.role }
     },
+  },
+  history: {
+    who: 'secretary',
+    input: userSchemas.history,
+    handler: (input, { person }) => history(input, person),
   },
 })

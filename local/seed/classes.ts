@@ -2,6 +2,7 @@
 // they add up to), classes coming, and one class in progress in community A and one in community B whatever the hour
 // the demo starts (started 30 minutes ago, ending in 90), so the sign-in code page has something live to show.
 // The 两新 organisation, 长青社区 and the education bureau hold no class: coverage shows the gap.
+import { subjectKey } from '../../cloudfunctions/common/audit'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { shanghaiMonth } from '../../cloudfunctions/common/time'
 import type { ClassMonthDoc, ClassSiteMonthDoc } from '../../cloudfunctions/classroom/figures'
@@ -184,6 +185,7 @@ export async function seedClasses(db: SeedDatabase, now: Date) {
         audit.push({
           _id: `audit-${record._id}-mark`, actor: secretary._id, actorName: secretary.name, action: 'classroom.mark',
           targetType: 'attendance', targetId: record._id, reason: came.reason,
+          subjects: [subjectKey('attendance', record._id), subjectKey('class', c._id), subjectKey('user', p._id)],
           detail: { classId: c._id, title: c.title, userId: p._id, name: p.name, from: null, to: status }, at,
         })
       }
@@ -191,7 +193,7 @@ export async function seedClasses(db: SeedDatabase, now: Date) {
     if (c.status === 'cancelled') {
       audit.push({
         _id: `audit-${c._id}-cancel`, actor: secretary._id, actorName: secretary.name, action: 'classroom.cancel',
-        targetType: 'class', targetId: c._id, reason: s.cancelled, detail: { title: c.title, start: c.start, signedIn: 0 },
+        targetType: 'class', targetId: c._id, subjects: [subjectKey('class', c._id)], reason: s.cancelled, detail: { title: c.title, start: c.start, signedIn: 0 },
         at: new Date(start.getTime() - DAY),
       })
     }

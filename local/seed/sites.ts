@@ -4,6 +4,7 @@
 // the two communities: the open-sharing figure), visits in the last days, and one idle site (长青社区党建书屋).
 // Dates are relative to the seed time, so whatever day the demo starts the calendar has something on it. The figures
 // are what the live counting would have made of these records (the recount's own `tally`).
+import { subjectKey } from '../../cloudfunctions/common/audit'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { addDays, shanghaiDate, shanghaiInstant, shanghaiMonth } from '../../cloudfunctions/common/time'
 import { spansOn, toWeekly } from '../../cloudfunctions/site/hours'
@@ -215,7 +216,7 @@ export async function seedSites(db: SeedDatabase, now: Date) {
       })
       audit.push({
         _id: `audit-${doc._id}-decline`, actor: 'demo-admin', actorName: '王建国', action: 'site.decline', targetType: 'booking',
-        targetId: doc._id, reason: b.reason, detail: { siteId: site._id, siteName: site.name, date, start: b.start, end: b.end, orgName: org.name },
+        targetId: doc._id, subjects: [subjectKey('booking', doc._id), subjectKey('site', site._id)], reason: b.reason, detail: { siteId: site._id, siteName: site.name, date, start: b.start, end: b.end, orgName: org.name },
         at: doc.decidedAt,
       })
     }

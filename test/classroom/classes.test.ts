@@ -67,7 +67,7 @@ describe('scheduling', () => {
     expect((await bed.demo['demo-secretary'].call('classroom', 'cancel', { classId: id, reason: '场地维修' })).ok).toBe(true)
     expect((await bed.demo['demo-secretary'].call('classroom', 'cancel', { classId: id, reason: '场地维修' })).code).toBe('ALREADY_DONE')
     expect((await bed.demo['demo-secretary'].call('classroom', 'update', { classId: id, title: '还能改吗' })).code).toBe('CONFLICT')
-    const { data: audit } = await bed.db().collection('audit').where({ targetId: id }).get()
+    const { data: audit } = await bed.db().collection('audit').where({ targetId: id, action: 'classroom.cancel' }).get()
     expect(audit).toEqual([expect.objectContaining({ action: 'classroom.cancel', actor: 'demo-secretary', reason: '场地维修' })])
     expect((await bed.demo['demo-member'].call('classroom', 'get', { classId: id })).data).toMatchObject({ state: 'cancelled', cancelReason: '场地维修' })
 

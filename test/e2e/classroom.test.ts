@@ -2,7 +2,7 @@
 // demo-secretary schedules a class that opens for sign-in at once and shows its 签到码; demo-member opens the code's
 // URL (read from the page, as a camera reads the QR code) and is signed in; the secretary's live count shows 1; the
 // same URL 40 s later (the functions' clock moved) is refused as expired; the secretary signs in the retired member
-// by hand; the exported .xlsx, read back with exceljs, has both rows. Screenshots of the code page (projector size),
+// by hand; the exported .xlsx, read back with exceljs, has both rows; the class's 操作记录 shows the hand mark. Screenshots of the code page (projector size),
 // the member's check-in, the attendance page, the member's 课堂 tab and study record in 长辈模式 go to docs/screenshots/.
 import { setClock } from '../helpers/api'
 import { exportedSheet, screenshot, useBrowserBed } from '../helpers/browser'
@@ -67,7 +67,7 @@ test('a class from the form to the exported sheet: scan, live count, expired cod
   await zhang.locator('.attendance-row__status', { hasText: '已签到' }).waitFor()
   expect(await zhang.textContent()).toContain('扫码')
   const chen = secretary.locator('.attendance-row', { hasText: '陈秀英' })
-  await chen.locator('.at-button').click()
+  await chen.locator('.attendance-row__mark').click()
   await secretary.locator('.attendance-mark textarea').fill('老党员没有智能手机，现场由书记代为签到')
   await secretary.locator('.attendance-mark .at-button', { hasText: '确认登记' }).click()
   await chen.locator('.attendance-row__status', { hasText: '补签到' }).waitFor()
@@ -83,6 +83,15 @@ test('a class from the form to the exported sheet: scan, live count, expired cod
   expect(zhangRow[4]).toMatch(/^\d+月\d+日 周. \d\d:\d\d$/)
   const chenRow = rows.find((r) => r[1] === '陈秀英')!
   expect([chenRow[3], chenRow[5], chenRow[6]]).toEqual(['补签到', '手工', '老党员没有智能手机，现场由书记代为签到'])
+
+  // 操作记录: the class's history shows the hand mark (whom, by whom, why) above the scheduling, newest first.
+  await secretary.locator('.attendance__actions .at-button', { hasText: '操作记录' }).click()
+  const marked = secretary.locator('.history-entry', { hasText: '登记出勤' })
+  await marked.waitFor()
+  expect(await marked.textContent()).toContain('陈秀英：补签到')
+  expect(await marked.textContent()).toContain('李芳')
+  expect(await marked.textContent()).toContain('原因：老党员没有智能手机，现场由书记代为签到')
+  expect(await secretary.locator('.history-entry__action').allTextContents()).toEqual(['登记出勤', '安排课程'])
 
   // The member's 课堂 tab shows their sign-in on the class, and 我的学习记录 counts it; here in 长辈模式.
   await bed.careMode(member.page(), true)

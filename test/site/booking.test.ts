@@ -130,7 +130,7 @@ describe('cancelling and declining', () => {
     expect(told).toHaveLength(1)
     expect(told[0]).toMatchObject({ title: '你的阵地预约未能安排', read: false })
     expect(told[0].body).toContain('当天场地维修')
-    const { data: audit } = await bed.db().collection('audit').where({ targetId: b.data.id }).get()
+    const { data: audit } = await bed.db().collection('audit').where({ targetId: b.data.id, action: 'site.decline' }).get()
     expect(audit).toHaveLength(1)
     expect(audit[0]).toMatchObject({ actor: 'demo-secretary', action: 'site.decline', reason: '当天场地维修' })
     expect((await A().call('site', 'decide', { bookingId: b.data.id, decision: 'decline', reason: '再说一次' })).code).toBe('ALREADY_DONE')

@@ -17,6 +17,8 @@ async function inputFor(action: string, caller: CallerKind): Promise<Record<stri
     case 'approve': return { openid: (await bed.applicant(org)).openid }
     case 'reject': return { openid: (await bed.applicant(org)).openid, reason: '矩阵测试' }
     case 'setRole': return { openid: (await bed.newMember(org)).openid, role: 'secretary' }
+    // A secretary's own record lies in their scope.
+    case 'history': return { type: 'person', id: caller.openid ?? 'demo-member' }
     default: return {}
   }
 }
@@ -29,7 +31,7 @@ runAccessMatrix({
   actions: userActions,
   access: {
     me: 'signedIn', orgs: 'signedIn', register: 'signedIn', pending: 'secretary', approve: 'secretary',
-    reject: 'secretary', setRole: 'admin',
+    reject: 'secretary', setRole: 'admin', history: 'secretary',
   },
   inputFor,
   callers: [...CALLERS, ...MORE_CALLERS],

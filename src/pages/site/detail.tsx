@@ -11,7 +11,7 @@ import Card from '@/components/Card'
 import LoadState from '@/components/LoadState'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
-import { ROUTES } from '@/routes'
+import { historyUrl, ROUTES } from '@/routes'
 import { isSignedIn, SITE_FACILITY_LABELS, siteService, userService } from '@/services'
 import { formatDay } from '@/utils/time'
 import { call, dialable, navigateTo } from './actions'
@@ -187,6 +187,7 @@ export default function SiteDetailPage() {
           <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.siteCalendar}?id=${site.id}` })}>预约日历（确认、婉拒）</AtButton>
           <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.siteCode}?id=${site.id}` })}>打印签到码</AtButton>
           <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.siteUsage}?siteId=${site.id}` })}>使用情况</AtButton>
+          <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: historyUrl('site', site.id) })}>操作记录</AtButton>
         </Card>
       ) : null}
     </PageShell>

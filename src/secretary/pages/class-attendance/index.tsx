@@ -8,7 +8,7 @@ import Card from '@/components/Card'
 import LoadState from '@/components/LoadState'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
-import { ROUTES } from '@/routes'
+import { historyUrl, ROUTES } from '@/routes'
 import { ATTENDANCE_STATUS_LABELS, classroomService, CLASS_STATE_LABELS } from '@/services'
 import type { AttendanceRow, ClassAttendance } from '@/services'
 import { formatRate } from '@/utils/figures'
@@ -33,7 +33,13 @@ function Row({ row, onMark }: { row: AttendanceRow; onMark: () => void }) {
         {row.by === 'scan' ? ' · 扫码' : row.by === 'hand' ? ' · 书记登记' : ''}
       </Text>
       {row.reason ? <Text className='attendance-row__reason'>原因：{row.reason}</Text> : null}
-      <AtButton size='small' className='attendance-row__mark' onClick={onMark}>手动签到 / 登记</AtButton>
+      <View className='attendance-row__actions'>
+        <AtButton size='small' className='attendance-row__mark' onClick={onMark}>手动签到 / 登记</AtButton>
+        {/* A guest is outside the secretary's organisations: their history is not theirs to read. */}
+        {row.guest ? null : (
+          <AtButton size='small' className='attendance-row__history' onClick={() => Taro.navigateTo({ url: historyUrl('person', row.userId) })}>操作记录</AtButton>
+        )}
+      </View>
     </View>
   )
 }
@@ -120,6 +126,7 @@ export default function ClassAttendancePage() {
         {sheet.state === 'open' || sheet.state === 'upcoming' ? (
           <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.classCode}?id=${classId}` })}>签到码</AtButton>
         ) : null}
+        <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: historyUrl('class', classId) })}>操作记录</AtButton>
       </View>
       {exported && !exportError ? (
         <Notice tone='success'>签到表已生成（{sheet.items.length} 人），链接 2 小时内有效。</Notice>

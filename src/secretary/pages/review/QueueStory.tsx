@@ -1,6 +1,7 @@
 // One pending story, whole (text and photos), so it can be decided from the list: 通过 (or 通过并精选),
 // 退回修改 with a comment, 不通过 with a reason. Every decision is a button; the words go in a form below it.
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { AtButton, AtTextarea } from 'taro-ui'
 import Card from '@/components/Card'
@@ -9,6 +10,7 @@ import Notice from '@/components/Notice'
 import StoryPhotos from '@/components/StoryPhotos'
 import { STORY_CATEGORY_LABELS, STORY_LIMITS, storyService } from '@/services'
 import type { QueueItem } from '@/services'
+import { historyUrl } from '@/routes'
 import { formatDayTime } from '@/utils/time'
 
 export type Decision = 'approve' | 'feature' | 'return' | 'reject'
@@ -121,6 +123,7 @@ export default function QueueStory({ story, onDecided }: QueueStoryProps) {
             <AtButton disabled={busy} onClick={() => ask('return')}>退回修改</AtButton>
             <AtButton disabled={busy} onClick={() => ask('reject')}>不通过</AtButton>
           </View>
+          <AtButton size='small' className='queue-story__history' onClick={() => Taro.navigateTo({ url: historyUrl('story', story.id) })}>操作记录</AtButton>
         </View>
       )}
     </Card>
