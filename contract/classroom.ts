@@ -209,7 +209,7 @@ export const classroomSchemas = {
       accuracy: z.number({ invalid_type_error: '定位精度应为数字' }).min(0, '定位精度不正确').max(100000, '定位精度不正确').optional(),
     }, { invalid_type_error: '位置格式不正确' }).strict().optional(),
   }).strict().superRefine((c, ctx) => {
-    if (!c.token === !c.receipt) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['token'], message: '请扫描签到码' })
+    if ((c.token === undefined) === (c.receipt === undefined)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['token'], message: '请扫描签到码' })
   }),
   mark: z.object({
     classId: id('课程'),

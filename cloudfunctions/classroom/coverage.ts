@@ -109,7 +109,7 @@ export async function coverageExport(input: ClassroomInput['coverageExport'], pe
     ],
     info: [
       ['月份', c.month],
-      ['党组织', c.items[0].orgName],
+      ['范围', c.items[0].orgName],
       ['开课', `应开课的基层党组织 ${s.orgs} 个，已开课 ${s.covered} 个，未开课 ${s.uncovered} 个`],
       ['出勤', `共开课 ${s.classesHeld} 次，实到 ${s.attendees} 人次，列席 ${s.guests} 人次，出勤率 ${percent(s.rate)}（不含列席）`],
     ],
