@@ -23,6 +23,9 @@ const MAX_ROWS = 1000
 
 const records = () => database().collection(COLLECTIONS.attendance)
 
+/** 列席: the person is not a member of the class's organisation (or one under it). */
+const isGuest = (c: ClassDoc, person: PersonDoc) => !person.orgPath.includes(c.orgId)
+
 /** A new attendance record of `person` at `c`: who they are, and a snapshot of the class for their study record. */
 const newRecord = (c: ClassDoc, person: PersonDoc, taking: Pick<AttendanceDoc, 'status' | 'by' | 'at'> & Partial<AttendanceDoc>): AttendanceDoc => ({
   _id: attendanceId(c._id, person._id),
@@ -31,7 +34,7 @@ const newRecord = (c: ClassDoc, person: PersonDoc, taking: Pick<AttendanceDoc, '
   name: person.name,
   orgId: person.orgId,
   orgName: person.orgName,
-  expected: person.orgPath.includes(c.orgId),
+  expected: !isGuest(c, person),
   ...taking,
   classTitle: c.title,
   classCategory: c.category,
@@ -78,9 +81,6 @@ function alreadySignedIn(first: AttendanceDoc | null | undefined) {
     shown ? { status: shown.status, at: new Date(shown.at).toISOString() } : undefined,
   )
 }
-
-/** 列席: the person is not a member of the class's organisation (or one under it). */
-const isGuest = (c: ClassDoc, person: PersonDoc) => !person.orgPath.includes(c.orgId)
 
 /**
  * Reads a scanned code at once, while it is valid, and hands back a receipt bound to the caller that completes the
@@ -186,14 +186,17 @@ export async function mark(input: ClassroomInput['mark'], actor: PersonDoc): Pro
   }
   const id = attendanceId(c._id, target._id)
   const handwritten = { status, by: 'hand' as const, at, reason: input.reason, markedBy: actor._id, markedByName: actor.name }
-  let outcome: { from?: AttendanceStatus; to: AttendanceStatus; changed: boolean } = { to: status, changed: false }
+  // `guest`: the side of the count the record is on (its own `expected`, as the recount reads it).
+  let outcome: { from?: AttendanceStatus; to: AttendanceStatus; changed: boolean; guest: boolean } = { to: status, changed: false, guest: false }
   try {
     await database().runTransaction(async (t: any) => {
       const { data } = await t.collection(COLLECTIONS.attendance).doc(id).get()
       const existing = data as AttendanceDoc | null
       // Marking someone present who scanned keeps the scan; the same mark twice changes nothing.
       const kept = !!existing && ((isPresent(existing.status) && isPresent(status)) || (existing.status === status && existing.reason === input.reason))
-      outcome = { from: existing?.status, to: kept ? existing!.status : status, changed: !kept }
+      outcome = {
+        from: existing?.status, to: kept ? existing!.status : status, changed: !kept, guest: existing ? !existing.expected : isGuest(c, target),
+      }
       if (kept) return
       if (existing) {
         await t.collection(COLLECTIONS.attendance).doc(id).update(handwritten)
@@ -219,7 +222,7 @@ export async function mark(input: ClassroomInput['mark'], actor: PersonDoc): Pro
     throw err
   }
   const delta = Number(isPresent(outcome.to)) - Number(isPresent(outcome.from))
-  if (outcome.changed && delta !== 0) await changeAttending(c._id, delta, !target.orgPath.includes(c.orgId))
+  if (outcome.changed && delta !== 0) await changeAttending(c._id, delta, outcome.guest)
   return { userId: target._id, status: outcome.to }
 }
 
