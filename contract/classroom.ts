@@ -52,6 +52,19 @@ export const CLASSROOM_LIMITS = {
   latest: 5,
 } as const
 
+/** A scan completes its sign-in (the location step) within this many minutes of the moment it was scanned. */
+export const RECEIPT_MINUTES = 3
+
+/**
+ * Coverage (开课情况) of an organisation for a month. Communities, 两新 organisations, agencies and every branch must
+ * hold classes; a class held by a committee (a community, 两新 organisation or agency) expects its branches' members
+ * too, so it covers them; streets and the district only add up what is under them.
+ */
+export const COVERAGE_STATUS_LABELS = {
+  held: '已开课', viaCommittee: '随党委开课', none: '未开课', total: '汇总',
+}
+export type CoverageStatus = keyof typeof COVERAGE_STATUS_LABELS
+
 /** Sign-in opens this many minutes before the start unless the class says otherwise (0–180). */
 export const DEFAULT_OPENS_BEFORE_MINUTES = 30
 /** A scan later than this many minutes after the start is late. */
@@ -60,6 +73,10 @@ export const LATE_AFTER_MINUTES = 10
 export const GEOFENCE = { default: 300, min: 50, max: 3000 } as const
 
 export { CHECKIN_PAGE } from './pages'
+
+/** Anything else than a genuine token or receipt is answered TOKEN_INVALID, not INVALID_INPUT: the person scans again. */
+const scanned = (label: string) =>
+  z.string({ required_error: `请扫描${label}`, invalid_type_error: `${label}格式不正确` }).max(200, `${label}格式不正确`)
 
 const isoTime = (label: string) =>
   z.string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
@@ -124,6 +141,12 @@ function checkTimes(c: { start?: Date; end?: Date }, ctx: z.RefinementCtx) {
   }
 }
 
+const coverageInput = z.object({
+  month: z.string({ invalid_type_error: '月份格式不正确' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM，如 2026-11').optional(),
+  /** The organisation whose subtree is reported: by default the one the secretary manages (the district for the admin). */
+  orgId: id('党组织').optional(),
+}).strict()
+
 export const classroomSchemas = {
   list: z.object({
     /** Classes still running at or after this instant (default: now), soonest first. */
@@ -173,15 +196,21 @@ export const classroomSchemas = {
     if (l.save && l.remove) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['remove'], message: '一次只能保存或删除一位讲师' })
   }),
   code: z.object({ classId: id('课程') }).strict(),
+  /** Reads the rotating code at once and answers the class and a receipt that completes the sign-in (`checkIn`)
+   * within RECEIPT_MINUTES, however long the location step takes. */
+  scan: z.object({ token: scanned('签到码') }).strict(),
+  /** Signs in with a receipt from `scan` (the scan counts as of its moment), or with the token itself (scanned now). */
   checkIn: z.object({
-    /** Anything else than a genuine token is answered TOKEN_INVALID, not INVALID_INPUT: the person scans again. */
-    token: z.string({ required_error: '请扫描签到码', invalid_type_error: '签到码格式不正确' }).max(200, '签到码格式不正确'),
+    token: scanned('签到码').optional(),
+    receipt: scanned('签到凭证').optional(),
     location: z.object({
       ...point,
       /** Metres, as wx.getLocation / the browser report it. Kept with the record. */
       accuracy: z.number({ invalid_type_error: '定位精度应为数字' }).min(0, '定位精度不正确').max(100000, '定位精度不正确').optional(),
     }, { invalid_type_error: '位置格式不正确' }).strict().optional(),
-  }).strict(),
+  }).strict().superRefine((c, ctx) => {
+    if ((c.token === undefined) === (c.receipt === undefined)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['token'], message: '请扫描签到码' })
+  }),
   mark: z.object({
     classId: id('课程'),
     userId: id('党员'),
@@ -190,11 +219,9 @@ export const classroomSchemas = {
   }).strict(),
   attendance: z.object({ classId: id('课程') }).strict(),
   export: z.object({ classId: id('课程') }).strict(),
-  coverage: z.object({
-    month: z.string({ invalid_type_error: '月份格式不正确' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM，如 2026-11').optional(),
-    /** The organisation whose subtree is reported: by default the one the secretary manages (the district for the admin). */
-    orgId: id('党组织').optional(),
-  }).strict(),
+  coverage: coverageInput,
+  /** The coverage of `coverage`, as a workbook. */
+  coverageExport: coverageInput,
   mine: z.object({
     year: z.number({ invalid_type_error: '年份应为数字' }).int('年份应为整数').min(2000, '年份不正确').max(2100, '年份不正确').optional(),
   }).strict(),
@@ -233,7 +260,10 @@ export interface ClassSummary {
   state: ClassState
   openToAll: boolean
   expected: number
+  /** 实到: expected members attending. */
   signedIn: number
+  /** 列席: guests from other organisations attending. */
+  guests: number
   capacity?: number
   /** The caller's own attendance, when they have a record. */
   myStatus?: AttendanceStatus
@@ -264,7 +294,7 @@ export interface AttendanceRow {
   at: string | null
   by: 'scan' | 'hand' | null
   reason?: string
-  /** Not among the expected members (a member of another organisation at a class open to all). */
+  /** 列席: not among the expected members (a member of another organisation). Counted apart from 实到 and the rate. */
   guest: boolean
 }
 
@@ -275,10 +305,16 @@ export interface OrgCoverage {
   parentId: string | null
   /** Classes held in the month by the organisation and those under it. */
   classesHeld: number
+  /** 实到: expected members who attended those classes. */
   attendees: number
+  /** 列席: guests from other organisations, apart from attendees and the rate. */
+  guests: number
   expected: number
   /** attendees / expected, 0–1 (three decimals); null when nothing was expected. */
   rate: number | null
+  /** See COVERAGE_STATUS_LABELS: `total` for a street or the district, which need not hold classes themselves. */
+  status: CoverageStatus
+  /** Held a class, or its committee did (status held or viaCommittee). */
   covered: boolean
 }
 
@@ -312,10 +348,25 @@ export interface ClassroomOutput {
     opensAt: string
     end: string
     signedIn: number
+    guests: number
     expected: number
     latest: LatestSignIn[]
   }
-  checkIn: { status: 'on-time' | 'late'; at: string; classId: string; title: string }
+  /** A scan read at once: the class, and the receipt `checkIn` completes by `expiresAt`. */
+  scan: {
+    receipt: string
+    expiresAt: string
+    classId: string
+    title: string
+    orgName: string
+    placeName: string
+    start: string
+    /** The class checks where the person is: `checkIn` needs the location. */
+    needsLocation: boolean
+    /** The person is not among the expected members: they sign in as 列席. */
+    guest: boolean
+  }
+  checkIn: { status: 'on-time' | 'late'; at: string; classId: string; title: string; guest: boolean }
   mark: { userId: string; status: AttendanceStatus }
   attendance: {
     classId: string
@@ -323,7 +374,10 @@ export interface ClassroomOutput {
     state: ClassState
     items: AttendanceRow[]
     expected: number
+    /** 实到: expected members attending (on time, late or marked present). */
     signedIn: number
+    /** 列席: guests attending, apart from signedIn and the rate. */
+    guests: number
     onTime: number
     late: number
     present: number
@@ -337,9 +391,12 @@ export interface ClassroomOutput {
     month: string
     orgId: string
     items: OrgCoverage[]
-    /** Over the grassroots organisations of the scope: communities, 两新 organisations, agencies, and branches not
-     * under one of those (a community's branches are covered through their community). */
-    summary: { orgs: number; covered: number; uncovered: number; classesHeld: number; attendees: number; rate: number | null }
+    /** `orgs`: the organisations of the scope that must hold classes (COVERAGE_STATUS_LABELS), of which `covered` did
+     * or were covered by their committee; the classes and people are the reported organisation's. */
+    summary: {
+      orgs: number; covered: number; uncovered: number; classesHeld: number; attendees: number; guests: number; rate: number | null
+    }
   }
+  coverageExport: { fileID: string; url: string }
   mine: { year: number; total: number; minutes: number; months: StudyMonth[]; items: StudyRecord[] }
 }

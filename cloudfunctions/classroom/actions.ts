@@ -3,9 +3,9 @@
 import type { ClassroomOutput } from '../../contract/classroom'
 import { classroomSchemas } from '../../contract/classroom'
 import { defineActions } from '../common/router'
-import { attendance, checkIn, exportOf, mark } from './attendance'
+import { attendance, checkIn, exportOf, mark, scan } from './attendance'
 import { cancel, code, create, list, read, update } from './classes'
-import { coverage } from './coverage'
+import { coverage, coverageExport } from './coverage'
 import { lecturers } from './lecturers'
 import { studyRecord } from './study'
 
@@ -17,10 +17,14 @@ export const classroomActions = defineActions<typeof classroomSchemas, Classroom
   cancel: { who: 'secretary', input: classroomSchemas.cancel, handler: (input, { person }) => cancel(input, person) },
   lecturers: { who: 'secretary', input: classroomSchemas.lecturers, handler: (input, { person }) => lecturers(input, person) },
   code: { who: 'secretary', input: classroomSchemas.code, handler: (input, { person }) => code(input.classId, person) },
+  scan: { who: 'member', input: classroomSchemas.scan, handler: (input, { person }) => scan(input, person) },
   checkIn: { who: 'member', input: classroomSchemas.checkIn, handler: (input, { person }) => checkIn(input, person) },
   mark: { who: 'secretary', input: classroomSchemas.mark, handler: (input, { person }) => mark(input, person) },
   attendance: { who: 'secretary', input: classroomSchemas.attendance, handler: (input, { person }) => attendance(input.classId, person) },
   export: { who: 'secretary', input: classroomSchemas.export, handler: (input, { person }) => exportOf(input.classId, person) },
   coverage: { who: 'secretary', input: classroomSchemas.coverage, handler: (input, { person }) => coverage(input, person) },
+  coverageExport: {
+    who: 'secretary', input: classroomSchemas.coverageExport, handler: (input, { person }) => coverageExport(input, person),
+  },
   mine: { who: 'member', input: classroomSchemas.mine, handler: (input, { openid }) => studyRecord(input, openid) },
 })

@@ -19,10 +19,14 @@ import { exportAttendance } from './export'
 import { changeAttending, settleClass } from './figures'
 import { attendanceId, AttendanceDoc, ClassDoc, isPresent, minutesOf, stateAt } from './model'
 import { whenAll } from '../common/whenAll'
+import { readReceipt, RECEIPT_MS, signReceipt } from './receipt'
 
 const MAX_ROWS = 1000
 
 const records = () => database().collection(COLLECTIONS.attendance)
+
+/** 列席: the person is not a member of the class's organisation (or one under it). */
+const isGuest = (c: ClassDoc, person: PersonDoc) => !person.orgPath.includes(c.orgId)
 
 /** A new attendance record of `person` at `c`: who they are, and a snapshot of the class for their study record. */
 const newRecord = (c: ClassDoc, person: PersonDoc, taking: Pick<AttendanceDoc, 'status' | 'by' | 'at'> & Partial<AttendanceDoc>): AttendanceDoc => ({
@@ -32,7 +36,7 @@ const newRecord = (c: ClassDoc, person: PersonDoc, taking: Pick<AttendanceDoc, '
   name: person.name,
   orgId: person.orgId,
   orgName: person.orgName,
-  expected: person.orgPath.includes(c.orgId),
+  expected: !isGuest(c, person),
   ...taking,
   classTitle: c.title,
   classCategory: c.category,
@@ -62,19 +66,62 @@ function checkPlace(c: ClassDoc, location: ClassroomInput['checkIn']['location']
   }))
 }
 
-/**
- * Signs the caller in. The happy path is four database operations, the router's read of the person included: the
- * person, the class, the insert of the record under its deterministic id, then the class's live count. The record
- * comes first: a function stopped between the two leaves the count short, and the recount sets it from the records
- * (figures.ts). A repeat stores and counts nothing.
- */
-export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDoc): Promise<ClassroomOutput['checkIn']> {
-  const at = now()
-  const classId = readRotatingToken('class', input.token, at)
+/** The class `classId` as it takes a scan made at `at`: found, not cancelled, its sign-in open at that moment. */
+async function classScannedAt(classId: string, at: Date): Promise<ClassDoc> {
   const c = await findDoc<ClassDoc>(COLLECTIONS.classes, classId)
   if (!c) throw new ApiFailure('NOT_FOUND', '没有找到这节课，请扫描大屏上最新的签到码')
   const closed = whyClosed(c, at)
   if (closed) throw closed
+  return c
+}
+
+/** Someone who signed in already is told when, at once (a repeat scan needs no location step). */
+function alreadySignedIn(first: AttendanceDoc | null | undefined) {
+  const shown = first && isPresent(first.status) ? first : undefined
+  return fail.alreadyDone(
+    shown ? `你已于 ${shanghaiClock(new Date(shown.at))} 签到（${ATTENDANCE_STATUS_LABELS[shown.status]}），无需重复签到` : '你已经签到过了，无需重复签到',
+    shown ? { status: shown.status, at: new Date(shown.at).toISOString() } : undefined,
+  )
+}
+
+/**
+ * Reads a scanned code at once, while it is valid, and hands back a receipt bound to the caller that completes the
+ * sign-in (`checkIn`) within RECEIPT_MS: the scan counts as of now, however long the location step takes. Three
+ * database operations: the person, the class and the caller's record (a repeat is told at once).
+ */
+export async function scan(input: ClassroomInput['scan'], person: PersonDoc): Promise<ClassroomOutput['scan']> {
+  const at = now()
+  const c = await classScannedAt(readRotatingToken('class', input.token, at), at)
+  const first = await findDoc<AttendanceDoc>(COLLECTIONS.attendance, attendanceId(c._id, person._id))
+  if (first && isPresent(first.status)) throw alreadySignedIn(first)
+  return {
+    receipt: await signReceipt(c._id, person._id, at),
+    expiresAt: new Date(at.getTime() + RECEIPT_MS).toISOString(),
+    classId: c._id,
+    title: c.title,
+    orgName: c.orgName,
+    placeName: c.place.name,
+    start: new Date(c.start).toISOString(),
+    needsLocation: !!(c.geofence && c.place.location),
+    guest: isGuest(c, person),
+  }
+}
+
+function scannedNow(token: string) {
+  const at = now()
+  return { classId: readRotatingToken('class', token, at), scannedAt: at }
+}
+
+/**
+ * Signs the caller in, as of the moment they scanned: with a receipt from `scan`, or with the token scanned now. The
+ * happy path is four database operations, the router's read of the person included: the person, the class, the
+ * insert of the record under its deterministic id, then the class's live count (实到, or 列席 for a guest). The record
+ * comes first: a function stopped between the two leaves the count short, and the recount sets it from the records
+ * (figures.ts). A repeat stores and counts nothing.
+ */
+export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDoc): Promise<ClassroomOutput['checkIn']> {
+  const { classId, scannedAt: at } = input.receipt ? await readReceipt(input.receipt, person._id, now()) : scannedNow(input.token!)
+  const c = await classScannedAt(classId, at)
   const distance = checkPlace(c, input.location)
   const status: 'on-time' | 'late' = at.getTime() > new Date(c.lateAt).getTime() ? 'late' : 'on-time'
   const id = attendanceId(c._id, person._id)
@@ -83,10 +130,11 @@ export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDo
     ...(input.location ? { location: input.location } : {}),
     ...(distance !== undefined ? { distance } : {}),
   }
-  const answer = { status, at: at.toISOString(), classId: c._id, title: c.title }
+  const guest = isGuest(c, person)
+  const answer = { status, at: at.toISOString(), classId: c._id, title: c.title, guest }
   try {
     await records().add(newRecord(c, person, scan))
-    await changeAttending(c._id, 1)
+    await changeAttending(c._id, 1, guest)
     return answer
   } catch (err) {
     if (!isDuplicateWrite(err)) throw err
@@ -100,15 +148,11 @@ export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDo
       .update({ ...scan, reason: _.remove(), markedBy: _.remove(), markedByName: _.remove() })
     // They came after all.
     if (res.updated) {
-      await changeAttending(c._id, 1)
+      await changeAttending(c._id, 1, !first.expected)
       return answer
     }
   }
-  const shown = first && isPresent(first.status) ? first : undefined
-  throw fail.alreadyDone(
-    shown ? `你已于 ${shanghaiClock(new Date(shown.at))} 签到（${ATTENDANCE_STATUS_LABELS[shown.status]}），无需重复签到` : '你已经签到过了，无需重复签到',
-    shown ? { status: shown.status, at: new Date(shown.at).toISOString() } : undefined,
-  )
+  throw alreadySignedIn(first)
 }
 
 const MARKED: Record<MarkStatus, AttendanceStatus> = { present: 'present', leave: 'leave', absent: 'absent' }
@@ -144,14 +188,17 @@ export async function mark(input: ClassroomInput['mark'], actor: PersonDoc): Pro
   }
   const id = attendanceId(c._id, target._id)
   const handwritten = { status, by: 'hand' as const, at, reason: input.reason, markedBy: actor._id, markedByName: actor.name }
-  let outcome: { from?: AttendanceStatus; to: AttendanceStatus; changed: boolean } = { to: status, changed: false }
+  // `guest`: the side of the count the record is on (its own `expected`, as the recount reads it).
+  let outcome: { from?: AttendanceStatus; to: AttendanceStatus; changed: boolean; guest: boolean } = { to: status, changed: false, guest: false }
   try {
     await database().runTransaction(async (t: any) => {
       const { data } = await t.collection(COLLECTIONS.attendance).doc(id).get()
       const existing = data as AttendanceDoc | null
       // Marking someone present who scanned keeps the scan; the same mark twice changes nothing.
       const kept = !!existing && ((isPresent(existing.status) && isPresent(status)) || (existing.status === status && existing.reason === input.reason))
-      outcome = { from: existing?.status, to: kept ? existing!.status : status, changed: !kept }
+      outcome = {
+        from: existing?.status, to: kept ? existing!.status : status, changed: !kept, guest: existing ? !existing.expected : isGuest(c, target),
+      }
       if (kept) return
       if (existing) {
         await t.collection(COLLECTIONS.attendance).doc(id).update(handwritten)
@@ -178,7 +225,7 @@ export async function mark(input: ClassroomInput['mark'], actor: PersonDoc): Pro
     throw err
   }
   const delta = Number(isPresent(outcome.to)) - Number(isPresent(outcome.from))
-  if (outcome.changed && delta !== 0) await changeAttending(c._id, delta)
+  if (outcome.changed && delta !== 0) await changeAttending(c._id, delta, outcome.guest)
   return { userId: target._id, status: outcome.to }
 }
 
@@ -200,7 +247,8 @@ export async function exportOf(classId: string, person: PersonDoc): Promise<Clas
   return exportAttendance(c, await attendanceOf(c, at), at)
 }
 
-/** The attendance of a class: every expected member (with or without a record) and every guest who came. */
+/** The attendance of a class: every expected member (with or without a record) and every guest (列席) on record. The
+ * counts and the rate are the expected members'; guests attending are counted apart. */
 async function attendanceOf(c: ClassDoc, at: Date): Promise<ClassroomOutput['attendance']> {
   const db = database()
   const [{ data: recs }, { data: members }] = await whenAll([
@@ -223,7 +271,11 @@ async function attendanceOf(c: ClassDoc, at: Date): Promise<ClassroomOutput['att
   items.push(...[...byPerson.values()].map(row))
   items.sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.at ?? '').localeCompare(b.at ?? '') || a.name.localeCompare(b.name, 'zh'))
   const counts = { 'on-time': 0, late: 0, present: 0, leave: 0, absent: 0, none: 0 }
-  for (const i of items) counts[i.status] += 1
+  let guests = 0
+  for (const i of items) {
+    if (!i.guest) counts[i.status] += 1
+    else if (i.status !== 'none' && isPresent(i.status)) guests += 1
+  }
   const signedIn = counts['on-time'] + counts.late + counts.present
   return {
     classId: c._id,
@@ -232,6 +284,7 @@ async function attendanceOf(c: ClassDoc, at: Date): Promise<ClassroomOutput['att
     items,
     expected: c.expected,
     signedIn,
+    guests,
     onTime: counts['on-time'],
     late: counts.late,
     present: counts.present,

@@ -126,6 +126,7 @@ export async function create(input: z.output<typeof classroomSchemas.create>, pe
     openToAll: input.openToAll === true,
     status: 'scheduled',
     signedIn: 0,
+    guests: 0,
     settled: false,
     version: 1,
     createdBy: person._id,
@@ -236,6 +237,7 @@ export async function code(classId: string, person: PersonDoc): Promise<Classroo
     opensAt: new Date(c.opensAt).toISOString(),
     end: new Date(c.end).toISOString(),
     signedIn: c.signedIn,
+    guests: c.guests ?? 0,
     expected: c.expected,
     latest: (latest as AttendanceDoc[]).map((r) => ({ name: r.name, status: r.status, at: new Date(r.at).toISOString() })),
   }

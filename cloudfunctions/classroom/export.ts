@@ -22,14 +22,15 @@ export async function exportAttendance(c: ClassDoc, a: ClassroomOutput['attendan
       ['时间', `${shanghaiDateTime(c.start)} — ${shanghaiDateTime(c.end)}`],
       ['地点', [c.place.name, c.place.address].filter(Boolean).join(' ')],
       ['出勤', `应到 ${a.expected} 人，实到 ${a.signedIn} 人（迟到 ${a.late}），请假 ${a.leave} 人，缺席 ${a.absent} 人，出勤率 ${percent(a.rate)}`],
+      ['列席', `外单位党员 ${a.guests} 人，不计入实到和出勤率`],
     ],
     header: ['序号', '姓名', '所在党组织', '出勤', '签到时间', '方式', '说明'],
   }, (sheet) => a.items.forEach((r, i) => {
     sheet.addRow([
       i + 1,
-      r.guest ? `${r.name}（外单位）` : r.name,
+      r.name,
       r.orgName,
-      ATTENDANCE_STATUS_LABELS[r.status],
+      r.guest && r.status !== 'none' ? `${ATTENDANCE_STATUS_LABELS[r.status]}（列席）` : ATTENDANCE_STATUS_LABELS[r.status],
       r.at ? shanghaiDateTime(new Date(r.at)) : '',
       r.by === 'scan' ? '扫码' : r.by === 'hand' ? '手工' : '',
       r.reason ?? '',

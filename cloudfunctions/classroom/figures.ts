@@ -1,7 +1,9 @@
 // Monthly class figures, pre-counted so coverage reads one document per organisation, never the classes:
-//   classMonths      `${orgId}_${YYYY-MM}`:  classesHeld, attendees, expected — for the class's organisation and
-//                                             every organisation above it (a street's figure is its own document);
-//   classSiteMonths  `${siteId}_${YYYY-MM}`: siteId, month, classesHeld, attendees — read by the site function.
+//   classMonths      `${orgId}_${YYYY-MM}`:  classesHeld, attendees (实到), guests (列席), expected — for the class's
+//                                             organisation and every organisation above it (a street's figure is its
+//                                             own document); ownClassesHeld: the organisation's own classes;
+//   classSiteMonths  `${siteId}_${YYYY-MM}`: siteId, month, classesHeld, attendees — read by the site function; a
+//                                             site counts everyone who came, guests included (they used the site).
 // The month is the Asia/Shanghai month of the class's start.
 //
 // A class enters the figures when it is held: once it has ended, not cancelled ("settled"). Settling is one
@@ -30,7 +32,12 @@ export interface ClassMonthDoc {
   orgPath: string[]
   month: string
   classesHeld: number
+  /** Classes the organisation held itself (not one under it): a committee's cover its branches (coverage.ts). */
+  ownClassesHeld: number
+  /** 实到: expected members who attended. */
   attendees: number
+  /** 列席: guests from other organisations who attended, apart from attendees and the rate. */
+  guests: number
   /** Expected attendees of the classes held: the denominator of the attendance rate. */
   expected: number
 }
@@ -48,19 +55,21 @@ export interface ClassFigureChange {
   class: Pick<ClassDoc, 'orgPath' | 'month' | 'place'>
   classesHeld: number
   attendees: number
+  guests: number
   expected: number
 }
 
 const classes = () => database().collection(COLLECTIONS.classes)
 
 /** Adds a change to the figures of the class's organisation, every organisation above it, and its site. */
-async function record(db: Database, { class: c, classesHeld, attendees, expected }: ClassFigureChange) {
+async function record(db: Database, { class: c, classesHeld, attendees, guests, expected }: ClassFigureChange) {
   const { month } = c
+  const site = { classesHeld, attendees: attendees + guests }
   await whenAll([
-    ...ancestors(c.orgPath).map(({ orgId, orgPath }) =>
-      bump(db, COLLECTIONS.classMonths, `${orgId}_${month}`, { orgId, orgPath, month }, { classesHeld, attendees, expected })),
+    ...ancestors(c.orgPath).map(({ orgId, orgPath }) => bump(db, COLLECTIONS.classMonths, `${orgId}_${month}`, { orgId, orgPath, month },
+      { classesHeld, ownClassesHeld: orgPath.length === c.orgPath.length ? classesHeld : 0, attendees, guests, expected })),
     ...(c.place.siteId
-      ? [bump(db, COLLECTIONS.classSiteMonths, `${c.place.siteId}_${month}`, { siteId: c.place.siteId, month }, { classesHeld, attendees })]
+      ? [bump(db, COLLECTIONS.classSiteMonths, `${c.place.siteId}_${month}`, { siteId: c.place.siteId, month }, site)]
       : []),
   ])
 }
@@ -72,10 +81,10 @@ export async function settleClass(c: ClassDoc, at: Date): Promise<boolean> {
   for (let attempt = 0; attempt < 3 && cls; attempt++) {
     if (cls.settled || cls.status !== 'scheduled' || new Date(cls.end).getTime() >= at.getTime()) return false
     const res = await classes()
-      .where({ _id: cls._id, version: cls.version, signedIn: cls.signedIn, settled: false })
+      .where({ _id: cls._id, version: cls.version, signedIn: cls.signedIn, guests: cls.guests ?? _.exists(false), settled: false })
       .update({ settled: true, settledAt: at, version: _.inc(1) })
     if (res.updated) {
-      await record(database(), { class: cls, classesHeld: 1, attendees: cls.signedIn, expected: cls.expected })
+      await record(database(), { class: cls, classesHeld: 1, attendees: cls.signedIn, guests: cls.guests ?? 0, expected: cls.expected })
       return true
     }
     // Someone signed in, was marked or settled it meanwhile: look again.
@@ -95,43 +104,51 @@ export async function settleDue(at: Date, orgId?: string): Promise<number> {
 }
 
 /**
- * Changes the live count of a class by `delta` (a sign-in or a hand mark, once its record is written) and, when the
- * class is already in the figures, the figures too. Returns the class as it is after the change, or undefined when
- * it is gone.
+ * Changes the live count of a class by `delta` (a sign-in or a hand mark, once its record is written) — 实到, or 列席
+ * for a `guest` — and, when the class is already in the figures, the figures too. Returns the class as it is after
+ * the change, or undefined when it is gone.
  */
-export async function changeAttending(classId: string, delta: number): Promise<ClassDoc | undefined> {
+export async function changeAttending(classId: string, delta: number, guest: boolean): Promise<ClassDoc | undefined> {
   const _ = database().command
-  const res = await classes().where({ _id: classId }).updateAndReturn({ signedIn: _.inc(delta) })
+  const res = await classes().where({ _id: classId }).updateAndReturn({ [guest ? 'guests' : 'signedIn']: _.inc(delta) })
   const doc = res.doc as ClassDoc | undefined
-  if (doc) await followSettled(doc, delta)
+  if (doc) await followSettled(doc, delta, guest)
   return doc
 }
 
 /** After the live count of `doc` changed by `delta`: a settled class's figures follow. */
-export async function followSettled(doc: ClassDoc, delta: number) {
-  if (doc.settled && delta !== 0) await record(database(), { class: doc, classesHeld: 0, attendees: delta, expected: 0 })
+export async function followSettled(doc: ClassDoc, delta: number, guest: boolean) {
+  if (doc.settled && delta !== 0) {
+    await record(database(), { class: doc, classesHeld: 0, attendees: guest ? 0 : delta, guests: guest ? delta : 0, expected: 0 })
+  }
 }
 
-/** People attending each class (its records of someone present), counted by the database. */
-async function attendeesOf(db: Database, classIds: string[]): Promise<Map<string, number>> {
+interface Attending { attendees: number; guests: number }
+
+/** People attending each class (its records of someone present), members and guests apart, counted by the database. */
+async function attendeesOf(db: Database, classIds: string[]): Promise<Map<string, Attending>> {
   const _ = db.command
-  const out = new Map<string, number>()
+  const out = new Map<string, Attending>()
   for (let i = 0; i < classIds.length; i += IN_BATCH) {
     const { data } = await db.collection(COLLECTIONS.attendance).aggregate()
       .match({ classId: _.in(classIds.slice(i, i + IN_BATCH)), status: _.in([...PRESENT_STATUSES]) })
-      .group({ _id: '$classId', n: { $sum: 1 } })
-      .limit(IN_BATCH)
+      .group({ _id: { classId: '$classId', expected: '$expected' }, n: { $sum: 1 } })
+      .limit(2 * IN_BATCH)
       .end()
-    for (const r of data as Array<{ _id: string; n: number }>) out.set(r._id, r.n)
+    for (const r of data as Array<{ _id: { classId: string; expected: boolean }; n: number }>) {
+      const a = out.get(r._id.classId) ?? { attendees: 0, guests: 0 }
+      a[r._id.expected ? 'attendees' : 'guests'] += r.n
+      out.set(r._id.classId, a)
+    }
   }
   return out
 }
 
-/** The month's classes (of `where`) with their attendees counted from the records. */
-async function countedClasses(db: Database, where: Record<string, unknown>): Promise<Array<{ c: ClassDoc; attendees: number }>> {
+/** The month's classes (of `where`) with their attendees and guests counted from the records. */
+async function countedClasses(db: Database, where: Record<string, unknown>): Promise<Array<{ c: ClassDoc } & Attending>> {
   const list = await readAll<ClassDoc>(db, COLLECTIONS.classes, where)
-  const attendees = await attendeesOf(db, list.map((c) => c._id))
-  return list.map((c) => ({ c, attendees: attendees.get(c._id) ?? 0 }))
+  const attending = await attendeesOf(db, list.map((c) => c._id))
+  return list.map((c) => ({ c, ...(attending.get(c._id) ?? { attendees: 0, guests: 0 }) }))
 }
 
 /** A month's organisation and site figures as its held classes' records add them up. */
@@ -143,11 +160,14 @@ async function countMonth(db: Database, month: string) {
     for (const [k, v] of Object.entries(values)) f.values[k] = (f.values[k] ?? 0) + v
     into.set(id, f)
   }
-  for (const { c, attendees } of await countedClasses(db, { month, settled: true, status: 'scheduled' })) {
+  for (const { c, attendees, guests } of await countedClasses(db, { month, settled: true, status: 'scheduled' })) {
     for (const { orgId, orgPath } of ancestors(c.orgPath)) {
-      add(orgs, `${orgId}_${month}`, { orgId, orgPath, month }, { classesHeld: 1, attendees, expected: c.expected })
+      const own = Number(orgPath.length === c.orgPath.length)
+      add(orgs, `${orgId}_${month}`, { orgId, orgPath, month }, { classesHeld: 1, ownClassesHeld: own, attendees, guests, expected: c.expected })
     }
-    if (c.place.siteId) add(sites, `${c.place.siteId}_${month}`, { siteId: c.place.siteId, month }, { classesHeld: 1, attendees })
+    if (c.place.siteId) {
+      add(sites, `${c.place.siteId}_${month}`, { siteId: c.place.siteId, month }, { classesHeld: 1, attendees: attendees + guests })
+    }
   }
   return { orgs, sites }
 }
@@ -157,9 +177,9 @@ async function countMonth(db: Database, month: string) {
  * classes, setting what differs (setFigures). Returns how many documents it repaired (0 when all was right).
  */
 async function recountMonth(db: Database, month: string): Promise<number> {
-  const liveCounts = await setFigures(db, COLLECTIONS.classes, { month }, ['signedIn'], async () =>
-    new Map((await countedClasses(db, { month })).map(({ c, attendees }) => [c._id, { fresh: {}, values: { signedIn: attendees } }])))
-  const orgFigures = await setFigures(db, COLLECTIONS.classMonths, { month }, ['classesHeld', 'attendees', 'expected'],
+  const liveCounts = await setFigures(db, COLLECTIONS.classes, { month }, ['signedIn', 'guests'], async () =>
+    new Map((await countedClasses(db, { month })).map(({ c, attendees, guests }) => [c._id, { fresh: {}, values: { signedIn: attendees, guests } }])))
+  const orgFigures = await setFigures(db, COLLECTIONS.classMonths, { month }, ['classesHeld', 'ownClassesHeld', 'attendees', 'guests', 'expected'],
     async () => (await countMonth(db, month)).orgs)
   const siteFigures = await setFigures(db, COLLECTIONS.classSiteMonths, { month }, ['classesHeld', 'attendees'],
     async () => (await countMonth(db, month)).sites)

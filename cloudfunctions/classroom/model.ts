@@ -34,8 +34,10 @@ export interface ClassDoc {
   openToAll: boolean
   status: 'scheduled' | 'cancelled'
   cancelReason?: string
-  /** People attending (scanned, or marked present by hand): the live count. */
+  /** Expected members attending (scanned, or marked present by hand): the live count of 实到. */
   signedIn: number
+  /** Guests from other organisations attending (列席), apart from signedIn; absent on classes stored before. */
+  guests?: number
   /** Counted into the monthly figures (it ended, not cancelled). */
   settled: boolean
   settledAt?: Date
@@ -104,6 +106,7 @@ export function toSummary(c: ClassDoc, at: Date, myStatus?: AttendanceStatus): C
     openToAll: c.openToAll,
     expected: c.expected,
     signedIn: c.signedIn,
+    guests: c.guests ?? 0,
   }
   if (c.capacity !== undefined) out.capacity = c.capacity
   if (myStatus) out.myStatus = myStatus

@@ -72,3 +72,7 @@ export function readRotatingToken(kind: TokenKind, token: string, at: Date): str
   if (claim.slot < current - 1) throw new ApiFailure('TOKEN_EXPIRED', `签到码已过期（每 15 秒更新一次），${SCAN_AGAIN}`)
   return claim.subjectId
 }
+
+/** The MAC of `body` under the check-in secret, for the other signed sign-in proofs (classroom/receipt.ts). Async so
+ * its callers need no change if the secret comes to be read asynchronously. */
+export const checkInMac = async (body: Buffer): Promise<Buffer> => mac(body)

@@ -123,7 +123,7 @@ export async function seedClasses(db: SeedDatabase, now: Date) {
     const start = new Date(now.getTime() + s.startMinutes * MINUTE)
     const end = new Date(start.getTime() + s.minutes * MINUTE)
     const secretary = secretaryOf(org.path)
-    const c: ClassDoc = {
+    const c: ClassDoc & { guests: number } = {
       _id: s.id,
       title: s.title,
       topic: s.topic,
@@ -147,6 +147,7 @@ export async function seedClasses(db: SeedDatabase, now: Date) {
       status: s.cancelled ? 'cancelled' : 'scheduled',
       ...(s.cancelled ? { cancelReason: s.cancelled } : {}),
       signedIn: 0,
+      guests: 0,
       settled: false,
       version: 1,
       createdBy: secretary._id,
@@ -180,7 +181,7 @@ export async function seedClasses(db: SeedDatabase, now: Date) {
         classMinutes: minutesOf(c),
       }
       records.push(record as unknown as Doc)
-      if (isPresent(status)) c.signedIn += 1
+      if (isPresent(status)) c[record.expected ? 'signedIn' : 'guests'] += 1
       if (hand) {
         audit.push({
           _id: `audit-${record._id}-mark`, actor: secretary._id, actorName: secretary.name, action: 'classroom.mark',
@@ -204,9 +205,11 @@ export async function seedClasses(db: SeedDatabase, now: Date) {
       c.version = 2
       c.orgPath.forEach((orgId, i) => {
         const id = `${orgId}_${c.month}`
-        const f = orgMonths.get(id) ?? { _id: id, orgId, orgPath: c.orgPath.slice(0, i + 1), month: c.month, classesHeld: 0, attendees: 0, expected: 0 }
+        const f = orgMonths.get(id) ?? { _id: id, orgId, orgPath: c.orgPath.slice(0, i + 1), month: c.month, classesHeld: 0, ownClassesHeld: 0, attendees: 0, guests: 0, expected: 0 }
         f.classesHeld += 1
+        if (i === c.orgPath.length - 1) f.ownClassesHeld += 1
         f.attendees += c.signedIn
+        f.guests += c.guests
         f.expected += c.expected
         orgMonths.set(id, f)
       })
@@ -214,7 +217,7 @@ export async function seedClasses(db: SeedDatabase, now: Date) {
         const id = `${c.place.siteId}_${c.month}`
         const f = siteMonths.get(id) ?? { _id: id, siteId: c.place.siteId, month: c.month, classesHeld: 0, attendees: 0 }
         f.classesHeld += 1
-        f.attendees += c.signedIn
+        f.attendees += c.signedIn + c.guests
         siteMonths.set(id, f)
       }
     }

@@ -1,6 +1,8 @@
 // What the two scan pages (class sign-in, site check-in) share: the token the page was opened with (t, q or scene),
 // checking in at once when signed in, carrying on after signing in, one check-in at a time, and scanning again.
-// The page says what a check-in is (`submit`, with its location step if any) and how each outcome reads.
+// The page says what a check-in is (`submit`, with its location step if any) and how each outcome reads. A step may
+// name what is being checked in to (`subject`) as soon as it knows: the class sign-in reads the code first and gets
+// back the class and a receipt that finishes the sign-in later, so a slow location step never loses the scan.
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { isSignedIn } from '@/services'
@@ -10,8 +12,8 @@ import { tokenFromParams, tokenFromScan, type ScanCode } from '@/utils/scanToken
 export type ScanState<Own> =
   | { kind: 'signedOut' }
   | { kind: 'noToken' }
-  | { kind: 'working'; what: string }
-  | { kind: 'failed'; title: string; message: string; retry: string }
+  | { kind: 'working'; what: string; subject?: string }
+  | { kind: 'failed'; title: string; message: string; retry: string; subject?: string }
   | Own
 
 export type SetScanState<Own> = (state: ScanState<Own>) => void

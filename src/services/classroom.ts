@@ -11,6 +11,8 @@ export type CheckInLocation = NonNullable<ClassroomInput['checkIn']['location']>
 /** The sign-in screen: the current code, its URL and the live count. */
 export type ClassCode = ClassroomOutput['code']
 export type ClassAttendance = ClassroomOutput['attendance']
+/** A scan read at once: the class and the receipt that completes its sign-in. */
+export type ClassScan = ClassroomOutput['scan']
 
 export const classroomService = {
   /** Still running at `from` (default now), soonest first; with `to` alone, ended by then, newest first. */
@@ -21,16 +23,20 @@ export const classroomService = {
   cancel: (classId: string, reason: string) => call('cancel', { classId, reason }),
   lecturers: (input: ClassroomInput['lecturers'] = {}) => call('lecturers', input),
   code: (classId: string) => call('code', { classId }),
-  checkIn: (token: string, location?: CheckInLocation) => call('checkIn', location ? { token, location } : { token }),
+  /** Reads the scanned code at once: the class, and a receipt that completes the sign-in within RECEIPT_MINUTES. */
+  scan: (token: string) => call('scan', { token }),
+  /** Completes a scan's sign-in with its receipt (and the location, when the class checks it). */
+  checkIn: (receipt: string, location?: CheckInLocation) => call('checkIn', location ? { receipt, location } : { receipt }),
   mark: (input: ClassroomInput['mark']) => call('mark', input),
   attendance: (classId: string) => call('attendance', { classId }),
   export: (classId: string) => call('export', { classId }),
   coverage: (input: ClassroomInput['coverage'] = {}) => call('coverage', input),
+  coverageExport: (input: ClassroomInput['coverageExport'] = {}) => call('coverageExport', input),
   mine: (year?: number) => call('mine', year ? { year } : {}),
 }
 
 // What a person reads for the contract's classroom enums and limits: the contract's own values.
 export {
   ATTENDANCE_STATUS_LABELS, CHECKIN_PAGE, CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, CLASS_STATE_LABELS,
-  CLASSROOM_LIMITS as CLASS_LIMITS, GEOFENCE as CLASS_GEOFENCE, MARK_STATUSES,
+  CLASSROOM_LIMITS as CLASS_LIMITS, COVERAGE_STATUS_LABELS, GEOFENCE as CLASS_GEOFENCE, MARK_STATUSES, RECEIPT_MINUTES,
 } from '../../contract/classroom'

@@ -8,10 +8,10 @@ export { storyPhotos } from './storyPhotos'
 export type { StoryPhoto } from './storyPhotos'
 export {
   classroomService, ATTENDANCE_STATUS_LABELS, CHECKIN_PAGE, CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, CLASS_GEOFENCE,
-  CLASS_LIMITS, CLASS_STATE_LABELS, MARK_STATUSES,
+  CLASS_LIMITS, CLASS_STATE_LABELS, COVERAGE_STATUS_LABELS, MARK_STATUSES, RECEIPT_MINUTES,
 } from './classroom'
 export type {
-  CheckInLocation, ClassAttendance, ClassCode, ClassCreateInput, ClassUpdateInput,
+  CheckInLocation, ClassAttendance, ClassCode, ClassCreateInput, ClassScan, ClassUpdateInput,
 } from './classroom'
 export {
   siteService, BOOKING_STATUS_LABELS, SITE_BOOKING_LIMITS, SITE_FACILITIES, SITE_FACILITY_LABELS, SITE_LEVEL_LABELS,
@@ -27,7 +27,7 @@ export type {
 } from '../../contract/story'
 export type {
   AttendanceRow, AttendanceRowStatus, AttendanceStatus, ClassCategory, ClassDetail, ClassState, ClassSummary, Lecturer,
-  MarkStatus, OrgCoverage, StudyMonth, StudyRecord,
+  CoverageStatus, MarkStatus, OrgCoverage, StudyMonth, StudyRecord,
 } from '../../contract/classroom'
 export type {
   Booking, BookingStatus, OpeningInterval, SiteDay, SiteDetail, SiteFacility, SiteLevel, SiteSummary, SiteType,

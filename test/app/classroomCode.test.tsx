@@ -13,7 +13,7 @@ const url = (token: string) => `https://pioneer.example.cn/#/pages/checkin/index
 function code(token: string, overrides: Partial<ClassCode> = {}): ClassCode {
   return {
     token, url: url(token), expiresAt: '2026-11-27T06:05:30.000Z', title: '学习贯彻党的二十届三中全会精神', state: 'open',
-    opensAt: '2026-11-27T05:30:00.000Z', end: '2026-11-27T08:00:00.000Z', signedIn: 0, expected: 3, latest: [],
+    opensAt: '2026-11-27T05:30:00.000Z', end: '2026-11-27T08:00:00.000Z', signedIn: 0, guests: 0, expected: 3, latest: [],
     ...overrides,
   }
 }

@@ -18,7 +18,7 @@ const summary = (id: string, title: string, overrides: Partial<ClassSummary> = {
   place: { name: '幸福里社区党群服务中心' },
   // 11月27日 周五 14:00–15:30, Beijing time.
   start: '2026-11-27T06:00:00.000Z', end: '2026-11-27T07:30:00.000Z',
-  state: 'upcoming', openToAll: false, expected: 3, signedIn: 0, ...overrides,
+  state: 'upcoming', openToAll: false, expected: 3, signedIn: 0, guests: 0, ...overrides,
 })
 
 let navigateTo: jest.SpyInstance
@@ -168,28 +168,41 @@ describe('课程管理 (secretary)', () => {
 
 describe('开课情况 (coverage)', () => {
   const org = (orgId: string, orgName: string, parentId: string | null, held: number, overrides: Partial<OrgCoverage> = {}): OrgCoverage => ({
-    orgId, orgName, orgType: 'community', parentId, classesHeld: held, attendees: held * 2, expected: held * 3,
-    rate: held ? 0.667 : null, covered: held > 0, ...overrides,
+    orgId, orgName, orgType: 'community', parentId, classesHeld: held, attendees: held * 2, guests: 0, expected: held * 3,
+    rate: held ? 0.667 : null, status: held ? 'held' : 'none', covered: held > 0, ...overrides,
   })
+  const names = () => Array.from(document.querySelectorAll('.coverage-org__name'), (n) => n.textContent)
 
-  test('the month\'s grassroots organisations, covered and not, with classes, attendees and rates', async () => {
+  test('the month\'s organisations with their status from the back end; 只看未开课 and 按状态', async () => {
     const coverage = jest.spyOn(classroomService, 'coverage').mockImplementation(async ({ month } = {}) => ok({
       month: month!, orgId: 'org-street',
       items: [
-        org('org-street', '东湖街道党工委', null, 3, { orgType: 'street' }),
-        org('org-community-a', '幸福里社区党委', 'org-street', 2),
-        org('org-branch-a1', '幸福里社区第一党支部', 'org-community-a', 0, { orgType: 'branch' }),
+        org('org-street', '东湖街道党工委', null, 3, { orgType: 'street', status: 'total', covered: false, guests: 1 }),
+        org('org-community-a', '幸福里社区党委', 'org-street', 2, { guests: 1 }),
+        org('org-branch-a1', '幸福里社区第一党支部', 'org-community-a', 0, { orgType: 'branch', status: 'viaCommittee', covered: true }),
         org('org-community-c', '长青社区党委', 'org-street', 0),
       ],
-      summary: { orgs: 2, covered: 1, uncovered: 1, classesHeld: 3, attendees: 6, rate: 0.667 },
+      summary: { orgs: 3, covered: 2, uncovered: 1, classesHeld: 3, attendees: 6, guests: 1, rate: 0.667 },
     }))
     render(<ClassCoveragePage />)
-    expect(await screen.findByText('2 个基层党组织，已开课 1 个，未开课 1 个')).toBeTruthy()
-    expect(screen.getByText('共开课 3 次 · 参加 6 人次 · 出勤率 66.7%')).toBeTruthy()
+    expect(await screen.findByText('应开课的基层党组织 3 个，已开课 2 个，未开课 1 个')).toBeTruthy()
+    expect(screen.getByText('共开课 3 次 · 实到 6 人次 · 列席 1 人次 · 出勤率 66.7%')).toBeTruthy()
     const gap = screen.getByText('长青社区党委').closest('.coverage-org') as HTMLElement
-    expect(gap.className).toContain('coverage-org--uncovered')
+    expect(gap.className).toContain('coverage-org--none')
     expect(gap.textContent).toContain('未开课')
     expect(gap.textContent).toContain('出勤率 —')
+    expectReads(await blockOf('幸福里社区第一党支部', '.coverage-org'), '随党委开课')
+    expectReads(await blockOf('幸福里社区党委', '.coverage-org'), '已开课', '列席 1 人次')
+    expectReads(await blockOf('东湖街道党工委', '.coverage-org'), '汇总')
+    expect(names()).toEqual(['东湖街道党工委', '幸福里社区党委', '幸福里社区第一党支部', '长青社区党委'])
+
+    click('按状态')
+    expect(names()).toEqual(['长青社区党委', '幸福里社区第一党支部', '幸福里社区党委', '东湖街道党工委'])
+    click('只看未开课')
+    expect(names()).toEqual(['长青社区党委'])
+    click('全部')
+    click('按组织')
+    expect(names()).toEqual(['东湖街道党工委', '幸福里社区党委', '幸福里社区第一党支部', '长青社区党委'])
     const thisMonth = coverage.mock.calls[0][0]!.month!
     expect(thisMonth).toMatch(/^\d{4}-\d\d$/)
 

@@ -128,7 +128,7 @@ describe('新建课程', () => {
       orgId: 'org-community-a', orgName: '幸福里社区党委', description: '',
       place: { name: '和平社区开放式组织生活基地', location: { lat: 30.5389, lng: 114.3702 } },
       start: '2026-11-27T06:00:00.000Z', end: '2026-11-27T08:00:00.000Z', state: 'upcoming', openToAll: false,
-      expected: 3, signedIn: 0, geofence: 500, opensAt: '2026-11-27T05:30:00.000Z', lateAt: '2026-11-27T06:10:00.000Z', canManage: true,
+      expected: 3, signedIn: 0, guests: 0, geofence: 500, opensAt: '2026-11-27T05:30:00.000Z', lateAt: '2026-11-27T06:10:00.000Z', canManage: true,
     }
     jest.spyOn(classroomService, 'get').mockResolvedValue(ok(detail))
     const update = jest.spyOn(classroomService, 'update').mockResolvedValue(ok({ id: 'demoNowB' }))
@@ -155,24 +155,28 @@ describe('出勤情况', () => {
     by: status === 'none' ? null : 'scan', guest: false, ...overrides,
   })
   const sheet = (items: AttendanceRow[], overrides: Partial<ClassAttendance> = {}): ClassAttendance => ({
-    classId: 'demoNowA', title: '学习贯彻党的二十届三中全会精神', state: 'open', items, expected: 3, signedIn: 1,
+    classId: 'demoNowA', title: '学习贯彻党的二十届三中全会精神', state: 'open', items, expected: 3, signedIn: 1, guests: 0,
     onTime: 1, late: 0, present: 0, leave: 0, absent: 0, rate: 0.333, ...overrides,
   })
 
   beforeEach(() => opened({ id: 'demoNowA' }))
 
-  test('who signed in and when (Beijing), who has not, and the rate', async () => {
+  test('who signed in and when (Beijing), who has not, the rate, and guests (列席) listed apart from it', async () => {
     jest.spyOn(classroomService, 'attendance').mockResolvedValue(ok(sheet([
       row('demo-member', '张明', 'on-time'),
       row('demo-member-b', '刘洋', 'late', { guest: true, orgName: '和平社区第一党支部', at: '2026-11-27T06:15:00.000Z' }),
       row('demo-retired', '陈秀英', 'none'),
-    ], { signedIn: 2, late: 1, rate: 0.667 })))
+    ], { signedIn: 1, guests: 1, rate: 0.333 })))
     render(<ClassAttendancePage />)
     expectReads(await blockOf('张明', '.attendance-row'), '已签到', '11月27日 周五 14:05 · 扫码')
-    expectReads(await blockOf('刘洋', '.attendance-row'), '外单位', '迟到')
+    expectReads(await blockOf('刘洋', '.attendance-row'), '列席', '迟到')
     expectReads(await blockOf('陈秀英', '.attendance-row'), '未签到')
-    expect(screen.getByText('66.7%')).toBeTruthy()
-    expect(screen.getByText('按时 1 · 迟到 1 · 补签到 0 · 请假 0 · 缺席 0')).toBeTruthy()
+    // The guest is in a card of their own, not in the members' list.
+    expect((await blockOf('刘洋', '.attendance__guests')).textContent).toContain('列席（1 人）')
+    expect((await blockOf('张明', '.attendance__list')).textContent).toContain('名单（2 人）')
+    expect(screen.getByText('33.3%')).toBeTruthy()
+    expect(screen.getByText('按时 1 · 迟到 0 · 补签到 0 · 请假 0 · 缺席 0')).toBeTruthy()
+    expect(screen.getByText('列席是其他党组织的党员，不计入实到和出勤率。')).toBeTruthy()
   })
 
   test('手动签到 needs a reason, then marks the member and shows the new sheet', async () => {

@@ -15,7 +15,7 @@ async function inputFor(action: string): Promise<Record<string, unknown>> {
     case 'update': return { classId: await bed.schedule(), title: '改一下课程名称' }
     case 'cancel': return { classId: await bed.schedule(), reason: '改期' }
     case 'code': return { classId: 'demoNowA' }
-    case 'checkIn': {
+    case 'checkIn': case 'scan': {
       const classId = await bed.schedule({ start: (await bed.now()).toISOString(), geofence: null })
       return { token: (await bed.code(classId)).token }
     }
@@ -32,7 +32,7 @@ runAccessMatrix({
   access: {
     list: 'member', get: 'member', create: 'secretary', update: 'secretary', cancel: 'secretary',
     lecturers: 'secretary', code: 'secretary', checkIn: 'member', mark: 'secretary', attendance: 'secretary',
-    export: 'secretary', coverage: 'secretary', mine: 'member',
+    export: 'secretary', coverage: 'secretary', coverageExport: 'secretary', mine: 'member', scan: 'member',
   },
   inputFor,
 })
@@ -79,6 +79,7 @@ describe('a secretary acts only inside their own community', () => {
     expect(outcome(await who(role).call('classroom', 'create', { ...classInput(start), orgId: 'org-community-a' }))).toBe(expected(role))
     expect(outcome(await who(role).call('classroom', 'lecturers', { orgId: 'org-community-a' }))).toBe(expected(role))
     expect(outcome(await who(role).call('classroom', 'coverage', { orgId: 'org-community-a' }))).toBe(expected(role))
+    expect(outcome(await who(role).call('classroom', 'coverageExport', { orgId: 'org-community-a' }))).toBe(expected(role))
   })
 
   test('a secretary manages their own community\'s classes, and the district office all', async () => {

@@ -26,13 +26,14 @@ test('marking by hand changes the count and leaves an audit entry with who, what
   expect(await bed.stored('attendance', `${c._id}_demo-retired`)).toMatchObject({
     status: 'present', by: 'hand', reason: '老党员没有智能手机，现场签到', markedBy: 'demo-secretary', markedByName: '李芳',
   })
-  expect((await storedClass(bed, c._id)).signedIn).toBe(3)
-  expect((await bed.code(c._id)).signedIn).toBe(3)
+  // 实到 counts community A's members; the guest from community B is 列席, apart.
+  expect(await storedClass(bed, c._id)).toMatchObject({ signedIn: 2, guests: 1 })
+  expect(await bed.code(c._id)).toMatchObject({ signedIn: 2, guests: 1 })
 
   expect((await mark(c._id, 'demo-retired', 'leave', '记错了，老人住院请假')).ok).toBe(true)
-  expect((await storedClass(bed, c._id)).signedIn).toBe(2)
-  expect((await mark(c._id, 'demo-member', 'absent', '扫码后提前离开')).ok).toBe(true)
   expect((await storedClass(bed, c._id)).signedIn).toBe(1)
+  expect((await mark(c._id, 'demo-member', 'absent', '扫码后提前离开')).ok).toBe(true)
+  expect(await storedClass(bed, c._id)).toMatchObject({ signedIn: 0, guests: 1 })
 
   const { data: audit } = await bed.db().collection('audit')
     .where({ targetId: `${c._id}_demo-retired` }).orderBy('at', 'asc').get()
@@ -56,7 +57,7 @@ test('a mark needs a reason, a registered member and, for "present", an open cla
   expect((await mark(classId, 'demo-member', 'leave', '出差')).ok).toBe(true)
 })
 
-test('the attendance list: every expected member, guests, statuses, counts and the rate', async () => {
+test('the attendance list: every expected member, guests (列席) apart from the counts and the rate', async () => {
   const c = await classWithScans()
   await bed.setClock(new Date(c.start.getTime() + 15 * MINUTE))
   expect((await bed.demo['demo-secretary'].call('classroom', 'checkIn', { token: (await bed.code(c._id)).token, location: HALL })).data.status).toBe('late')
@@ -69,7 +70,8 @@ test('the attendance list: every expected member, guests, statuses, counts and t
   expect(rows['demo-member-b']).toMatchObject({ status: 'on-time', guest: true })
   expect(rows['demo-secretary']).toMatchObject({ status: 'late', by: 'scan' })
   expect(rows['demo-retired']).toMatchObject({ status: 'leave', by: 'hand', reason: '住院' })
-  expect(during.data).toMatchObject({ expected: 3, signedIn: 3, onTime: 2, late: 1, present: 0, leave: 1, absent: 0, rate: 1 })
+  // Community B's member is 列席: not 实到, not in the rate (2 of community A's 3, not 3 of 3).
+  expect(during.data).toMatchObject({ expected: 3, signedIn: 2, guests: 1, onTime: 1, late: 1, present: 0, leave: 1, absent: 0, rate: 0.667 })
 
   // A member who joins the organisation and never comes is absent once the class has ended.
   const [absentee] = await bed.members(1, 'org-branch-a2')
@@ -96,11 +98,12 @@ test('the export is an .xlsx in storage whose rows read back with exceljs', asyn
   const rows: string[][] = []
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))))
   expect(rows[0]).toEqual(['课程', '学习党的创新理论'])
-  expect(rows.find((x) => x[0] === '出勤')![1]).toMatch(/应到 \d+ 人，实到 3 人/)
+  expect(rows.find((x) => x[0] === '出勤')![1]).toMatch(/^应到 \d+ 人，实到 2 人（迟到 0）/)
+  expect(rows.find((x) => x[0] === '列席')![1]).toBe('外单位党员 1 人，不计入实到和出勤率')
   const header = rows.findIndex((x) => x[0] === '序号')
   expect(rows[header]).toEqual(['序号', '姓名', '所在党组织', '出勤', '签到时间', '方式', '说明'])
   const table = rows.slice(header + 1)
   expect(table.find((x) => x[1] === '张明')).toEqual([expect.stringMatching(/^\d$/), '张明', '幸福里社区第一党支部', '已签到', expect.stringMatching(/^\d+月\d+日 周. \d\d:\d\d$/), '扫码', ''])
   expect(table.find((x) => x[1] === '陈秀英')).toEqual([expect.any(String), '陈秀英', '幸福里社区离退休党支部', '补签到', expect.any(String), '手工', '无智能手机，现场签到'])
-  expect(table.find((x) => x[1] === '刘洋（外单位）')).toBeDefined()
+  expect(table.find((x) => x[1] === '刘洋')).toEqual([expect.any(String), '刘洋', expect.stringContaining('和平社区'), '已签到（列席）', expect.any(String), '扫码', ''])
 })

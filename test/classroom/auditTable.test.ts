@@ -57,6 +57,7 @@ runAuditTable({
     attendance: 'reads the register; its first look after the end only counts the class into the month figures, which the timer does alike and the recount rebuilds from the records',
     export: 'writes the register to a download file; changes no record',
     coverage: 'reads the pre-counted coverage figures; changes no record (settling ended classes into them is the timer\'s work)',
+    coverageExport: 'writes the same coverage to a download file; changes no record',
   },
 })
 

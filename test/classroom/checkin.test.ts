@@ -212,3 +212,93 @@ describe('cost, read from the emulator metrics', () => {
     console.log(`check-in cost: first ${first.ops} ops, repeat ${repeat.ops} ops, forged token ${forged.ops} op`)
   })
 })
+
+describe('a scan counts as of its moment: the receipt', () => {
+  const scan = (who: keyof typeof bed.demo, token: string) => bed.demo[who].call('classroom', 'scan', { token })
+  const complete = (who: keyof typeof bed.demo, receipt: string, location: unknown = HALL) =>
+    bed.demo[who].call('classroom', 'checkIn', { receipt, ...(location ? { location } : {}) })
+
+  test('a scan names the class and says the location is needed; completed 40 s later, long after the code died, it signs in as of the scan', async () => {
+    const c = await classAt(10 * MINUTE - 20_000)
+    const s = await scan('demo-member', (await bed.code(c._id)).token)
+    expect(s).toMatchObject({
+      ok: true,
+      data: { classId: c._id, title: '学习党的创新理论', orgName: '幸福里社区党委', placeName: '幸福里社区党群服务中心', needsLocation: true, guest: false },
+    })
+    const scannedAt = await bed.now()
+    // Nothing is stored at the scan.
+    expect(await bed.stored('attendance', `${c._id}_demo-member`)).toBeUndefined()
+    // 40 s later the code on the screen has changed twice and the scanned one is refused; the receipt is not.
+    await bed.setClock(new Date(scannedAt.getTime() + 40_000))
+    const done = await complete('demo-member', s.data.receipt)
+    expect(done).toMatchObject({ ok: true, data: { status: 'on-time', classId: c._id, guest: false } })
+    // On time: scanned before the late edge, completed after it.
+    expect(Math.abs(Date.parse(done.data.at) - scannedAt.getTime())).toBeLessThan(2_000)
+    expect(await bed.stored('attendance', `${c._id}_demo-member`)).toMatchObject({ status: 'on-time', by: 'scan', distance: 0 })
+    expect((await storedClass(bed, c._id)).signedIn).toBe(1)
+  })
+
+  test('another person\'s receipt, a receipt reused after the sign-in, an expired or altered one are refused in Chinese and change nothing', async () => {
+    const c = await classAt(0)
+    const s = await scan('demo-member', (await bed.code(c._id)).token)
+    const receipt: string = s.data.receipt
+
+    const stolen = await complete('demo-retired', receipt)
+    expect(stolen).toMatchObject({ ok: false, code: 'TOKEN_INVALID' })
+    expect(stolen.message).toMatch(/属于扫码的本人，不能替别人签到/)
+    expect(await bed.stored('attendance', `${c._id}_demo-retired`)).toBeUndefined()
+
+    const raw = Buffer.from(receipt, 'base64url')
+    for (const i of [1, 8, 14, raw.length - 1]) {
+      const b = Buffer.from(raw)
+      b[i] ^= 1
+      const r = await complete('demo-member', b.toString('base64url'))
+      expect([i, r.code, r.message]).toEqual([i, 'TOKEN_INVALID', expect.stringContaining('请扫描大屏上最新的签到码')])
+    }
+    expect(await bed.stored('attendance', `${c._id}_demo-member`)).toBeUndefined()
+
+    expect((await complete('demo-member', receipt)).ok).toBe(true)
+    const reused = await complete('demo-member', receipt)
+    expect(reused).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
+    expect(reused.message).toMatch(/已于 \d\d:\d\d:\d\d 签到/)
+    expect((await storedClass(bed, c._id)).signedIn).toBe(1)
+
+    // A scan left for more than three minutes has lapsed.
+    const late = await scan('demo-secretary', (await bed.code(c._id)).token)
+    await bed.setClock(new Date((await bed.now()).getTime() + 3 * MINUTE + 2_000))
+    const expired = await complete('demo-secretary', late.data.receipt)
+    expect(expired).toMatchObject({ ok: false, code: 'TOKEN_EXPIRED' })
+    expect(expired.message).toMatch(/扫码已超过 3 分钟/)
+    expect(await bed.stored('attendance', `${c._id}_demo-secretary`)).toBeUndefined()
+    expect((await storedClass(bed, c._id)).signedIn).toBe(1)
+  })
+
+  test('the scan reads the code as the sign-in did: expired, forged, closed and repeated scans are told at once', async () => {
+    const c = await classAt(0)
+    const { token } = await bed.code(c._id)
+    expect((await scan('demo-member', token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'))).code).toBe('TOKEN_INVALID')
+    await bed.setClock(new Date((await bed.now()).getTime() + 2 * SLOT))
+    expect((await scan('demo-member', token)).code).toBe('TOKEN_EXPIRED')
+    expect((await checkIn('demo-member', (await bed.code(c._id)).token)).ok).toBe(true)
+    const again = await scan('demo-member', (await bed.code(c._id)).token)
+    expect(again).toMatchObject({ ok: false, code: 'ALREADY_DONE' })
+    const cheap = await costOf(bed.emu, () => scan('demo-retired', token))
+    expect(cheap.result.code).toBe('TOKEN_EXPIRED')
+    expect(cheap.ops).toBe(1)
+    // A scan is three operations: the person, the class, their record (a repeat is told before any location step).
+    const fresh = (await bed.code(c._id)).token
+    const fine = await costOf(bed.emu, () => scan('demo-retired', fresh))
+    expect(fine.result.ok).toBe(true)
+    expect(fine.ops).toBeLessThanOrEqual(3)
+    await bed.setClock(new Date(c.end.getTime() + MINUTE))
+    expect((await scan('demo-secretary', (await bed.code(c._id)).token)).code).toBe('NOT_OPEN')
+  })
+
+  test('a member of another community scanning a class not open to the district is told they sign in as 列席', async () => {
+    const c = await classAt(0)
+    const s = await scan('demo-member-b', (await bed.code(c._id)).token)
+    expect(s).toMatchObject({ ok: true, data: { guest: true } })
+    expect(await complete('demo-member-b', s.data.receipt)).toMatchObject({ ok: true, data: { guest: true } })
+    expect(await storedClass(bed, c._id)).toMatchObject({ signedIn: 0, guests: 1 })
+  })
+})

@@ -43,7 +43,8 @@ test('a class held counts once, in the Shanghai month of its start, up the tree 
   expect(row(april, 'org-community-a')).toMatchObject({ classesHeld: 1, attendees: 2, expected: 3, rate: 0.667, covered: true })
   expect(row(april, 'org-street-donghu')).toMatchObject({ classesHeld: 1, attendees: 2 })
   expect(row(april, 'org-district')).toMatchObject({ classesHeld: 1, attendees: 2 })
-  expect(row(april, 'org-branch-a1')).toMatchObject({ classesHeld: 0, covered: false, rate: null })
+  // The community's own class expected its branches' members: it covers them.
+  expect(row(april, 'org-branch-a1')).toMatchObject({ classesHeld: 0, status: 'viaCommittee', covered: true, rate: null })
   expect(row(await coverage('2031-03'), 'org-community-a').classesHeld).toBe(0)
 
   // The site's figures, in the shape the site function reads.
@@ -67,8 +68,12 @@ test('coverage lists every organisation of the scope, the ones without a class i
   for (const gap of ['org-twonew-xinghuo', 'org-community-c', 'org-agency-edu', 'org-community-b']) {
     expect(row(april, gap)).toMatchObject({ classesHeld: 0, covered: false })
   }
-  // Grassroots organisations: the communities, the 两新 organisation and the agency.
-  expect(april.summary).toEqual({ orgs: 5, covered: 1, uncovered: 4, classesHeld: 1, attendees: 3, rate: 1 })
+  // Organisations that must hold classes: the communities, their branches, the 两新 organisation and the agency.
+  expect(april.items.filter((i: any) => i.status !== 'total').map((i: any) => i.orgId)).toEqual([
+    'org-community-a', 'org-branch-a1', 'org-branch-a2', 'org-community-b', 'org-branch-b1', 'org-twonew-xinghuo',
+    'org-community-c', 'org-agency-edu',
+  ])
+  expect(april.summary).toEqual({ orgs: 8, covered: 3, uncovered: 5, classesHeld: 1, attendees: 3, guests: 0, rate: 1 })
 
   const mine = await coverage('2031-04', 'demo-secretary')
   expect(mine.orgId).toBe('org-community-a')

@@ -170,6 +170,37 @@ describe('a function killed between its steps', () => {
     expect((await timer()).data).toEqual({ settled: 0, repaired: 0 })
   })
 
+  test('guests (列席) are counted apart from 实到 live and in the figures; the site counts everyone; the recount agrees', async () => {
+    const c = await classAt('2032-10-12T02:00:00Z', 5 * MINUTE)
+    const { token } = await bed.code(c._id)
+    for (const who of ['demo-member', 'demo-member-b'] as const) {
+      expect((await bed.demo[who].call('classroom', 'checkIn', { token, location: HALL })).ok).toBe(true)
+    }
+    await bed.setClock(new Date(c.end.getTime() + MINUTE))
+    expect((await timer()).ok).toBe(true)
+    // Marked after the class was counted: a guest, then a member; both move the figures on their own side.
+    expect((await markBy('demo-admin', c._id, 'demo-secretary-b', 'present', '列席旁听')).ok).toBe(true)
+    expect((await markBy('demo-secretary', c._id, 'demo-retired', 'present', '无手机')).ok).toBe(true)
+    const { data } = await bed.db().collection('attendance').where({ classId: c._id }).get()
+    const present = data.filter((r: any) => PRESENT.includes(r.status))
+    const members = present.filter((r: any) => r.expected).length
+    const guests = present.filter((r: any) => !r.expected).length
+    expect([members, guests]).toEqual([2, 2])
+    const check = async () => {
+      expect(await storedClass(bed, c._id)).toMatchObject({ signedIn: members, guests })
+      for (const org of [c.orgId, 'org-district']) {
+        expect(await bed.stored('classMonths', `${org}_${c.month}`)).toMatchObject({ attendees: members, guests })
+      }
+      expect((await bed.stored('classSiteMonths', `${SITE}_${c.month}`)).attendees).toBe(members + guests)
+    }
+    await check()
+    expect((await timer()).data).toEqual({ settled: 0, repaired: 0 })
+    await bed.db().collection('classes').doc(c._id).update({ guests: 0 })
+    await bed.db().collection('classMonths').doc(`org-district_${c.month}`).update({ guests: 9 })
+    expect((await timer()).data.repaired).toBe(2)
+    await check()
+  })
+
   test('two recounts at once agree with the records, and a third finds nothing to repair', async () => {
     const c = await classAt('2032-09-14T02:00:00Z', 5 * MINUTE)
     const { token } = await bed.code(c._id)

@@ -45,7 +45,7 @@ export default function ClassCard({ item, showCounts, children }: PropsWithChild
       {showCounts && item.state !== 'upcoming' && item.state !== 'cancelled' ? (
         <View className='class-card__row'>
           <Text className='class-card__key'>签到</Text>
-          <Text className='class-card__value'>已签到 {item.signedIn} / 应到 {item.expected}</Text>
+          <Text className='class-card__value'>已签到 {item.signedIn} / 应到 {item.expected}{item.guests > 0 ? ` · 列席 ${item.guests}` : ''}</Text>
         </View>
       ) : null}
       {children ? <View className='class-card__actions'>{children}</View> : null}

@@ -1,5 +1,5 @@
-// 出勤情况: who signed in (on time or late), who was signed in by hand, on leave or absent, and the rate; 手动签到
-// for a member without a phone; 导出Excel (downloaded in the browser, opened with the phone's viewer in WeChat).
+// 出勤情况: who signed in (on time or late), who was signed in by hand, on leave or absent, and the rate; guests from
+// other organisations (列席) listed apart, outside 实到 and the rate; 手动签到 for a member without a phone; 导出Excel (downloaded in the browser, opened with the phone's viewer in WeChat).
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
@@ -24,7 +24,7 @@ function Row({ row, onMark }: { row: AttendanceRow; onMark: () => void }) {
     <View className='attendance-row'>
       <View className='attendance-row__main'>
         <Text className='attendance-row__name'>{row.name}</Text>
-        {row.guest ? <Text className='attendance-row__guest'>外单位</Text> : null}
+        {row.guest ? <Text className='attendance-row__guest'>列席</Text> : null}
         <Text className={`attendance-row__status attendance-row__status--${row.status}`}>{ATTENDANCE_STATUS_LABELS[row.status]}</Text>
       </View>
       <Text className='attendance-row__meta'>
@@ -95,6 +95,17 @@ export default function ClassAttendancePage() {
     )
   }
 
+  const members = sheet.items.filter((row) => !row.guest)
+  const guests = sheet.items.filter((row) => row.guest)
+  const rowOf = (row: AttendanceRow) => (
+    <View key={row.userId}>
+      <Row row={row} onMark={() => setMarking(marking === row.userId ? null : row.userId)} />
+      {marking === row.userId ? (
+        <MarkForm classId={classId} userId={row.userId} name={row.name} onMarked={onMarked} onClose={() => setMarking(null)} />
+      ) : null}
+    </View>
+  )
+
   return (
     <PageShell className='attendance'>
       <Text className='attendance__title'>{sheet.title}</Text>
@@ -114,10 +125,15 @@ export default function ClassAttendancePage() {
             <Text className='attendance__number'>{formatRate(sheet.rate)}</Text>
             <Text className='attendance__label'>出勤率</Text>
           </View>
+          <View className='attendance__figure'>
+            <Text className='attendance__number attendance__number--guests'>{sheet.guests}</Text>
+            <Text className='attendance__label'>列席</Text>
+          </View>
         </View>
         <Text className='attendance__breakdown'>
           按时 {sheet.onTime} · 迟到 {sheet.late} · 补签到 {sheet.present} · 请假 {sheet.leave} · 缺席 {sheet.absent}
         </Text>
+        {sheet.guests > 0 ? <Text className='attendance__breakdown'>列席是其他党组织的党员，不计入实到和出勤率。</Text> : null}
       </Card>
 
       <View className='attendance__actions'>
@@ -134,17 +150,15 @@ export default function ClassAttendancePage() {
       {exportError ? <Notice tone='danger'>{exportError}</Notice> : null}
       {error ? <Notice tone='danger'>{error}</Notice> : null}
 
-      <Card title={`名单（${sheet.items.length} 人）`} className='attendance__list'>
-        {sheet.items.length === 0 ? <Text className='attendance__text'>本组织还没有党员。</Text> : null}
-        {sheet.items.map((row) => (
-          <View key={row.userId}>
-            <Row row={row} onMark={() => setMarking(marking === row.userId ? null : row.userId)} />
-            {marking === row.userId ? (
-              <MarkForm classId={classId} userId={row.userId} name={row.name} onMarked={onMarked} onClose={() => setMarking(null)} />
-            ) : null}
-          </View>
-        ))}
+      <Card title={`名单（${members.length} 人）`} className='attendance__list'>
+        {members.length === 0 ? <Text className='attendance__text'>本组织还没有党员。</Text> : null}
+        {members.map(rowOf)}
       </Card>
+      {guests.length > 0 ? (
+        <Card title={`列席（${guests.length} 人）`} className='attendance__list attendance__guests'>
+          {guests.map(rowOf)}
+        </Card>
+      ) : null}
     </PageShell>
   )
 }

@@ -92,6 +92,7 @@ export default function ClassCodePage() {
             <Text className='class-code__count-label'>已签到</Text>
             <Text className='class-code__signed'>{code.signedIn}</Text>
             <Text className='class-code__expected'>/ 应到 {code.expected}</Text>
+            {code.guests > 0 ? <Text className='class-code__expected'>· 列席 {code.guests}</Text> : null}
           </View>
           {code.latest.length > 0 ? (
             <View className='class-code__latest'>

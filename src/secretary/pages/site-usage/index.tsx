@@ -11,11 +11,11 @@ import MonthStepper from '@/components/MonthStepper'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
 import { useLatestAnswer } from '@/hooks/useLatestAnswer'
+import { useWorkbookExport } from '@/hooks/useWorkbookExport'
 import { formatRate } from '@/utils/figures'
 import { formatMonth, shanghaiMonth } from '@/utils/time'
 import { ROUTES } from '@/routes'
 import { siteService } from '@/services'
-import { openWorkbook } from '@/utils/workbook'
 import UsageRow from './UsageRow'
 import './index.scss'
 
@@ -25,27 +25,10 @@ export default function SiteUsagePage() {
   const [siteId] = useState(() => params().siteId ?? '')
   const thisMonth = useRef(shanghaiMonth(new Date())).current
   const [month, setMonth] = useState(() => (/^\d{4}-\d{2}$/.test(params().month ?? '') ? params().month! : thisMonth))
-  const [exporting, setExporting] = useState(false)
-  const [exportNote, setExportNote] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null)
+  const { exporting, note: exportNote, run: runExport } = useWorkbookExport()
   const report = useLatestAnswer((which: string) => siteService.usage(siteId ? { siteId, month: which } : { month: which }), month)
 
-  const exportMonth = async () => {
-    if (exporting) return
-    setExporting(true)
-    setExportNote(null)
-    const result = await siteService.exportUsage(month)
-    if (!result.ok) {
-      setExporting(false)
-      return setExportNote({ tone: 'danger', text: result.message })
-    }
-    try {
-      await openWorkbook(result.data.url)
-      setExportNote({ tone: 'success', text: `已导出${formatMonth(month)}的阵地使用情况。` })
-    } catch {
-      setExportNote({ tone: 'danger', text: '文件下载没有成功，请稍后再试。' })
-    }
-    setExporting(false)
-  }
+  const exportMonth = () => runExport(() => siteService.exportUsage(month), `已导出${formatMonth(month)}的阵地使用情况。`)
 
   const shown = report.data
   const s = shown?.summary
