@@ -87,6 +87,8 @@ test('find the nearest site, book it, check in with its code, and see both in th
 
   // Another site's page, with split hours, a weekly closing day and a closed date ahead.
   await member.page().goBack()
+  // The list is on top again only once the site page has gone: a tap during the return raced it (seen under load).
+  await member.locator('.site-detail__name').waitFor({ state: 'hidden' })
   await member.locator('.site-card', { hasText: '和平社区开放式组织生活基地' }).click()
   await member.locator('.site-detail__name', { hasText: '和平社区开放式组织生活基地' }).waitFor()
   await member.locator('.site-detail__tag', { hasText: '市级示范' }).waitFor()

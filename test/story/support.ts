@@ -43,7 +43,7 @@ export function useTestbed(env?: Record<string, string>): Testbed {
   let second: Caller | null = null
   const secondAdmin = async () => {
     if (!second) {
-      second = await bed.newMember('org-district')
+      second = await bed.newMember('org-branch-a1')
       const r = await bed.demo['demo-admin'].call('user', 'setRole', { openid: second.openid, role: 'admin' })
       expect(r.ok).toBe(true)
     }
