@@ -10,6 +10,9 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface FieldError { field: string; message: string }
 export type ApiOk<T> = { ok: true; data: T }
+/** Where a person refused as NOT_REGISTERED stands (the refusal's `data.registration`). */
+export type Registration = 'none' | 'pending' | 'rejected'
+
 export type ApiError = { ok: false; code: ErrorCode; message: string; fields?: FieldError[]; data?: unknown }
 export type ApiResult<T> = ApiOk<T> | ApiError
 
@@ -44,6 +47,24 @@ export const noInput = z.object({}).strict()
  * are declared: for schemas (`oneOf`) and pickers.
  */
 export const valuesOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]]
+
+/**
+ * A distance as a person says it in a sentence: exact metres below a kilometre (301 米, where the edge of a 300 m
+ * fence matters), kilometres with one decimal above (10.6 公里, not 10576 米).
+ */
+export function distanceLabel(metres: number): string {
+  const m = Math.max(0, Math.round(metres))
+  return m < 1000 ? `${m} 米` : `${Math.round(m / 100) / 10} 公里`
+}
+
+/**
+ * A reason someone typed, closed as one sentence to quote inside another: 「场地另有安排」 and 「场地另有安排。」 both
+ * end with one 「。」, and a 「！」 or 「？」 of their own is kept.
+ */
+export function asSentence(text: string): string {
+  const trimmed = text.trim().replace(/[。.，,；;、\s]+$/u, '')
+  return /[！!？?]$/u.test(trimmed) ? trimmed : `${trimmed}。`
+}
 
 /** Masks a phone number for anyone who does not need it in full: 138****5678. */
 export function maskPhone(p: string | undefined | null): string | undefined {

@@ -278,7 +278,7 @@ export interface SiteDetail extends SiteSummary {
   closedDates: string[]
   /** Today and the six days after it. */
   week: SiteDay[]
-  /** The phone in full for the site's managers, masked (138****5678) for everyone else. */
+  /** The site's service phone, in full for everyone: a site is a public office that people call before coming. */
   contact: { name: string; phone: string }
   /**
    * The photos cleared by WeChat's media check; its managers also get the others, with their `check` state (not

@@ -115,7 +115,11 @@ export const storySchemas = {
     /** A reader without sign-in: an id the device made once, so their view counts once a day like anyone's. */
     device: id('设备').optional(),
   }).strict(),
-  like: z.object({ id: id('故事') }).strict(),
+  /**
+   * The like as the person wants it (`liked: false` takes it back): a retry or a double tap repeats the wish instead
+   * of flipping it again.
+   */
+  like: z.object({ id: id('故事'), liked: z.boolean({ required_error: '请说明点赞还是取消点赞', invalid_type_error: '点赞状态格式不正确' }) }).strict(),
   share: z.object({ id: id('故事') }).strict(),
   queue: z.object({ cursor: cursor.optional() }).strict(),
   mine: z.object({ cursor: cursor.optional() }).strict(),

@@ -8,6 +8,14 @@ export const ORG_TYPE_LABELS = {
 export type OrgType = keyof typeof ORG_TYPE_LABELS
 export const ORG_TYPES = valuesOf(ORG_TYPE_LABELS)
 
+/**
+ * Where a Party member's membership is kept: a branch, or a community, 两新 or agency organisation. The district and
+ * street committees lead organisations, not members, so nobody registers (or is written about) as belonging to them.
+ */
+export const MEMBER_ORG_TYPES: readonly OrgType[] = ['community', 'twoNew', 'agency', 'branch']
+export const holdsMembers = (type: OrgType) => MEMBER_ORG_TYPES.includes(type)
+export const NOT_A_MEMBER_ORG = '区委和街道党工委不直接管理党员，请选择所在的党支部或社区党组织'
+
 export const ROLE_LABELS = { member: '党员', secretary: '党组织书记', admin: '区委党建办' }
 export type Role = keyof typeof ROLE_LABELS
 export const ROLES = valuesOf(ROLE_LABELS)

@@ -24,7 +24,7 @@ export interface EmulatorOptions {
   dataDir: string
   /** Default 8080; 0 takes any free port (the returned `url` says which). */
   port?: number
-  /** Default 127.0.0.1. */
+  /** Default 127.0.0.1 (loopback: nothing else on the network reaches it); `serve` warns when it is not loopback. */
   host?: string
   /** Collections (and their indexes) created at start; any other exists only once database.addCollection makes it. */
   collections?: CollectionDecl[]
@@ -34,6 +34,11 @@ export interface EmulatorOptions {
   devLogin?: boolean
   /** Run the functions' timer triggers on their schedule (default on; tests fire them by hand). */
   timers?: boolean
+  /**
+   * The test controls under /__emulator/ (clock, timers, crash switch, inbox, metrics reset) answer (default off:
+   * only reading the metrics does). For test runs and benchmarks, never for an emulator a browser shares a machine with.
+   */
+  testControls?: boolean
   /** Function instances per function (default 8). */
   workersPerFunction?: number
   /** Static files answered for every other GET, e.g. an H5 build (single-page app: unknown paths get index.html). */
@@ -58,6 +63,7 @@ export interface EmulatorConfig {
   collections: CollectionDecl[]
   devLogin: boolean
   timers: boolean
+  testControls: boolean
   workersPerFunction: number
   h5Dir: string | null
   sensitiveWordsFile: string
@@ -84,6 +90,7 @@ export function resolveOptions(o: EmulatorOptions): EmulatorConfig {
     collections: o.collections ?? [],
     devLogin: o.devLogin ?? false,
     timers: o.timers ?? true,
+    testControls: o.testControls ?? false,
     workersPerFunction: o.workersPerFunction ?? 8,
     h5Dir: o.h5Dir ? path.resolve(o.h5Dir) : null,
     sensitiveWordsFile: o.sensitiveWordsFile ?? path.join(EMULATOR_DIR, 'sensitive-words.txt'),
@@ -103,7 +110,8 @@ const envNumber = (v: string | undefined) => (v === undefined || v === '' ? unde
 
 /**
  * The options the emulator's environment variables set (PORT, HOST, DATA_DIR, FUNCTIONS_DIR, DEV_LOGIN, TIMERS,
- * WORKERS_PER_FUNCTION, WX_MESSAGE_PUSH_FUNCTION, WX_MEDIA_CHECK_DELAY_MS, TCB_ENV_ID, WX_APPID), over `defaults`.
+ * EMULATOR_TEST_CONTROLS, WORKERS_PER_FUNCTION, WX_MESSAGE_PUSH_FUNCTION, WX_MEDIA_CHECK_DELAY_MS, TCB_ENV_ID,
+ * WX_APPID), over `defaults`.
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv, defaults: EmulatorOptions): EmulatorOptions {
   const set = <T>(value: T | undefined, fallback: T | undefined) => (value === undefined ? fallback : value)
@@ -115,6 +123,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaults: EmulatorOptions
     functionsDir: env.FUNCTIONS_DIR || defaults.functionsDir,
     devLogin: envFlag(env.DEV_LOGIN, defaults.devLogin ?? false),
     timers: envFlag(env.TIMERS, defaults.timers ?? true),
+    testControls: envFlag(env.EMULATOR_TEST_CONTROLS, defaults.testControls ?? false),
     workersPerFunction: set(envNumber(env.WORKERS_PER_FUNCTION), defaults.workersPerFunction),
     messagePushFunction: env.WX_MESSAGE_PUSH_FUNCTION || defaults.messagePushFunction,
     mediaCheckDelayMs: set(envNumber(env.WX_MEDIA_CHECK_DELAY_MS), defaults.mediaCheckDelayMs),

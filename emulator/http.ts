@@ -26,14 +26,41 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   })
 }
 
-export async function readJson(req: IncomingMessage, limit: number): Promise<any> {
-  const raw = await readBody(req, limit)
-  if (raw.length === 0) return {}
+/**
+ * How deep a request's JSON may nest. An event or an SDK request is a few levels deep; one nested thousands deep
+ * overflows the stack of whatever walks it next (the structured clone that hands an event to a function instance,
+ * EJSON, mingo) and took the whole emulator down.
+ */
+export const MAX_JSON_DEPTH = 64
+
+/** JSON.parse behind a depth check on the text itself (so nothing recursive ever sees a deeper value). */
+export function parseJson(text: string): any {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++ // a backslash: the next character is escaped
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) {
+      inString = true
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) throw new HttpError(400, '请求内容嵌套过深')
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--
+    }
+  }
   try {
-    return JSON.parse(raw.toString('utf8'))
+    return JSON.parse(text)
   } catch {
     throw new HttpError(400, '请求内容不是有效的 JSON')
   }
+}
+
+export async function readJson(req: IncomingMessage, limit: number): Promise<any> {
+  const raw = await readBody(req, limit)
+  if (raw.length === 0) return {}
+  return parseJson(raw.toString('utf8'))
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {

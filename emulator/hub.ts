@@ -1,8 +1,10 @@
 // The hub: one HTTP server in front of the emulated services, as CloudBase presents them.
-//   POST /admin                    the server API the SDKs speak (database, storage, functions, wx open API)
+//   POST /admin                    the server API the SDKs speak (database, storage, functions, wx open API); no
+//                                  browser's request is answered (guard.ts)
 //   POST /api/<function>           the HTTP access route the H5 app calls (Authorization: Bearer <token>)
 //   POST /auth/dev-login           a token for any openid the caller names (only when dev login is on)
-//   /__emulator/...                metrics, clock, timers, crash injection and inbox for tests and the developer
+//   /__emulator/...                metrics, clock, timers, crash injection and inbox for tests and the developer;
+//                                  all but reading the metrics only when started with test controls (guard.ts)
 //   everything else                the static H5 build, when one is given (h5Dir)
 import fs from 'fs'
 import http, { IncomingMessage, ServerResponse } from 'http'
@@ -13,6 +15,7 @@ import type { HubContext } from './context'
 import { createDatabaseService } from './database'
 import { AdminError } from './errors'
 import { createFunctionsService } from './functions'
+import { adminRefusal, controlAllowed, CONTROLS_OFF_MESSAGE, ownOrigins } from './guard'
 import { callerFunction, HttpError, readJson, sendJson } from './http'
 import { Metrics } from './metrics'
 import type { AdminCall, EmulatedService } from './service'
@@ -32,8 +35,9 @@ export interface Hub {
 export async function startHub(config: EmulatorConfig): Promise<Hub> {
   fs.mkdirSync(config.dataDir, { recursive: true })
   const metrics = new Metrics()
-  const tokens = new TokenIssuer(config.dataDir)
+  const tokens = new TokenIssuer(config.dataDir, config.devLogin)
   let baseUrl = ''
+  let origins = new Set<string>()
   /** Milliseconds added to the clock functions and serverDate see: tests move time with POST /__emulator/clock. */
   let clockOffset = 0
   const ctx = {
@@ -93,6 +97,7 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
     const outcome = await ctx.functions.invoke(name, event, { openid })
     if (outcome.ok) return sendJson(res, 200, outcome.result)
     if (outcome.reason === 'not-found') return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这项服务' })
+    if (outcome.reason === 'unsendable') return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容格式不正确' })
     sendJson(res, 200, { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' })
   }
 
@@ -137,6 +142,13 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     try {
+      if (url.pathname === '/admin') {
+        const refusal = adminRefusal(req, origins)
+        if (refusal) return sendJson(res, 403, { code: 'PERMISSION_DENIED', message: refusal })
+      }
+      if (url.pathname.startsWith('/__emulator/') && !controlAllowed(req.method, url.pathname, config.testControls)) {
+        return sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: CONTROLS_OFF_MESSAGE })
+      }
       // wx-server-sdk's cloud.openapi.* posts multipart protobuf to /admin: the wx service's route answers it.
       const multipart = /^multipart\/form-data/i.test(String(req.headers['content-type'] ?? ''))
       if (req.method === 'POST' && url.pathname === '/admin' && !multipart) return await handleAdmin(req, res)
@@ -170,6 +182,7 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   baseUrl = `http://${config.host}:${port}`
+  origins = ownOrigins(config.host, port)
 
   return {
     url: baseUrl,

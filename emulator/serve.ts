@@ -2,11 +2,15 @@
 // stopped on SIGINT or SIGTERM.
 import path from 'path'
 import type { EmulatorOptions } from './config'
+import { hostWarning } from './guard'
 import { startEmulator } from './start'
 
 export function serve(options: EmulatorOptions, name = 'CloudBase emulator') {
   startEmulator(options).then((emulator) => {
-    console.log(`${name} ready at ${emulator.url} (data: ${path.resolve(options.dataDir)}${options.devLogin ? ', dev login on' : ''})`)
+    console.log(`${name} ready at ${emulator.url} (data: ${path.resolve(options.dataDir)}${options.devLogin ? ', dev login on' : ''}` +
+      `${options.testControls ? ', test controls on' : ''})`)
+    const warning = hostWarning(options.host ?? '127.0.0.1', options.devLogin ?? false)
+    if (warning) console.warn(warning)
     let stopping = false
     const stop = async (signal: string) => {
       if (stopping) return

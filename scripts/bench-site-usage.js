@@ -40,7 +40,8 @@ async function startEmulator() {
   const port = await freePort()
   const child = spawn(process.execPath, [path.join(ROOT, 'build', 'local', 'main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEV_LOGIN: '1', SEED: '1' },
+    // Test controls: the bench resets the operation metrics between measurements.
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEV_LOGIN: '1', SEED: '1', EMULATOR_TEST_CONTROLS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Applies the collection declarations (cloudfunctions/common/collections.ts, COLLECTION_DECLS) to a real CloudBase
-// environment: creates missing collections and their indexes (plain, compound, unique, 2dsphere).
+// environment: creates missing collections and their indexes (plain, compound, unique, 2dsphere), sets every
+// collection to admin-only access (ADMINONLY: clients reach data only through the functions), and applies the storage
+// security rule (cloudfunctions/common/storageRules.ts: a person writes only their own uploads; nobody reads an export
+// directly). Each permission is read back after it is set.
 //
 //   node scripts/setup-cloudbase.js --dry-run            print what it would do; no network, no credentials
 //   TCB_ENV_ID=… TENCENTCLOUD_SECRETID=… TENCENTCLOUD_SECRETKEY=… node scripts/setup-cloudbase.js
@@ -15,6 +18,10 @@ const esbuild = require('esbuild')
 
 const ROOT = path.resolve(__dirname, '..')
 const DECLS_FILE = path.join(ROOT, 'cloudfunctions', 'common', 'collections.ts')
+const STORAGE_RULES_FILE = path.join(ROOT, 'cloudfunctions', 'common', 'storageRules.ts')
+
+/** Every collection's permission (CloudBase's ModifyDatabaseACL AclTag): only the admin, i.e. the functions. */
+const COLLECTION_ACL = 'ADMINONLY'
 
 function usage(code) {
   console.log('usage: node scripts/setup-cloudbase.js [--dry-run] [--env <envId>] [--recreate-changed]')
@@ -38,10 +45,10 @@ function parseArgs(argv) {
   return opts
 }
 
-/** Compiles the TypeScript declaration file with esbuild (in memory) and returns COLLECTION_DECLS. */
-function loadDecls() {
+/** Compiles a TypeScript file of cloudfunctions/common with esbuild (in memory) and returns its exports. */
+function loadModule(file) {
   const out = esbuild.buildSync({
-    entryPoints: [DECLS_FILE],
+    entryPoints: [file],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -50,13 +57,23 @@ function loadDecls() {
     write: false,
     logLevel: 'silent',
   })
-  const m = new Module(DECLS_FILE, module)
-  m.filename = DECLS_FILE
-  m.paths = Module._nodeModulePaths(path.dirname(DECLS_FILE))
-  m._compile(out.outputFiles[0].text, DECLS_FILE)
-  const decls = m.exports.COLLECTION_DECLS
+  const m = new Module(file, module)
+  m.filename = file
+  m.paths = Module._nodeModulePaths(path.dirname(file))
+  m._compile(out.outputFiles[0].text, file)
+  return m.exports
+}
+
+function loadDecls() {
+  const decls = loadModule(DECLS_FILE).COLLECTION_DECLS
   if (!Array.isArray(decls)) throw new Error(`${DECLS_FILE} does not export COLLECTION_DECLS`)
   return decls
+}
+
+function loadStorageRule() {
+  const rule = loadModule(STORAGE_RULES_FILE).STORAGE_RULE
+  if (!rule || rule.read === undefined || rule.write === undefined) throw new Error(`${STORAGE_RULES_FILE} does not export STORAGE_RULE { read, write }`)
+  return rule
 }
 
 /** Problems in the declarations that CloudBase would refuse or that are surely mistakes. */
@@ -107,11 +124,15 @@ function sameIndex(existing, idx) {
   return want.join(',') === have.join(',') && Boolean(existing.Unique) === Boolean(idx.unique)
 }
 
-function dryRun(decls, env) {
+/** The Cloud API call that sets a collection's permission (tcb ModifyDatabaseACL, through manager-node's commonService). */
+const aclCall = (env, name) => ({ Action: 'ModifyDatabaseACL', Param: { EnvId: env, CollectionName: name, AclTag: COLLECTION_ACL } })
+
+function dryRun(decls, rule, env) {
   console.log(`Dry run: nothing is sent. Target environment: ${env || '(TCB_ENV_ID not set)'}`)
   console.log(`Declarations: ${path.relative(ROOT, DECLS_FILE)} (${decls.length} collections)\n`)
   for (const c of decls) {
     console.log(`collection ${c.name}: create if missing (database.createCollectionIfNotExists)`)
+    console.log(`  permission ${COLLECTION_ACL} → commonService().call(${JSON.stringify(aclCall(env || '<env>', c.name))})`)
     const indexes = c.indexes || []
     if (indexes.length === 0) console.log('  no indexes beyond _id')
     for (const idx of indexes) {
@@ -123,10 +144,35 @@ function dryRun(decls, env) {
       console.log(`  → database.updateCollection('${c.name}', ${JSON.stringify({ CreateIndexes: indexes.map(toCreateIndex) })})`)
     }
   }
+  console.log(`\nstorage: permission CUSTOM with rule (${path.relative(ROOT, STORAGE_RULES_FILE)}) → storage.setStorageAcl('CUSTOM', rule)`)
+  console.log(JSON.stringify(rule, null, 2))
   console.log('\nAn existing index with the same name but other keys is reported (or, with --recreate-changed, dropped and re-created).')
 }
 
-async function apply(decls, opts) {
+/** Sets every collection ADMINONLY and the bucket's rule, then reads each back; answers how many did not take. */
+async function applyPermissions(manager, decls, rule, env) {
+  const tcb = manager.commonService()
+  let wrong = 0
+  for (const c of decls) {
+    await tcb.call(aclCall(env, c.name))
+    const { AclTag } = await tcb.call({ Action: 'DescribeDatabaseACL', Param: { EnvId: env, CollectionName: c.name } })
+    if (AclTag === COLLECTION_ACL) console.log(`collection ${c.name}: permission ${COLLECTION_ACL}`)
+    else {
+      wrong += 1
+      console.error(`collection ${c.name}: permission is ${AclTag} after setting ${COLLECTION_ACL}`)
+    }
+  }
+  await manager.storage.setStorageAcl('CUSTOM', rule)
+  const applied = await manager.storage.getStorageAcl({ withRule: true })
+  if (applied.acl === 'CUSTOM' && applied.rule?.read === rule.read && applied.rule?.write === rule.write) console.log('storage: security rule applied')
+  else {
+    wrong += 1
+    console.error(`storage: the bucket reports ${JSON.stringify(applied)} after setting the rule`)
+  }
+  return wrong
+}
+
+async function apply(decls, rule, opts) {
   const { TENCENTCLOUD_SECRETID: secretId, TENCENTCLOUD_SECRETKEY: secretKey, TENCENTCLOUD_SESSIONTOKEN: token } = process.env
   if (!opts.env || !secretId || !secretKey) {
     console.error('Set TCB_ENV_ID (or --env), TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY, or use --dry-run.')
@@ -166,23 +212,24 @@ async function apply(decls, opts) {
     if (toDrop.length) await db.updateCollection(c.name, { DropIndexes: toDrop.map((i) => ({ IndexName: i.name })) })
     if (toCreate.length) await db.updateCollection(c.name, { CreateIndexes: toCreate.map(toCreateIndex) })
   }
-  if (conflicts) {
-    console.error(`\n${conflicts} index(es) differ from the declaration; nothing was changed for them.`)
-    process.exit(1)
-  }
+  const wrongPermissions = await applyPermissions(manager, decls, rule, opts.env)
+  if (conflicts) console.error(`\n${conflicts} index(es) differ from the declaration; nothing was changed for them.`)
+  if (wrongPermissions) console.error(`\n${wrongPermissions} permission(s) did not take; the environment is not locked down.`)
+  if (conflicts || wrongPermissions) process.exit(1)
   console.log('\nDone.')
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2))
   const decls = loadDecls()
+  const rule = loadStorageRule()
   const problems = validate(decls)
   if (problems.length) {
     console.error(`The declarations have problems:\n  ${problems.join('\n  ')}`)
     process.exit(1)
   }
-  if (opts.dryRun) return dryRun(decls, opts.env)
-  await apply(decls, opts)
+  if (opts.dryRun) return dryRun(decls, rule, opts.env)
+  await apply(decls, rule, opts)
 }
 
 main().catch((err) => {

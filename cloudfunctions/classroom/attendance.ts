@@ -2,6 +2,7 @@
 // its export.
 import type { AttendanceRow, AttendanceStatus, ClassroomInput, ClassroomOutput, MarkStatus } from '../../contract/classroom'
 import { ATTENDANCE_STATUS_LABELS, MARK_WINDOW_DAYS } from '../../contract/classroom'
+import { distanceLabel } from '../../contract/common'
 import { writeAudit } from '../common/audit'
 import { readRotatingToken } from '../common/checkInToken'
 import { database, isDuplicateWrite, isTransactionConflict } from '../common/cloud'
@@ -17,6 +18,7 @@ import { assertManages, loadClass, managedClass } from './classes'
 import { exportAttendance } from './export'
 import { changeAttending, settleClass } from './figures'
 import { attendanceId, AttendanceDoc, ClassDoc, isPresent, minutesOf, stateAt } from './model'
+import { whenAll } from '../common/whenAll'
 
 const MAX_ROWS = 1000
 
@@ -56,7 +58,7 @@ function checkPlace(c: ClassDoc, location: ClassroomInput['checkIn']['location']
   if (!c.geofence) return location ? Math.round(distanceMetres(location, centre)) : undefined
   return Math.round(assertNear(location, centre, c.geofence, {
     missing: '这节课需要核对你是否在上课地点，请允许获取你的位置后再签到',
-    far: (metres) => `你距离${c.place.name}约 ${metres} 米，需要在 ${c.geofence} 米以内签到。请到达上课地点后再扫码`,
+    far: (metres) => `你距离${c.place.name}约 ${distanceLabel(metres)}，需要在 ${c.geofence} 米以内签到。请到达上课地点后再扫码`,
   }))
 }
 
@@ -127,7 +129,7 @@ function markable(actor: PersonDoc, c: ClassDoc, target: PersonDoc | null): Pers
  * its audit entry are written in one transaction; the live count follows the record (see checkIn).
  */
 export async function mark(input: ClassroomInput['mark'], actor: PersonDoc): Promise<ClassroomOutput['mark']> {
-  const [c, found] = await Promise.all([loadClass(input.classId), loadPerson(input.userId)])
+  const [c, found] = await whenAll([loadClass(input.classId), loadPerson(input.userId)])
   assertManages(actor, c)
   const at = now()
   if (c.status === 'cancelled') throw fail.conflict('这节课已取消，不能登记出勤')
@@ -200,7 +202,7 @@ export async function exportOf(classId: string, person: PersonDoc): Promise<Clas
 /** The attendance of a class: every expected member (with or without a record) and every guest who came. */
 async function attendanceOf(c: ClassDoc, at: Date): Promise<ClassroomOutput['attendance']> {
   const db = database()
-  const [{ data: recs }, { data: members }] = await Promise.all([
+  const [{ data: recs }, { data: members }] = await whenAll([
     records().where({ classId: c._id }).orderBy('at', 'asc').limit(MAX_ROWS).get(),
     db.collection(COLLECTIONS.users).where({ status: 'approved', orgPath: c.orgId }).limit(MAX_ROWS).get(),
   ])

@@ -18,6 +18,7 @@ import { publicH5Url } from '../common/publicUrl'
 import { shanghaiMonth } from '../common/time'
 import { resolveLecturer } from './lecturers'
 import { attendanceId, AttendanceDoc, ClassDoc, stateAt, toDetail, toSummary } from './model'
+import { whenAll } from '../common/whenAll'
 
 const MINUTE = 60_000
 
@@ -93,7 +94,7 @@ export async function list(input: z.output<typeof classroomSchemas.list>, person
 
 /** Any member may open a class they have the link of (a class is no secret); lists show only their own. */
 export async function read(classId: string, person: PersonDoc): Promise<ClassroomOutput['get']> {
-  const [c, mine] = await Promise.all([
+  const [c, mine] = await whenAll([
     loadClass(classId),
     findDoc<AttendanceDoc>(COLLECTIONS.attendance, attendanceId(classId, person._id)),
   ])
@@ -104,7 +105,7 @@ export async function create(input: z.output<typeof classroomSchemas.create>, pe
   const at = now()
   const org = await orgInScope(person, input.orgId, '只能为你管理的党组织安排课程')
   const times = schedule(input.start, input.end, input.opensBefore ?? DEFAULT_OPENS_BEFORE_MINUTES, at)
-  const [lecturer, members] = await Promise.all([
+  const [lecturer, members] = await whenAll([
     resolveLecturer(input.lecturer, org),
     input.expected === undefined ? countMembers(org._id) : Promise.resolve(input.expected),
   ])
@@ -191,7 +192,7 @@ export async function cancel(input: ClassroomInput['cancel'], person: PersonDoc)
 export async function code(classId: string, person: PersonDoc): Promise<ClassroomOutput['code']> {
   const at = now()
   const _ = database().command
-  const [c, { data: latest }] = await Promise.all([
+  const [c, { data: latest }] = await whenAll([
     loadClass(classId),
     records().where({ classId, status: _.in([...PRESENT_STATUSES]) }).orderBy('at', 'desc').limit(CLASSROOM_LIMITS.latest).get(),
   ])

@@ -2,8 +2,8 @@
 // download link (opened with Taro.downloadFile + openDocument on a phone, downloaded in H5).
 import type { ClassroomOutput } from '../../contract/classroom'
 import { ATTENDANCE_STATUS_LABELS, CLASS_CATEGORY_LABELS } from '../../contract/classroom'
-import { shanghaiDateTime } from '../common/time'
-import { percent, saveWorkbook, workbook } from '../common/workbook'
+import { shanghaiDate, shanghaiDateTime } from '../common/time'
+import { exportName, percent, saveWorkbook, workbook } from '../common/workbook'
 import type { ClassDoc } from './model'
 
 export async function exportAttendance(c: ClassDoc, a: ClassroomOutput['attendance'], at: Date): Promise<ClassroomOutput['export']> {
@@ -35,5 +35,5 @@ export async function exportAttendance(c: ClassDoc, a: ClassroomOutput['attendan
       r.reason ?? '',
     ])
   }))
-  return saveWorkbook(`classroom/attendance/${c._id}`, file, at)
+  return saveWorkbook(`classroom/attendance/${c._id}`, exportName('签到表', c.title, shanghaiDate(c.start)), file, at)
 }

@@ -18,6 +18,7 @@ import { bump, CountedFigures, Figures, recentMonths, setFigures } from '../comm
 import { ancestors } from '../common/orgs'
 import { findDoc, readAll } from '../common/query'
 import type { ClassDoc } from './model'
+import { whenAll } from '../common/whenAll'
 
 /** Class ids per `in` query of the recount. */
 const IN_BATCH = 500
@@ -55,7 +56,7 @@ const classes = () => database().collection(COLLECTIONS.classes)
 /** Adds a change to the figures of the class's organisation, every organisation above it, and its site. */
 async function record(db: Database, { class: c, classesHeld, attendees, expected }: ClassFigureChange) {
   const { month } = c
-  await Promise.all([
+  await whenAll([
     ...ancestors(c.orgPath).map(({ orgId, orgPath }) =>
       bump(db, COLLECTIONS.classMonths, `${orgId}_${month}`, { orgId, orgPath, month }, { classesHeld, attendees, expected })),
     ...(c.place.siteId
@@ -89,7 +90,7 @@ export async function settleDue(at: Date, orgId?: string): Promise<number> {
   const where: Record<string, unknown> = { status: 'scheduled', settled: false, end: _.lt(at) }
   if (orgId) where.orgPath = orgId
   const { data } = await classes().where(where).orderBy('end', 'asc').limit(100).get()
-  const done = await Promise.all((data as ClassDoc[]).map((c) => settleClass(c, at)))
+  const done = await whenAll((data as ClassDoc[]).map((c) => settleClass(c, at)))
   return done.filter(Boolean).length
 }
 

@@ -11,6 +11,7 @@ import type { Database } from './cloud'
 import { isDuplicateWrite } from './cloud'
 import { readAll } from './query'
 import { previousMonth, shanghaiMonth } from './time'
+import { whenAll } from './whenAll'
 
 export interface Figures<Event, Recount = number> {
   /** Adds what one event changes to its month's figures. */
@@ -18,8 +19,8 @@ export interface Figures<Event, Recount = number> {
   /** Rebuilds a month (`YYYY-MM`, Asia/Shanghai) from the raw records and sets what differs; answers what it did. */
   recountMonth(db: Database, month: string, at: Date): Promise<Recount>
   /**
-   * The scheduled job (config.json's timer). Idempotent: anyone can send a timer-shaped event to an HTTP route, and
-   * gains nothing by it but the same recount.
+   * The scheduled job (config.json's timer), run by the router only for the platform's own trigger. Idempotent, so a
+   * trigger fired twice (or alongside an admin's recount) changes nothing more.
    */
   timer(db: Database, at: Date): Promise<unknown>
 }
@@ -74,7 +75,7 @@ export async function setFigures(db: Database, collection: string, where: Record
     const want = await count()
     const ids = [...new Set([...live.keys(), ...want.keys()])].filter((id) => !pending || pending.has(id))
     const missed = new Set<string>()
-    await Promise.all(ids.map(async (id) => {
+    await whenAll(ids.map(async (id) => {
       const have = live.get(id)
       const values = Object.fromEntries(keys.map((k) => [k, want.get(id)?.values[k] ?? 0]))
       if (have && keys.every((k) => have[k] === values[k])) return

@@ -7,12 +7,15 @@ import { cloud } from './cloud'
 import { now } from './clock'
 import { fail } from './errors'
 import { tempUrls } from './files'
+import { FOLDER_HASH_LENGTH, PHOTO_NAME_PATTERN, PhotoArea } from './storageRules'
 
-export type PhotoArea = 'stories' | 'sites'
+export type { PhotoArea }
 
 /** The caller's own folder in an area: a hash of the openid, so the path does not reveal it. */
 export const uploadFolder = (area: PhotoArea, openid: string) =>
-  `${area}/${crypto.createHash('sha256').update(openid).digest('hex').slice(0, 16)}/`
+  `${area}/${crypto.createHash('sha256').update(openid).digest('hex').slice(0, FOLDER_HASH_LENGTH)}/`
+
+const PHOTO_NAME = new RegExp(`^${PHOTO_NAME_PATTERN}$`)
 
 /** The cloud path of a fileID `cloud://<env>.<bucket>/<path>`, or '' when it is not one. */
 const pathOf = (fileID: string) => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)?.[1] ?? ''
@@ -52,7 +55,7 @@ export async function uploadTicket(area: PhotoArea, openid: string): Promise<Upl
 export async function ownPhotos(area: PhotoArea, openid: string, fileIDs: string[], field: string, kept: string[] = []) {
   const fresh = [...new Set(fileIDs.filter((f) => !kept.includes(f)))]
   const folder = uploadFolder(area, openid)
-  if (fresh.some((f) => !pathOf(f).startsWith(folder) || !/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(pathOf(f).slice(folder.length)))) {
+  if (fresh.some((f) => !pathOf(f).startsWith(folder) || !PHOTO_NAME.test(pathOf(f).slice(folder.length)))) {
     throw fail.invalid(field, '只能使用你自己上传的照片，请重新上传')
   }
   const urls = await tempUrls(fresh)

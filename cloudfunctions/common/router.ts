@@ -1,7 +1,7 @@
 // One router for every cloud function: a table of actions, each saying who may call it, its input schema and its
 // handler. Validation, authorisation and the shaping of answers and errors happen here, once.
 import { z, ZodError, ZodIssueCode, ZodTypeAny } from 'zod'
-import type { ApiResult, FieldError } from '../../contract/common'
+import type { ApiResult, FieldError, Registration } from '../../contract/common'
 import { now } from './clock'
 import { cloud, database, isTransactionConflict } from './cloud'
 import { ApiFailure } from './errors'
@@ -94,10 +94,13 @@ function allowed(who: Who, person: PersonDoc | null): boolean {
   return person.role === 'admin'
 }
 
+/** A refusal for not being an approved member says where the person stands, so the app offers the right way on. */
 function refusal(who: Who, person: PersonDoc | null): ApiResult<never> {
-  if (!person) return { ok: false, code: 'NOT_REGISTERED', message: '请先在“我的”页面登记党员信息' }
-  if (person.status === 'pending') return { ok: false, code: 'NOT_REGISTERED', message: '你的登记正在等待党组织审核，审核通过后即可使用' }
-  if (person.status === 'rejected') return { ok: false, code: 'NOT_REGISTERED', message: '你的登记未通过审核，请在“我的”页面查看原因后重新登记' }
+  const unregistered = (registration: Registration, message: string): ApiResult<never> =>
+    ({ ok: false, code: 'NOT_REGISTERED', message, data: { registration } })
+  if (!person) return unregistered('none', '请先在“我的”页面登记党员信息')
+  if (person.status === 'pending') return unregistered('pending', '你的登记正在等待党组织审核，审核通过后即可使用')
+  if (person.status === 'rejected') return unregistered('rejected', '你的登记未通过审核，请在“我的”页面查看原因后重新登记')
   return { ok: false, code: 'FORBIDDEN', message: who === 'admin' ? '只有区委党建办可以进行这项操作' : '只有党组织书记可以进行这项操作' }
 }
 
@@ -106,6 +109,18 @@ export interface TimerEvent { Type: 'Timer'; TriggerName: string; Time: string; 
 const isTimer = (event: unknown): event is TimerEvent =>
   !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer'
 
+/**
+ * Whether this invocation was started by the platform's timer trigger. Anyone can send a timer-shaped event (the
+ * mini-program's callFunction, an HTTP access route), so the shape proves nothing; what the platform sets does:
+ * `TCB_SOURCE` (wx-server-sdk's `getWXContext().SOURCE`) is the call chain, comma-separated, and its first entry is
+ * `wx_trigger` for a run that began at a timer. A timer run carries no caller: any identity means a person called.
+ */
+export function fromTimerTrigger(): boolean {
+  const origin = (process.env.TCB_SOURCE ?? '').split(',')[0].trim()
+  const { openId, uid, customUserId } = cloud().auth().getUserInfo()
+  return origin === 'wx_trigger' && !openId && !uid && !customUserId
+}
+
 /** A WeChat message push delivered to the function (e.g. a media check's result): `{ MsgType: 'event', Event }`. */
 export interface PlatformEvent { MsgType: 'event'; Event: string; [key: string]: unknown }
 const isPlatformEvent = (event: unknown): event is PlatformEvent =>
@@ -113,7 +128,10 @@ const isPlatformEvent = (event: unknown): event is PlatformEvent =>
   typeof (event as { Event?: unknown }).Event === 'string'
 
 export interface RouterOptions {
-  /** The function's monthly figures: its timer trigger runs their `timer` (the router itself records no event). */
+  /**
+   * The function's monthly figures: its timer trigger runs their `timer`, only when the platform's trigger started the
+   * run (fromTimerTrigger); the router itself records no event.
+   */
   figures?: Figures<never, unknown>
   /**
    * Handlers of WeChat's message pushes, by event name. Anyone can post such a shape to an HTTP route too, so a
@@ -126,7 +144,11 @@ export interface RouterOptions {
 export function createRouter(name: string, actions: ActionTable, options: RouterOptions = {}) {
   return async function main(event: unknown): Promise<ApiResult<unknown>> {
     try {
-      if (options.figures && isTimer(event)) return { ok: true, data: await options.figures.timer(database(), now()) }
+      if (isTimer(event)) {
+        if (!options.figures) return { ok: false, code: 'INVALID_INPUT', message: '不支持的操作' }
+        if (!fromTimerTrigger()) return { ok: false, code: 'INVALID_INPUT', message: '定时任务只能由云开发平台按计划触发' }
+        return { ok: true, data: await options.figures.timer(database(), now()) }
+      }
       if (options.onEvent && isPlatformEvent(event) && Object.prototype.hasOwnProperty.call(options.onEvent, event.Event)) {
         return { ok: true, data: await options.onEvent[event.Event](event) }
       }

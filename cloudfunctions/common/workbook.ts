@@ -3,6 +3,10 @@
 import crypto from 'crypto'
 import type { Worksheet } from 'exceljs'
 import { cloud } from './cloud'
+import { shanghaiDate, shanghaiClock } from './time'
+
+/** 20261120-093000: a Beijing time for a folder name. */
+const shanghaiStamp = (at: Date) => `${shanghaiDate(at).replace(/-/g, '')}-${shanghaiClock(at).replace(/:/g, '')}`
 
 /** A rate (0–1) as a person reads it in a sheet: `66.7%`, `—` when there is none. */
 export const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
@@ -35,10 +39,21 @@ export async function workbook(layout: SheetLayout, fill: (sheet: Worksheet) => 
   return Buffer.from(await book.xlsx.writeBuffer())
 }
 
-/** Uploads a workbook under `folder` and answers its fileID and a temporary link (2 hours). */
-export async function saveWorkbook(folder: string, file: Buffer, at: Date): Promise<{ fileID: string; url: string }> {
-  const stamp = at.toISOString().replace(/[-:]/g, '').slice(0, 15)
-  const cloudPath = `${folder}/${stamp}-${crypto.randomBytes(4).toString('hex')}.xlsx`
+/**
+ * A file name a person recognises in their downloads: what it is, then the date (`签到表-学习党的创新理论-2026-11-20`),
+ * without the characters file systems refuse.
+ */
+export const exportName = (...parts: string[]) =>
+  parts.map((p) => p.trim().replace(/[\\/:*?"<>|#\s]+/g, '-')).filter(Boolean).join('-').slice(0, 80)
+
+/**
+ * Uploads a workbook named `name` under `folder` and answers its fileID and a temporary link (2 hours). Each export
+ * gets a folder of its own (its time in Beijing and a random part), so two exports of the same thing never collide
+ * and the file itself keeps the plain name.
+ */
+export async function saveWorkbook(folder: string, name: string, file: Buffer, at: Date): Promise<{ fileID: string; url: string }> {
+  const stamp = shanghaiStamp(at)
+  const cloudPath = `${folder}/${stamp}-${crypto.randomBytes(4).toString('hex')}/${name}.xlsx`
   const { fileID } = await cloud().uploadFile({ cloudPath, fileContent: file })
   const { fileList } = await cloud().getTempFileURL({ fileList: [{ fileID, maxAge: 2 * 60 * 60 }] })
   const url = fileList?.[0]?.tempFileURL

@@ -4,6 +4,7 @@
 // be written, however close together they arrive. Declining or cancelling removes the slots again.
 import crypto from 'crypto'
 import type { ErrorCode } from '../../contract/common'
+import { asSentence } from '../../contract/common'
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import { BOOKING_STATUS_LABELS, clockMinutes, minutesClock, SITE_LIMITS } from '../../contract/site'
 import { writeAudit } from '../common/audit'
@@ -18,6 +19,7 @@ import { addDays, dayLabel, shanghaiDate, shanghaiInstant, shanghaiMonth } from 
 import { siteFigures } from './figures'
 import { fitsHours, slotStarts, spansLabel, spansOn } from './hours'
 import { BookingDoc, SiteDoc, slotId, SlotDoc, toBooking } from './model'
+import { whenAll } from '../common/whenAll'
 
 const bookings = () => database().collection(COLLECTIONS.siteBookings)
 const slots = () => database().collection(COLLECTIONS.siteSlots)
@@ -57,7 +59,7 @@ function assertStanding(b: BookingDoc, at: Date) {
 async function withdraw(b: BookingDoc, change: Record<string, unknown>) {
   const res = await bookings().where({ _id: b._id, status: 'booked', arrived: false }).update(change)
   if (!res.updated) throw fail.conflict('这条预约刚刚被处理过，请刷新后再看')
-  await Promise.all([
+  await whenAll([
     slots().where({ bookingId: b._id }).remove(),
     siteFigures.record(database(), { siteId: b.siteId, month: b.month, delta: { bookings: -1, bookedHours: -b.hours } }),
   ])
@@ -65,7 +67,7 @@ async function withdraw(b: BookingDoc, change: Record<string, unknown>) {
 
 export async function book(input: SiteInput['book'], person: PersonDoc): Promise<SiteOutput['book']> {
   const at = now()
-  const [site, org] = await Promise.all([loadSite(input.siteId), bookingOrg(person, input.orgId)])
+  const [site, org] = await whenAll([loadSite(input.siteId), bookingOrg(person, input.orgId)])
   if (!site.active) throw new ApiFailure('NOT_OPEN', `${site.name}已停止开放，不能预约`)
   const { date } = input
   const startMin = clockMinutes(input.start)
@@ -128,7 +130,7 @@ export async function cancel(input: SiteInput['cancel'], person: PersonDoc): Pro
   assertStanding(b, at)
   await withdraw(b, { status: 'cancelled', ...(input.reason ? { reason: input.reason } : {}), decidedBy: person._id, decidedAt: at })
   if (!own) {
-    await tellBooker(b, '你的阵地预约已被取消', `${b.siteName} ${when(b)} 的预约已由${person.name}取消${input.reason ? `。原因：${input.reason}` : ''}`, at)
+    await tellBooker(b, '你的阵地预约已被取消', `${b.siteName} ${when(b)} 的预约已由${person.name}取消。${input.reason ? `原因：${asSentence(input.reason)}` : ''}`, at)
   }
   return { id: b._id, status: 'cancelled' }
 }
@@ -148,8 +150,8 @@ export async function decide(input: SiteInput['decide'], person: PersonDoc): Pro
   }
   assertStanding(b, at)
   await withdraw(b, { status: 'declined', reason: input.reason, decidedBy: person._id, decidedAt: at })
-  await Promise.all([
-    tellBooker(b, '你的阵地预约未能安排', `${b.siteName} ${when(b)} 的预约未能安排。原因：${input.reason}`, at),
+  await whenAll([
+    tellBooker(b, '你的阵地预约未能安排', `${b.siteName} ${when(b)} 的预约未能安排。原因：${asSentence(input.reason ?? '')}`, at),
     writeAudit(database(), {
       actor: person._id, actorName: person.name, action: 'site.decline', targetType: 'booking', targetId: b._id,
       reason: input.reason, detail: { siteId: b.siteId, siteName: b.siteName, date: b.date, start: minutesClock(b.startMin), end: minutesClock(b.endMin), orgName: b.orgName },

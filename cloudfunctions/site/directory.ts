@@ -18,6 +18,7 @@ import { loadSite, manages } from './booking'
 import { toWeekly } from './hours'
 import { coverPhoto, coverUrl, SiteDoc, toDetail, toLatLng, toSummary } from './model'
 import { siteToken, visitUrl } from './visit'
+import { whenAll } from '../common/whenAll'
 
 const sites = () => database().collection(COLLECTIONS.sites)
 
@@ -66,7 +67,7 @@ export async function list(input: SiteInput['list'], caller: () => Promise<Perso
 /** A site's page; its managers also get its check-in code. */
 export async function read(id: string, caller: () => Promise<PersonDoc | null>): Promise<SiteOutput['get']> {
   const at = now()
-  const [site, person] = await Promise.all([loadSite(id), caller()])
+  const [site, person] = await whenAll([loadSite(id), caller()])
   const canManage = manages(person, site)
   const detail = toDetail(site, shanghaiDate(at), shanghaiMinuteOfDay(at), await tempUrls(site.photos), canManage)
   if (canManage) {

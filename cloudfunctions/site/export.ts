@@ -2,7 +2,7 @@
 // temporary download link.
 import type { SiteOutput } from '../../contract/site'
 import { SITE_TYPE_LABELS } from '../../contract/site'
-import { percent, saveWorkbook, workbook } from '../common/workbook'
+import { exportName, percent, saveWorkbook, workbook } from '../common/workbook'
 
 export async function exportUsage(u: SiteOutput['usage'], scopeName: string, at: Date): Promise<SiteOutput['exportUsage']> {
   const s = u.summary
@@ -29,5 +29,5 @@ export async function exportUsage(u: SiteOutput['usage'], scopeName: string, at:
         r.idle ? '是' : ''])
     }
   })
-  return saveWorkbook(`site/usage/${u.month}`, file, at)
+  return saveWorkbook(`site/usage/${u.month}`, exportName('阵地使用', scopeName, u.month), file, at)
 }

@@ -11,6 +11,7 @@ import { COLLECTIONS } from '../common/collections'
 import { bump, Figures, recentMonths, setFigures } from '../common/figures'
 import { readAll } from '../common/query'
 import { FIGURE_KEYS, MonthRecords, SiteDoc, SiteFigures, SiteMonthDoc, siteMonthId, tally, zeroFigures } from './model'
+import { whenAll } from '../common/whenAll'
 
 /** Rows one aggregation may answer (CloudBase answers 20 without a limit). */
 const AGG_LIMIT = 10000
@@ -39,7 +40,7 @@ async function aggregateAll(db: Database, collection: string, build: (agg: any) 
 
 /** A month's raw records, grouped by the database. */
 async function monthRecords(db: Database, month: string): Promise<MonthRecords> {
-  const [visits, visitOrgs, bookings, bookingOrgs] = await Promise.all([
+  const [visits, visitOrgs, bookings, bookingOrgs] = await whenAll([
     aggregateAll(db, COLLECTIONS.siteVisits, (a) => a.match({ month })
       .group({ _id: { s: '$siteId', p: '$openid' }, n: { $sum: 1 } })
       .group({ _id: '$_id.s', visits: { $sum: '$n' }, visitors: { $sum: 1 } })),

@@ -1,7 +1,6 @@
 // The site domain's documents as stored, their deterministic ids, the monthly figures and the shapes readers see.
 // Pure (no database): the seed builds the demo district's figures with the same `tally` the recount uses.
 import type { Booking, BookingStatus, SiteDetail, SiteFacility, SiteLevel, SiteSummary, SiteType, SiteUsage } from '../../contract/site'
-import { maskPhone } from '../../contract/common'
 import { minutesClock } from '../../contract/site'
 import { round3 } from '../common/figures'
 import { CheckedPhotos, photosAsShown, shownPhotos } from '../common/photoChecks'
@@ -199,7 +198,8 @@ export function toDetail(s: SiteDoc, today: string, minute: number, urls: Map<st
       const spans = spansOn(s, date)
       return { date, label: dayLabel(date), hours: spansLabel(spans), closed: spans.length === 0 }
     }),
-    contact: { name: s.contact.name, phone: canManage ? s.contact.phone : maskPhone(s.contact.phone) ?? '' },
+    // A site is a public office: its service phone is shown in full to everyone (people's own numbers stay masked).
+    contact: { name: s.contact.name, phone: s.contact.phone },
     photos: photosAsShown(s.photos, s, urls, canManage),
     canManage,
   }

@@ -5,6 +5,7 @@
 // A printed code cannot rotate, so what proves presence is the place: a visit needs the phone's location, within
 // VISIT_MAX_DISTANCE of the site. A photo of the code relayed to someone elsewhere is refused for the distance; a
 // code the site's manager renewed (the old print was copied) is refused as stale (TOKEN_EXPIRED).
+import { distanceLabel } from '../../contract/common'
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import { minutesClock, SITE_VISIT_PAGE, VISIT_MAX_DISTANCE } from '../../contract/site'
 import { signCheckInToken, verifyCheckInToken } from '../common/checkInToken'
@@ -20,6 +21,7 @@ import { publicH5Url } from '../common/publicUrl'
 import { findDoc, insertOnce } from '../common/query'
 import { spansLabel, spansOn, takesVisitsAt } from './hours'
 import { BookingDoc, isOutside, MarkDoc, orgMarkId, SiteDoc, toLatLng, visitId, VisitDoc, visitorMarkId } from './model'
+import { whenAll } from '../common/whenAll'
 
 /** A site's code never rotates: its token is signed for slot 0 and stays good until the code is renewed. */
 const FIXED_SLOT = 0
@@ -70,7 +72,7 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
   }
   const distance = Math.round(assertNear(input.location, toLatLng(site.location), VISIT_MAX_DISTANCE, {
     missing: `请允许获取你的位置后再签到：需要核对你是否在${site.name}`,
-    far: (metres) => `你距离${site.name}约 ${metres} 米，请到达阵地后再扫码签到`,
+    far: (metres) => `你距离${site.name}约 ${distanceLabel(metres)}，请到达阵地后再扫码签到`,
   }, Math.round))
 
   const month = shanghaiMonth(at)
@@ -86,7 +88,7 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
   const orgMark = (orgId: string, isOut: boolean): MarkDoc =>
     ({ _id: orgMarkId(site._id, month, orgId), siteId: site._id, month, kind: 'org', key: orgId, outside: isOut })
 
-  const [visitNew, visitorNew, orgNew, arrival] = await Promise.all([
+  const [visitNew, visitorNew, orgNew, arrival] = await whenAll([
     insertOnce(COLLECTIONS.siteVisits, record),
     insertOnce(COLLECTIONS.siteMarks, visitorMark),
     insertOnce(COLLECTIONS.siteMarks, orgMark(person.orgId, outside)),

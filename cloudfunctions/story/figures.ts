@@ -11,6 +11,7 @@ import { ancestors, defaultOrgId, subtreeInScope } from '../common/orgs'
 import type { PersonDoc } from '../common/people'
 import { readAll } from '../common/query'
 import { monthRange, shanghaiMonth } from '../common/time'
+import { whenAll } from '../common/whenAll'
 
 export type FigureEvent = keyof StoryFigures
 export const FIGURE_EVENTS: FigureEvent[] = ['submitted', 'approved', 'featured', 'aboutRetired']
@@ -41,7 +42,7 @@ async function record(db: Database, { orgPath, at, events }: StoryFigureChange) 
   if (events.length === 0) return
   const month = shanghaiMonth(at)
   const delta = Object.fromEntries(events.map((e) => [e, 1]))
-  await Promise.all(ancestors(orgPath).map(({ orgPath: path }) => {
+  await whenAll(ancestors(orgPath).map(({ orgPath: path }) => {
     const { _id, ...fresh } = emptyStats(path, month)
     return bump(db, COLLECTIONS.storyStats, _id, fresh, delta)
   }))
@@ -70,7 +71,7 @@ function storiesIn(db: Database, field: 'submittedAt' | 'publishedAt', [start, e
  */
 async function recountMonth(db: Database, month: string): Promise<number> {
   const range = monthRange(month)
-  const [submitted, published, figures] = await Promise.all([
+  const [submitted, published, figures] = await whenAll([
     storiesIn(db, 'submittedAt', range),
     storiesIn(db, 'publishedAt', range),
     db.collection(COLLECTIONS.storyStats).where({ month }).limit(1000).get(),
@@ -88,7 +89,7 @@ async function recountMonth(db: Database, month: string): Promise<number> {
   for (const s of published) add(s, s.featured ? ['approved', 'featured'] : ['approved'])
   const byId = new Map(live.map((f) => [f._id, f]))
   const wrong = [...right.values()].filter((f) => FIGURE_EVENTS.some((e) => byId.get(f._id)?.[e] !== f[e]))
-  await Promise.all(wrong.map(({ _id, ...f }) => db.collection(COLLECTIONS.storyStats).doc(_id).set(f)))
+  await whenAll(wrong.map(({ _id, ...f }) => db.collection(COLLECTIONS.storyStats).doc(_id).set(f)))
   return wrong.length
 }
 
@@ -109,7 +110,7 @@ export const storyFigures: Figures<StoryFigureChange> = {
 export async function stats(input: StoryInput['stats'], person: PersonDoc): Promise<StoryOutput['stats']> {
   const month = input.month ?? shanghaiMonth(now())
   const orgId = input.orgId ?? defaultOrgId(person)
-  const [orgs, { data: figures }] = await Promise.all([
+  const [orgs, { data: figures }] = await whenAll([
     subtreeInScope(person, orgId),
     database().collection(COLLECTIONS.storyStats).where({ month, orgPath: orgId }).limit(1000).get(),
   ])

@@ -2,6 +2,7 @@
 // and marked read there; on weapp a review result is also a subscribe message when they accepted one at submission.
 import type { Message, StoryInput, StoryOutput } from '../../contract/story'
 import { STORY_DETAIL_PAGE } from '../../contract/story'
+import { asSentence } from '../../contract/common'
 import { database, Database } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import { pageAfter } from '../common/query'
@@ -30,8 +31,8 @@ const RESULT: Record<ReviewOutcome, { title: string; phrase: string }> = {
 
 function body(story: StoryDoc, outcome: ReviewOutcome, reason: string | undefined, featured: boolean): string {
   if (outcome === 'approve') return `《${story.title}》已通过审核并发布${featured ? '，被评为精选故事' : ''}。感谢你的分享！`
-  if (outcome === 'reject') return `《${story.title}》未通过审核。原因：${reason}`
-  return `《${story.title}》需要修改后再提交。修改意见：${reason}。请在“我的故事”中修改。`
+  if (outcome === 'reject') return `《${story.title}》未通过审核。原因：${asSentence(reason ?? '')}`
+  return `《${story.title}》需要修改后再提交。修改意见：${asSentence(reason ?? '')}请在“我的故事”中修改。`
 }
 
 /** A subscribe message `time` keyword, `2026年11月27日 10:30`, in Asia/Shanghai (UTC+8 all year). */

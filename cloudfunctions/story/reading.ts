@@ -10,6 +10,7 @@ import { scopeMatch } from '../common/orgs'
 import { inScope, PersonDoc } from '../common/people'
 import { insertOnce, loadDoc, pageAfter } from '../common/query'
 import { shanghaiDate } from '../common/time'
+import { whenAll } from '../common/whenAll'
 import { checkFeedCursor, shownImages, StoryDoc, toCard, toDetail, toQueueItem, toSummary } from './model'
 
 const PAGE_SIZE = 20
@@ -40,56 +41,63 @@ const readerOf = (openid: string, device?: string) => (openid ? `p-${openid}` : 
 
 /**
  * Counts what a reader did to a published story (kind v: viewed, s: shared) once per Asia/Shanghai day: the mark's
- * deterministic id makes the database the judge. Answers the story after the count (undefined when it is not
- * published), or null when this reader was counted today already (or is nobody) and nothing was counted.
+ * deterministic id makes the database the judge. Called only with a story read as published, so a request for a
+ * missing or unpublished story writes nothing. Answers the story after the count, or `story` itself when this reader
+ * was counted today already (or is nobody).
  */
-async function countOnce(kind: 'v' | 's', id: string, reader: string, field: 'views' | 'shares'): Promise<StoryDoc | undefined | null> {
+async function countOnce(kind: 'v' | 's', story: StoryDoc, reader: string, field: 'views' | 'shares'): Promise<StoryDoc> {
   const at = now()
   const day = shanghaiDate(at)
-  const mark = `${kind}_${id}_${day}_${reader}`
-  if (!reader || !(await insertOnce(COLLECTIONS.storyMarks, { _id: mark, storyId: id, day, at }))) return null
-  const res = await stories().where({ _id: id, status: 'approved' }).updateAndReturn({ [field]: database().command.inc(1) })
-  // Nothing published there: the mark goes, so it counts the day the story is published (and no stray marks stay).
-  if (!res.doc) await database().collection(COLLECTIONS.storyMarks).doc(mark).remove()
-  return res.doc as StoryDoc | undefined
+  const mark = `${kind}_${story._id}_${day}_${reader}`
+  if (!reader || !(await insertOnce(COLLECTIONS.storyMarks, { _id: mark, storyId: story._id, day, at }))) return story
+  const res = await stories().where({ _id: story._id, status: 'approved' }).updateAndReturn({ [field]: database().command.inc(1) })
+  if (res.doc) return res.doc as StoryDoc
+  // Taken off the feed since it was read: the mark goes, so it counts the day the story is published again.
+  await database().collection(COLLECTIONS.storyMarks).doc(mark).remove()
+  throw fail.notFound('这篇故事')
 }
 
 /**
- * A story page. A published story's view counts once a day per reader: the mark, then the count and the story in
- * one operation (or the story alone when already counted); whether I liked it and who I am are read alongside.
+ * A story page. The story, whether I liked it and who I am are read together; a published story's view then counts
+ * once a day per reader (its mark, then the count with the story as counted).
  */
 export async function read(input: StoryInput['get'], openid: string, caller: () => Promise<PersonDoc | null>): Promise<StoryOutput['get']> {
   const { id } = input
-  const [counted, like, person] = await Promise.all([
-    countOnce('v', id, readerOf(openid, input.device), 'views'),
+  const [found, like, person] = await whenAll([
+    loadStory(id),
     openid ? database().collection(COLLECTIONS.storyLikes).doc(`${id}_${openid}`).get() : Promise.resolve({ data: [] }),
     caller(),
   ])
-  const story = counted ?? await loadStory(id)
-  const mine = !!openid && story.author === openid
-  const privileged = mine || (!!person && inScope(person, story.orgPath))
-  if (story.status !== 'approved' && !privileged) throw fail.notFound('这篇故事')
+  const mine = !!openid && found.author === openid
+  const privileged = mine || (!!person && inScope(person, found.orgPath))
+  if (found.status !== 'approved' && !privileged) throw fail.notFound('这篇故事')
+  const story = found.status === 'approved' ? await countOnce('v', found, readerOf(openid, input.device), 'views') : found
   const urls = await tempUrls(privileged ? story.images : shownImages(story))
   return toDetail(story, urls, { liked: story.status === 'approved' && like.data.length > 0, mine, privileged })
 }
 
-/** Likes a story, or takes the like back: the like's deterministic id makes the database the judge. */
-export async function like(id: string, openid: string): Promise<StoryOutput['like']> {
+/**
+ * Makes the person's like what they want it to be: the like's deterministic id makes the database the judge, and the
+ * count moves only when the like itself came or went (a repeated wish changes nothing). The story is read first, so a
+ * like of a missing or unpublished story writes nothing.
+ */
+export async function like(id: string, openid: string, liked: boolean): Promise<StoryOutput['like']> {
+  const story = await loadStory(id)
+  if (story.status !== 'approved') throw fail.notFound('这篇故事')
   const _ = database().command
   const likeId = `${id}_${openid}`
   const likes = database().collection(COLLECTIONS.storyLikes)
-  if (!(await insertOnce(COLLECTIONS.storyLikes, { _id: likeId, storyId: id, openid, at: now() }))) {
-    // Already liked: this tap takes it back.
+  if (!liked) {
     const { deleted } = await likes.doc(likeId).remove()
-    if (!deleted) {
-      // A tap of mine running alongside took it back first (and counted it): report what is there now.
-      return { liked: false, likes: (await loadStory(id)).likes }
-    }
+    // Not liked (or a tap of mine alongside took it back first, and counted it): as it stands.
+    if (!deleted) return { liked: false, likes: story.likes }
     const res = await stories().where({ _id: id }).updateAndReturn({ likes: _.inc(-1) })
     return { liked: false, likes: (res.doc as StoryDoc | undefined)?.likes ?? 0 }
   }
+  if (!(await insertOnce(COLLECTIONS.storyLikes, { _id: likeId, storyId: id, openid, at: now() }))) return { liked: true, likes: story.likes }
   const res = await stories().where({ _id: id, status: 'approved' }).updateAndReturn({ likes: _.inc(1) })
   if (!res.doc) {
+    // Taken off the feed since it was read.
     await likes.doc(likeId).remove()
     throw fail.notFound('这篇故事')
   }
@@ -98,15 +106,15 @@ export async function like(id: string, openid: string): Promise<StoryOutput['lik
 
 /** A share counts once a day per person; a reader without sign-in is told the count without adding to it. */
 export async function share(id: string, openid: string): Promise<StoryOutput['share']> {
-  const story = await countOnce('s', id, readerOf(openid), 'shares') ?? await loadStory(id)
+  const story = await loadStory(id)
   if (story.status !== 'approved') throw fail.notFound('这篇故事')
-  return { shares: story.shares }
+  return { shares: (await countOnce('s', story, readerOf(openid), 'shares')).shares }
 }
 
 /** The pending stories of the reviewer's subtree, oldest in the queue first, with how many there are. */
 export async function queue(input: StoryInput['queue'], person: PersonDoc): Promise<StoryOutput['queue']> {
   const scope = { status: 'pending', ...scopeMatch(person) }
-  const [{ rows, nextCursor }, { total }] = await Promise.all([
+  const [{ rows, nextCursor }, { total }] = await whenAll([
     pageAfter<StoryDoc>({
       collection: COLLECTIONS.stories, where: [scope], order: 'queuedAt', dir: 'asc', size: PAGE_SIZE, cursor: input.cursor,
       fields: LIST_FIELDS,

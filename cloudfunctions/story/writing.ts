@@ -4,6 +4,7 @@
 import crypto from 'crypto'
 import type { z } from 'zod'
 import type { StoryInput, StoryOutput, storySchemas, SubjectInput } from '../../contract/story'
+import { holdsMembers, NOT_A_MEMBER_ORG } from '../../contract/user'
 import { writeAudit } from '../common/audit'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
@@ -18,6 +19,7 @@ import { storyFigures } from './figures'
 import type { StoryDoc } from './model'
 import { loadStory } from './reading'
 import { assertCan, transition } from './review'
+import { whenAll } from '../common/whenAll'
 
 type Submission = z.output<typeof storySchemas.submit>
 type Revision = z.output<typeof storySchemas.revise>
@@ -36,6 +38,7 @@ async function resolveSubject(input: SubjectInput, person: PersonDoc): Promise<S
   const subject: StoryDoc['subject'] = { self: false, name: input.name, retired: input.retired, consent: true }
   if (input.orgId) {
     const org = await loadOrg(input.orgId, () => fail.invalid('subject.orgId', '没有找到被讲述人所在的党组织，请重新选择'))
+    if (!holdsMembers(org.type)) throw fail.invalid('subject.orgId', NOT_A_MEMBER_ORG)
     subject.orgId = org._id
     subject.orgName = org.name
   }
@@ -52,7 +55,7 @@ async function checkTexts(openid: string, input: Pick<Submission, 'title' | 'con
     { field: 'content', label: '正文', text: input.content },
     ...('self' in input.subject ? [] : [{ field: 'subject.name', label: '被讲述人姓名', text: input.subject.name }]),
   ]
-  const verdicts = await Promise.all(texts.map((t) => wechat.msgSecCheck(t.text, openid, 'forum')))
+  const verdicts = await whenAll(texts.map((t) => wechat.msgSecCheck(t.text, openid, 'forum')))
   const refused = texts.filter((_t, i) => verdicts[i] === 'risky')
   if (refused.length > 0) {
     throw new ApiFailure('CONTENT_REJECTED', `${refused[0].label}含有不宜发布的内容，请修改后再提交`,

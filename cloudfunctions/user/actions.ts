@@ -1,6 +1,6 @@
 // People and organisations: registration, its review by a secretary in scope, roles, and the organisation tree.
 import type { UserOutput } from '../../contract/user'
-import { userSchemas } from '../../contract/user'
+import { holdsMembers, NOT_A_MEMBER_ORG, userSchemas } from '../../contract/user'
 import { writeAudit } from '../common/audit'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
@@ -10,6 +10,7 @@ import { allOrgs, loadOrg, scopeMatch, toOrg } from '../common/orgs'
 import { inScope, PersonDoc, toPerson } from '../common/people'
 import { pageAfter } from '../common/query'
 import { defineActions } from '../common/router'
+import { whenAll } from '../common/whenAll'
 
 const PAGE_SIZE = 20
 
@@ -56,6 +57,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
     input: userSchemas.register,
     handler: async (input, { openid }) => {
       const org = await loadOrg(input.orgId, 'orgId')
+      if (!holdsMembers(org.type)) throw fail.invalid('orgId', NOT_A_MEMBER_ORG)
       const db = database()
       await db.runTransaction(async (t: any) => {
         const { data } = await t.collection(COLLECTIONS.users).doc(openid).get()
@@ -83,7 +85,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
     input: userSchemas.pending,
     handler: async (input, { person }) => {
       const scope = { status: 'pending', ...scopeMatch(person) }
-      const [{ rows, nextCursor }, { total }] = await Promise.all([
+      const [{ rows, nextCursor }, { total }] = await whenAll([
         pageAfter<PersonDoc>({
           collection: COLLECTIONS.users, where: [scope], order: 'registeredAt', dir: 'asc', size: PAGE_SIZE, cursor: input.cursor,
         }),

@@ -28,7 +28,7 @@ const DOCUMENT_OPERATIONS: Record<string, Operation> = {
 
 export function createDatabaseService(ctx: Omit<HubContext, 'functions'>): EmulatedService & { store: Store } {
   const store = new Store(ctx.config.dataDir, ctx.config.collections)
-  const transactions = new Transactions(store)
+  const transactions = new Transactions(store, undefined, (ops) => ctx.metrics.countWrites(ops.map((op) => op.info.name)))
 
   function aggregate(body: Record<string, any>, now: number) {
     const info = store.collection(body.collectionName)

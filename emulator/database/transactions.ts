@@ -67,7 +67,8 @@ export class Transactions {
   private history = new Map<string, Replaced[]>()
   private sweeper: NodeJS.Timeout
 
-  constructor(private store: Store, private lifetimeMs = LIFETIME_MS) {
+  /** `onCommitted`: told of every batch of writes that reached the store (the metrics count them). */
+  constructor(private store: Store, private lifetimeMs = LIFETIME_MS, private onCommitted: (ops: WriteOp[]) => void = () => {}) {
     this.sweeper = setInterval(() => this.sweep(), Math.min(5000, lifetimeMs))
     this.sweeper.unref()
   }
@@ -94,6 +95,7 @@ export class Transactions {
   private applyCommitted(ops: WriteOp[]) {
     const before = this.live.size ? ops.map((op) => this.store.get(op.info, op.key)) : undefined
     this.store.apply(ops)
+    this.onCommitted(ops)
     const seq = ++this.seq
     if (!before) return
     ops.forEach((op, i) => {

@@ -1,6 +1,7 @@
 // The functions service: `functions.invokeFunction` for SDK callers, and `invoke` for the HTTP access routes.
 import path from 'path'
 import { AdminError } from '../errors'
+import { parseJson } from '../http'
 import type { FunctionsService, HubContext } from '../context'
 import { CrashSwitch } from './crash'
 import { FunctionPool } from './pool'
@@ -31,7 +32,9 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>): Func
 
   const crashes = new CrashSwitch((name) => pool.killBusy(name))
   const triggers = () => timerTriggers(ctx.config.functionsDir, pool.names())
-  const fire = (t: TimerTrigger) => pool.invoke(t.functionName, timerEvent(t), {})
+  // As CloudBase runs a trigger: the timer's event at the emulator's time, source `wx_trigger`, and no caller.
+  const fire = (t: TimerTrigger) =>
+    pool.invoke(t.functionName, timerEvent(t, new Date(Date.now() + ctx.clockOffsetMs())), { source: 'wx_trigger' })
   const stopTimers = ctx.config.timers ? startTimers(triggers(), fire) : () => {}
 
   return {
@@ -48,13 +51,14 @@ export function createFunctionsService(ctx: Omit<HubContext, 'functions'>): Func
       const name = String(body.function_name ?? '')
       let event: unknown = {}
       try {
-        event = body.request_data ? JSON.parse(body.request_data) : {}
-      } catch {
-        throw new AdminError('INVALID_PARAM', 'request_data is not JSON')
+        event = body.request_data ? parseJson(String(body.request_data)) : {}
+      } catch (err) {
+        throw new AdminError('INVALID_PARAM', `request_data: ${(err as Error).message}`)
       }
       const outcome = await pool.invoke(name, event, {})
       if (outcome.ok) return { data: { response_data: JSON.stringify(outcome.result) } }
       if (outcome.reason === 'not-found') throw new AdminError('FUNCTIONS_NOT_EXIST', outcome.message)
+      if (outcome.reason === 'unsendable') throw new AdminError('INVALID_PARAM', outcome.message)
       throw new AdminError(outcome.reason === 'timeout' ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : 'FUNCTIONS_EXECUTE_FAIL', outcome.message)
     },
     close: () => {

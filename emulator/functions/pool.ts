@@ -5,10 +5,16 @@ import fs from 'fs'
 import path from 'path'
 import { Worker } from 'worker_threads'
 
-export interface Identity { openid?: string }
+/**
+ * Who or what started an invocation, as CloudBase tells the function: the caller's openid (a mini-program user) and
+ * the call's source (`TCB_SOURCE`): `wx_client` with an openid, `wx_trigger` for a timer trigger, else `http`.
+ */
+export interface Identity { openid?: string; source?: 'wx_trigger' }
 export type InvocationResult =
   | { ok: true; result: unknown }
   | { ok: false; reason: 'not-found' | 'error' | 'timeout'; message: string }
+  /** The event cannot be handed to an instance (structured clone refused it): the function never ran. */
+  | { ok: false; reason: 'unsendable'; message: string }
 
 interface Instance { worker: Worker; busy: boolean; exited: boolean; ready: Promise<void> }
 interface Pending { event: unknown; identity: Identity; resolve: (r: InvocationResult) => void }
@@ -162,9 +168,17 @@ export class FunctionPool {
       WX_OPENID: job.identity.openid ?? '',
       WX_APPID: job.identity.openid ? this.opts.appId : '',
       WX_UNIONID: '',
-      TCB_SOURCE: job.identity.openid ? 'wx_client' : 'http',
+      TCB_SOURCE: job.identity.source ?? (job.identity.openid ? 'wx_client' : 'http'),
+      // What the SDK reads to pick a timer run's open-API token (utils/wxCloudToken.ts).
+      TRIGGER_SRC: job.identity.source === 'wx_trigger' ? 'timer' : '',
       PIONEER_CLOCK_OFFSET_MS: String(this.opts.clockOffsetMs()),
     }
-    instance.worker.postMessage({ id, event: job.event, env, requestId })
+    try {
+      instance.worker.postMessage({ id, event: job.event, env, requestId })
+    } catch (err) {
+      // Nothing was sent (this is dispatch's promise, nobody awaits it: a throw here would end the emulator), so the
+      // instance is as good as before.
+      finish({ ok: false, reason: 'unsendable', message: `the event cannot be sent to the function: ${(err as Error).message}` })
+    }
   }
 }

@@ -54,7 +54,7 @@ const SITES: SeedSite[] = [
     address: '东湖街道幸福里 22 号二楼', lat: 30.5437, lng: 114.3641,
     hours: every([1, 2, 3, 4, 5, 6, 7], '00:00', '24:00'),
     facilities: ['bookshelf', 'accessible', 'wifi', 'aircon', 'water'], capacity: 20,
-    contact: { name: '李芳', phone: '13800000002' }, orgId: 'org-community-a',
+    contact: { name: '幸福里党建书屋', phone: '027-86661235' }, orgId: 'org-community-a',
     description: '24 小时自助开放的党建书屋，藏书 3000 余册，扫码签到即可入内阅读。',
   },
   {
@@ -62,7 +62,7 @@ const SITES: SeedSite[] = [
     address: '东湖街道和平路 6 号', lat: 30.5389, lng: 114.3702,
     hours: every([2, 3, 4, 5, 6, 7], '09:00', '17:00'), closedInDays: [2],
     facilities: ['projector', 'meetingRoom', 'screen', 'sound', 'accessible', 'parking'], capacity: 40,
-    contact: { name: '赵强', phone: '13800000003' }, orgId: 'org-community-b',
+    contact: { name: '和平社区党委', phone: '027-86662001' }, orgId: 'org-community-b',
     description: '市级示范开放式组织生活基地，周一闭馆。周边“两新”组织、机关支部均可预约开展主题党日、组织生活会。',
   },
   {

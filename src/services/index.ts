@@ -19,8 +19,8 @@ export {
 } from './site'
 export type { SiteBookInput, SiteListInput, SiteLocation, SiteVisitResult } from './site'
 export { devLogin, clearToken, goToLogin, isSignedIn, usesTokenSignIn } from './session'
-export { ROLE_LABELS, PERSON_STATUS_LABELS, maskPhone } from './labels'
-export type { ApiResult, ApiError, FieldError } from '../../contract/common'
+export { ROLE_LABELS, PERSON_STATUS_LABELS, asSentence, distanceLabel, maskPhone } from './labels'
+export type { ApiResult, ApiError, FieldError, Registration } from '../../contract/common'
 export type { Org, Person, PersonStatus, Role } from '../../contract/user'
 export type {
   Message, QueueItem, StoryCard, StoryCategory, StoryDetail, StoryStatus, StorySummary,

@@ -28,7 +28,8 @@ export const storyService = {
     call('feed', { ...page(input.cursor), ...(input.category ? { category: input.category } : {}) }, PUBLIC),
   get: (id: string) => call('get', { id, device: readerDevice() }, PUBLIC),
   share: (id: string) => call('share', { id }, PUBLIC),
-  like: (id: string) => call('like', { id }),
+  /** Sets the caller's like to `liked` (what they saw and tapped), so a repeat changes nothing. */
+  like: (id: string, liked: boolean) => call('like', { id, liked }),
   submit: (input: StoryInput['submit']) => call('submit', input),
   revise: (input: StoryInput['revise']) => call('revise', input),
   withdraw: (id: string) => call('withdraw', { id }),

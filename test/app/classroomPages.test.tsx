@@ -91,12 +91,29 @@ describe('课堂 tab', () => {
     expect(mine).toHaveBeenCalledWith(undefined)
   })
 
-  test('a person not yet approved is told so and sent to register', async () => {
+  test('a person who has not registered is told so, calmly, and sent to register (no reload that cannot help)', async () => {
     const switchTab = jest.spyOn(Taro, 'switchTab')
-    jest.spyOn(classroomService, 'list').mockResolvedValue(refused({ code: 'NOT_REGISTERED', message: '请先注册并等待书记审核' }))
+    jest.spyOn(classroomService, 'list').mockResolvedValue(refused({
+      code: 'NOT_REGISTERED', message: '请先在“我的”页面登记党员信息', data: { registration: 'none' },
+    }))
     render(<ClassroomPage />)
-    expect(await screen.findByText('请先注册并等待书记审核')).toBeTruthy()
-    click('去注册')
+    const told = await screen.findByText('请先在“我的”页面登记党员信息')
+    expect(told.closest('.ps-notice--info')).toBeTruthy()
+    expect(screen.queryByText('重新加载')).toBeNull()
+    click('去登记')
+    expect(switchTab).toHaveBeenCalledWith({ url: ROUTES.mine })
+  })
+
+  test('a newcomer waiting for approval is not told to register again: 查看登记进度', async () => {
+    const switchTab = jest.spyOn(Taro, 'switchTab')
+    jest.spyOn(classroomService, 'list').mockResolvedValue(refused({
+      code: 'NOT_REGISTERED', message: '你的登记正在等待党组织审核，审核通过后即可使用', data: { registration: 'pending' },
+    }))
+    render(<ClassroomPage />)
+    const told = await screen.findByText('你的登记正在等待党组织审核，审核通过后即可使用')
+    expect(told.closest('.ps-notice--danger')).toBeNull()
+    expect(screen.queryByText('去登记')).toBeNull()
+    click('查看登记进度')
     expect(switchTab).toHaveBeenCalledWith({ url: ROUTES.mine })
   })
 

@@ -1,10 +1,12 @@
 // The client data layer every list and report page stands on: usePagedList (an older answer never overwrites a newer
 // one, an item is shown once, the end is known, reload in place or afresh), LoadState and MonthStepper.
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import LoadState from '@/components/LoadState'
 import MonthStepper, { YearStepper } from '@/components/MonthStepper'
 import { useLatestAnswer } from '@/hooks/useLatestAnswer'
 import { usePagedList, type Page } from '@/hooks/usePagedList'
+import { ROUTES } from '@/routes'
 import type { ApiResult } from '@/services'
 import { ok, refused } from './helpers'
 
@@ -164,6 +166,15 @@ describe('LoadState', () => {
     expect(screen.getByText('这篇故事已撤回').closest('.ps-notice--info')).toBeTruthy()
     expect(screen.getByText('看看其他故事')).toBeTruthy()
     expect(screen.queryByText('重新加载')).toBeNull()
+  })
+
+  test('a member on a page for secretaries: told so, and led home instead of a 重新加载 that cannot help', () => {
+    const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
+    render(<LoadState loading error={{ code: 'FORBIDDEN', message: '只有党组织书记可以进行这项操作' }} onRetry={jest.fn()} />)
+    expect(screen.getByText('只有党组织书记可以进行这项操作').closest('.ps-notice--info')).toBeTruthy()
+    expect(screen.queryByText('重新加载')).toBeNull()
+    fireEvent.click(screen.getByText('回首页'))
+    expect(switchTab).toHaveBeenCalledWith({ url: ROUTES.story })
   })
 
   test("an empty list says the page's own words, with the page's class", () => {

@@ -1,7 +1,7 @@
 // What a person reads that is computed in the app: organisation paths, dates in Beijing time, labels and masks
 // (the contract's own).
 import type { Org } from '../../contract/user'
-import { maskPhone } from '@/services'
+import { asSentence, maskPhone } from '@/services'
 import { formatDay, formatDayTime } from '@/utils/time'
 import { orgOptions } from '@/utils/orgTree'
 
@@ -35,6 +35,16 @@ describe('dates', () => {
     // 17:30 UTC on the 26th is already half past one on the 27th in Beijing.
     expect(formatDay('2026-11-26T17:30:00.000Z')).toBe('11月27日 周五')
     expect(formatDayTime('2026-11-26T17:30:00.000Z')).toBe('11月27日 周五 01:30')
+  })
+})
+
+describe('a typed reason quoted in a sentence', () => {
+  test('ends with one 「。」 whether or not the person typed one, and keeps their own 「！」 or 「？」', () => {
+    expect(asSentence('场地另有安排')).toBe('场地另有安排。')
+    expect(asSentence('场地另有安排。 ')).toBe('场地另有安排。')
+    expect(asSentence('场地另有安排.')).toBe('场地另有安排。')
+    expect(asSentence('请补充照片！')).toBe('请补充照片！')
+    expect(asSentence('时间对吗？')).toBe('时间对吗？')
   })
 })
 

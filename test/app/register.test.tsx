@@ -1,6 +1,6 @@
 // 我的: a newcomer registers; what they type survives closing the app; the server's objections land next to the
 // field they are about; a rejected person sees why and can try again.
-import { render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Org, Person } from '../../contract/user'
 import MinePage from '@/pages/mine'
@@ -47,9 +47,15 @@ test('a long organisation list can be narrowed by typing part of a name', async 
   await screen.findByText('请选择')
   click('请选择')
   const options = () => Array.from(document.querySelectorAll('.ps-org-chooser__option')).map((node) => node.textContent)
-  expect(options()).toEqual(['示范区委', '东湖街道', '东湖街道 / 社区A', '东湖街道 / 社区B'])
+  const headings = () => Array.from(document.querySelectorAll('.ps-org-chooser__heading')).map((node) => node.textContent)
+  // The district and the street lead organisations, not members: shown for orientation, not offered as a choice.
+  expect(options()).toEqual(['东湖街道 / 社区A', '东湖街道 / 社区B'])
+  expect(headings()).toEqual(['示范区委', '东湖街道'])
+  fireEvent.click(screen.getByText('东湖街道', { selector: '.ps-org-chooser__heading' }))
+  expect(field('所在党组织').querySelector('.ps-org-chooser__value')).toBeNull()
   await type('所在党组织', '社区B')
   await waitFor(() => expect(options()).toEqual(['东湖街道 / 社区B']))
+  expect(headings()).toEqual([])
 })
 
 test('what the person typed is saved as they type and is back when the page is opened again', async () => {

@@ -46,7 +46,8 @@ test('distances read as a person says them', () => {
   expect(formatDistance(996)).toBe('1公里')
   expect(formatDistance(1234)).toBe('1.2公里')
   expect(formatDistance(3050)).toBe('3.1公里')
-  expect(formatDistance(12600)).toBe('13公里')
+  expect(formatDistance(10576)).toBe('10.6公里')
+  expect(formatDistance(12000)).toBe('12公里')
 })
 
 test('the list comes first in its ordinary order; the location is asked for with its reason, only on a tap', async () => {

@@ -141,3 +141,23 @@ test('删除 under a photo takes it out of the story', async () => {
   expect(document.querySelectorAll('.story-photos__item')).toHaveLength(0)
   expect(savedDraft().photos).toEqual([])
 })
+
+test('a title or body over its limit is said while typing, and a long paste is kept whole, not cut', async () => {
+  const submit = jest.spyOn(storyService, 'submit')
+  render(<StoryWritePage />)
+  await type('标题', '三'.repeat(31))
+  await fieldShows('标题', '标题最多 30 个字，现在 31 个字，请删去 1 个字')
+  await type('标题', '三'.repeat(30))
+  await waitFor(() => expect(field('标题').textContent).not.toContain('最多'))
+
+  const pasted = '她'.repeat(2150)
+  await type('正文', pasted, 'textarea')
+  expect((await control('正文', 'textarea')).value).toBe(pasted)
+  await fieldShows('正文', '2150/2000 字')
+  await fieldShows('正文', '正文最多 2000 个字，现在 2150 个字，请删去 150 个字')
+  chip('离退休老党员')
+  chip('写我自己')
+  fireEvent.click(submitButton())
+  expect(await screen.findByText('还有几项没有填好，请看标红的提示。')).toBeTruthy()
+  expect(submit).not.toHaveBeenCalled()
+})

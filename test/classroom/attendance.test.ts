@@ -85,7 +85,9 @@ test('the export is an .xlsx in storage whose rows read back with exceljs', asyn
   expect((await mark(c._id, 'demo-retired', 'present', '无智能手机，现场签到')).ok).toBe(true)
   const r = await bed.demo['demo-secretary'].call('classroom', 'export', { classId: c._id })
   expect(r.ok).toBe(true)
-  expect(r.data.fileID).toMatch(new RegExp(`^cloud://[^/]+/classroom/attendance/${c._id}/.+\\.xlsx$`))
+  expect(r.data.fileID).toMatch(new RegExp(`^cloud://[^/]+/classroom/attendance/${c._id}/\\d{8}-\\d{6}-[0-9a-f]{8}/.+\\.xlsx$`))
+  // Named by the class and its date, as it shows in the secretary's downloads.
+  expect(decodeURIComponent(new URL(r.data.url).pathname).split('/').pop()).toBe(`签到表-学习党的创新理论-${new Date(c.start.getTime() + 8 * 3600_000).toISOString().slice(0, 10)}.xlsx`)
   const res = await fetch(r.data.url)
   expect(res.status).toBe(200)
   const book = new ExcelJS.Workbook()

@@ -1,7 +1,7 @@
 // Coverage and study records: a class counts, once, in the Asia/Shanghai month of its start when it has been held,
 // for its organisation, every organisation above it and its site; coverage lists every organisation of the scope,
 // covered or not; the timer recounts and repairs drift; a member's own record by month and year.
-import { callApi } from '../helpers/api'
+import { fireTimer } from '../helpers/api'
 import { HALL, MINUTE, storedClass, useTestbed } from './support'
 
 const bed = useTestbed()
@@ -93,7 +93,7 @@ test('the timer counts ended classes and repairs drifted figures from the classe
   await bed.db().collection('classMonths').doc('org-street-donghu_2031-05').set({
     orgId: 'org-street-donghu', orgPath: ['org-district', 'org-street-donghu'], month: '2031-05', classesHeld: 7, attendees: 70, expected: 70,
   })
-  const timer = await callApi(bed.emu, null, 'classroom', { Type: 'Timer', TriggerName: 'settleAndRecount', Time: new Date().toISOString() })
+  const timer = await fireTimer(bed.emu, 'classroom', 'settleAndRecount')
   expect(timer).toMatchObject({ ok: true, data: { settled: expect.any(Number) } })
   expect(timer.data.repaired).toBeGreaterThanOrEqual(1)
   expect((await bed.stored('classes', c._id)).settled).toBe(true)
@@ -101,7 +101,7 @@ test('the timer counts ended classes and repairs drifted figures from the classe
   // The class of 20 May from the previous test has ended too: this run counted it, with nobody attending.
   expect(await bed.stored('classMonths', 'org-street-donghu_2031-05')).toMatchObject({ classesHeld: 1, attendees: 0, expected: 3 })
   // Right figures are left alone.
-  const again = await callApi(bed.emu, null, 'classroom', { Type: 'Timer' })
+  const again = await fireTimer(bed.emu, 'classroom', 'settleAndRecount')
   expect(again.data).toEqual({ settled: 0, repaired: 0 })
 })
 

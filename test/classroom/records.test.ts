@@ -4,7 +4,7 @@
 // the steps of a sign-in or a mark leaves figures the recount sets back to what the records say, and two recounts at
 // once agree.
 import { MARK_WINDOW_DAYS } from '../../contract/classroom'
-import { ApiAnswer, callApi, costOf, crashAfter } from '../helpers/api'
+import { ApiAnswer, costOf, crashAfter, fireTimer } from '../helpers/api'
 import { HALL, MINUTE, storedClass, useTestbed } from './support'
 
 const bed = useTestbed()
@@ -33,7 +33,7 @@ async function classAt(start: string, offset: number, secretary: 'demo-secretary
 }
 
 /** Runs the classroom's timer (settle ended classes, recount this month and the last) as the platform would. */
-const timer = () => callApi(bed.emu, null, 'classroom', { Type: 'Timer', TriggerName: 'settleAndRecount', Time: new Date().toISOString() })
+const timer = () => fireTimer(bed.emu, 'classroom', 'settleAndRecount')
 
 /** What the records say of a class, and what its live count and figures say. */
 async function countsOf(classId: string) {

@@ -49,8 +49,8 @@ export interface SizeFinding { what: string; text: string; size: string }
 export async function sizeFindings(page: Page, { minText, minTarget }: { minText: number; minTarget: number }): Promise<SizeFinding[]> {
   return page.evaluate(({ seen, minText, minTarget }) => {
     const pages = Array.from(document.querySelectorAll<HTMLElement>(seen)).filter((el) => el.getClientRects().length)
-    const roots = [pages[pages.length - 1], document.querySelector<HTMLElement>('.taro-tabbar__tabbar')]
-      .filter((el): el is HTMLElement => Boolean(el && el.getClientRects().length))
+    // The tab bar is part of the page (PageShell renders it under a tab page).
+    const roots = [pages[pages.length - 1]].filter((el): el is HTMLElement => Boolean(el && el.getClientRects().length))
     const shown = (el: Element) => {
       const r = el.getBoundingClientRect()
       if (r.width === 0 || r.height === 0) return false

@@ -7,7 +7,7 @@
 // and the district office's ranking show the booking and the visit, the idle site flagged; the export reads back.
 // Screenshots of the directory (normal and 长辈模式), the site page, the booking form, the printable code, the
 // check-in, the calendar and the usage ranking (the whole page) go to docs/screenshots/.
-import type { Locator } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { current, exportedSheet, screenshot, useBrowserBed } from '../helpers/browser'
 
 const bed = useBrowserBed()
@@ -27,6 +27,21 @@ async function wholePage(screen: Locator, shell: string, name: string) {
   await page.setViewportSize({ width: before.width, height: Math.ceil(height) })
   await screenshot(page, name)
   await page.setViewportSize(before)
+}
+
+/** The number the page hands to the phone's dialler (H5 opens a tel: link, which Chromium passes to the system). */
+async function dialled(page: Page, tap: () => Promise<void>): Promise<string> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    await cdp.send('Page.enable')
+    const asked = new Promise<string>((resolve) => {
+      cdp.on('Page.frameRequestedNavigation', (e) => { if (e.url.startsWith('tel:')) resolve(e.url) })
+    })
+    await tap()
+    return await asked
+  } finally {
+    await cdp.detach()
+  }
 }
 
 /** A usage row's visits and bookings, as the page prints them. */
@@ -63,10 +78,11 @@ test('find the nearest site, book it, check in with its code, and see both in th
   await first.click()
   await member.locator('.site-detail__name', { hasText: BOOKS }).waitFor()
   await member.locator('.site-detail__today', { hasText: '今日全天开放' }).waitFor()
-  // The contact is masked for a member; navigation is there, the call button is not (nothing to dial).
-  expect(await member.locator('.site-detail__fact', { hasText: '联系人' }).textContent()).toContain('138****0002')
+  // A site is a public office: a member sees its service phone in full and a tap on 拨打电话 dials it.
+  expect(await member.locator('.site-detail__fact', { hasText: '联系人' }).textContent()).toContain('027-86661235')
   await member.locator('.site-detail__actions .at-button', { hasText: '导航' }).waitFor()
-  expect(await member.locator('.site-detail__actions .at-button', { hasText: '拨打电话' }).count()).toBe(0)
+  expect(await dialled(member.page(), () => member.locator('.site-detail__actions .at-button', { hasText: '拨打电话' }).click()))
+    .toBe('tel:02786661235')
   expect(await member.locator('.site-book-entry').count()).toBe(0)
 
   // Another site's page, with split hours, a weekly closing day and a closed date ahead.
@@ -87,8 +103,8 @@ test('find the nearest site, book it, check in with its code, and see both in th
   // ---- demo-secretary books the next free half-hour there ----
   await bed.open(secretary.page(), `/pages/site/detail?id=${BOOKS_ID}`)
   await secretary.locator('.site-detail__name', { hasText: BOOKS }).waitFor()
-  // A manager sees the number in full, and can call it.
-  expect(await secretary.locator('.site-detail__fact', { hasText: '联系人' }).textContent()).toContain('13800000002')
+  // Its manager sees the same public number.
+  expect(await secretary.locator('.site-detail__fact', { hasText: '联系人' }).textContent()).toContain('027-86661235')
   await secretary.locator('.site-detail__actions .at-button', { hasText: '拨打电话' }).waitFor()
   await secretary.locator('.site-book-entry .at-button', { hasText: '预约这个阵地' }).click()
   const form = secretary.locator('.site-book')

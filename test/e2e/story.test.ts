@@ -163,3 +163,18 @@ test('the story page opens without sign-in (as from a Moments post) and asks for
   await screen.locator('.ps-like__button').click()
   await screen.locator('.login__person').first().waitFor()
 })
+
+test('a story opened from a shared link says what the app is and leads home, to the stories and the tab bar', async () => {
+  const page = await bed.phone()
+  const screen = current(page)
+  await bed.open(page, '/pages/story/detail?id=story-seed-barber')
+  await screen.locator('.story-detail__title', { hasText: '三十年义务理发' }).waitFor()
+  const bar = screen.locator('.ps-home-bar')
+  await bar.getByText('先锋驿站').waitFor()
+  await bar.getByText('党员微故事 · 党员大课堂 · 组织生活阵地').waitFor()
+  await bar.locator('.at-button', { hasText: '回首页' }).click()
+  await screen.locator('.ps-story-card').first().waitFor()
+  await page.locator('.ps-tabbar').getByText('阵地').waitFor()
+  // Home is a tab page with the tab bar: no second way home there.
+  expect(await screen.locator('.ps-home-bar').count()).toBe(0)
+})

@@ -1,8 +1,9 @@
 // The functions runtime: identity injected as CloudBase injects it, one invocation at a time per instance,
 // a throwing or runaway function answering only its own caller, one function calling another, and the crash switch
 // tests use to kill a worker between two of its database operations.
+import path from 'path'
 import { as, callApi } from '../helpers/api'
-import { RunningEmulator, sdkApp, startBareEmulator } from '../helpers/emulator'
+import { FIXTURE_FUNCTIONS, RunningEmulator, sdkApp, startBareEmulator } from '../helpers/emulator'
 
 let emu: RunningEmulator
 beforeAll(async () => {
@@ -104,6 +105,8 @@ test("a timer trigger fires on its config.json schedule with CloudBase's timer e
   try {
     const byHand: any = await (await fetch(`${timed.url}/__emulator/timers/ticker/tick`, { method: 'POST' })).json()
     expect(byHand.result.got).toMatchObject({ Type: 'Timer', TriggerName: 'tick' })
+    // What CloudBase tells a triggered run: the trigger as its source, and no caller.
+    expect(byHand.result).toMatchObject({ source: 'wx_trigger', openid: '' })
     expect(Date.parse(byHand.result.got.Time)).not.toBeNaN()
     const until = Date.now() + 10000
     while ((timed.output().match(/timer ticker\.tick ran/g) ?? []).length < 2 && Date.now() < until) {
@@ -123,5 +126,41 @@ test('dev login is off unless asked for', async () => {
     expect(res.status).toBe(404)
   } finally {
     await off.stop()
+  }
+})
+
+test('an event nested too deep is refused at the door, over HTTP and through the SDK, and the emulator keeps serving', async () => {
+  const deep = '['.repeat(100_000) + ']'.repeat(100_000)
+  const res = await fetch(`${emu.url}/api/whoami`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"x":${deep}}` })
+  expect(res.status).toBe(400)
+  expect(await res.json()).toEqual({ ok: false, code: 'INVALID_INPUT', message: '请求内容嵌套过深' })
+  // 64 levels still pass (an event is a few deep).
+  const fine: any = await callApi(emu, null, 'whoami', { x: JSON.parse('['.repeat(63) + ']'.repeat(63)) })
+  expect(fine.event.x).toBeDefined()
+  const app = sdkApp(emu)
+  const sdk = await app.callFunction({ name: 'whoami', data: { x: [] } })
+  expect(sdk.result.event).toEqual({ x: [] })
+  await expect(fetch(`${emu.url}/admin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'functions.invokeFunction', function_name: 'whoami', request_data: `{"x":${deep}}` }),
+  }).then((r) => r.json())).resolves.toMatchObject({ code: 'INVALID_PARAM', message: expect.stringContaining('请求内容嵌套过深') })
+  expect(((await callApi(emu, null, 'whoami', {})) as any).user).toBeDefined()
+})
+
+test('an event the pool cannot hand to an instance is refused, and that instance serves the next call', async () => {
+  // In process: over HTTP the depth limit above stops such an event first; the pool must not depend on it.
+  const { FunctionPool } = await import('../../emulator/functions/pool')
+  const pool = new FunctionPool({
+    functionsDir: FIXTURE_FUNCTIONS, workerFile: path.join(__dirname, '../../build/emulator/worker.js'),
+    baseEnv: () => ({ ...emu.sdkEnv }), appId: 'wx-test', maxWorkers: 1, clockOffsetMs: () => 0,
+  })
+  try {
+    const refused = await pool.invoke('whoami', { f: () => 1 }, {})
+    expect(refused).toMatchObject({ ok: false, reason: 'unsendable' })
+    const next = await pool.invoke('whoami', { n: 1 }, {})
+    expect(next).toMatchObject({ ok: true, result: { event: { n: 1 }, invocations: 1 } })
+  } finally {
+    await pool.close()
   }
 })

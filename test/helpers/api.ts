@@ -1,5 +1,5 @@
 // Calls the product the way the H5 app does (a token from dev login, then POST /api/<function>), and the emulator's
-// test hooks: its metrics and its clock.
+// test hooks: its metrics, its clock, its crash switch and its timer triggers.
 import type { RunningEmulator } from './emulator'
 
 export interface ApiAnswer<T = any> {
@@ -41,7 +41,15 @@ export async function callApi(emu: RunningEmulator, token: string | null, fn: st
   return res.json()
 }
 
-export async function metrics(emu: RunningEmulator): Promise<{ total: number; byAction: Record<string, number>; byFunction: Record<string, number> }> {
+export interface Metrics {
+  total: number
+  byAction: Record<string, number>
+  byFunction: Record<string, number>
+  /** Documents written (committed) by collection. */
+  writesByCollection: Record<string, number>
+}
+
+export async function metrics(emu: RunningEmulator): Promise<Metrics> {
   return (await fetch(`${emu.url}/__emulator/metrics`)).json()
 }
 
@@ -86,6 +94,17 @@ export async function crashAfter(emu: RunningEmulator, fn: string, afterOps: num
     body: JSON.stringify({ function: fn, afterOps }),
   })
   if (!res.ok) throw new Error(`arming the crash: HTTP ${res.status}`)
+}
+
+/**
+ * Fires a function's timer trigger (config.json) now, as the platform does: source `wx_trigger`, no caller. Answers
+ * what the function answered. The only way a test runs a timer job: a timer-shaped event from anywhere else is refused.
+ */
+export async function fireTimer(emu: RunningEmulator, fn: string, trigger: string): Promise<ApiAnswer> {
+  const res = await fetch(`${emu.url}/__emulator/timers/${fn}/${trigger}`, { method: 'POST' })
+  const outcome = await res.json()
+  if (!res.ok || !outcome.ok) throw new Error(`timer ${fn}.${trigger}: HTTP ${res.status} ${JSON.stringify(outcome)}`)
+  return outcome.result
 }
 
 /** What the emulator's clock reads now. */

@@ -90,6 +90,7 @@ async function spawnEmulator(main: string, opts: CommonOptions, env: Record<stri
       DATA_DIR: dataDir,
       DEV_LOGIN: opts.devLogin === false ? '0' : '1',
       TIMERS: '0', // a test fires a timer when it means to (POST /__emulator/timers/<function>/<trigger>)
+      EMULATOR_TEST_CONTROLS: '1', // the clock, timers, crash switch, inbox and metrics reset the tests drive
       ...env,
       ...opts.env,
     },

@@ -2,7 +2,7 @@
 // organisations served from outside), idle sites, the ranking, who sees what, the export, what it costs, and the
 // recount: after a random stream of events it equals the live figures, and it repairs figures corrupted by hand.
 import ExcelJS from 'exceljs'
-import { callApi, Caller, costOf } from '../helpers/api'
+import { Caller, costOf, fireTimer } from '../helpers/api'
 import { at, bookingInput, MONDAY, MONTH, PLACE, SEEDED, useTestbed } from './support'
 
 const bed = useTestbed()
@@ -91,6 +91,7 @@ describe('a site\'s figures for the month', () => {
   test('export to a workbook that reads back', async () => {
     const r = await admin().call('site', 'exportUsage', { month: MONTH })
     expect(r.ok).toBe(true)
+    expect(decodeURIComponent(new URL(r.data.url).pathname).split('/').pop()).toBe(`阵地使用-全区-${MONTH}.xlsx`)
     const file = await fetch(r.data.url)
     expect(file.ok).toBe(true)
     const book = new ExcelJS.Workbook()
@@ -237,7 +238,7 @@ describe('the recount', () => {
 
   test('runs on the daily timer for this month and the last', async () => {
     await bed.setClock(at('2030-04-02', '03:00'))
-    const r = await callApi(bed.emu, null, 'site', { Type: 'Timer', TriggerName: 'recount', Time: '2030-04-01T19:00:00Z' })
+    const r = await fireTimer(bed.emu, 'site', 'recount')
     expect(r.ok).toBe(true)
     expect(Object.keys(r.data as object).sort()).toEqual(['2030-03', '2030-04'])
     expect((r.data as any)['2030-03'].repaired).toBe(0)

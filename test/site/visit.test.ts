@@ -95,8 +95,9 @@ test('a scan without a location is refused, saying why, and counts nothing', asy
 test('a scan far from the site is OUT_OF_RANGE; a near one keeps its distance', async () => {
   await bed.setClock(at('2030-03-07', '10:00'))
   const [far, near] = await bed.members(2, 'org-branch-a1')
-  const r = await far.call('site', 'visit', { token, location: northOf(PLACE, 5000) })
-  expect(r).toMatchObject({ ok: false, code: 'OUT_OF_RANGE', data: { distance: 5000, radius: 1000 } })
+  const r = await far.call('site', 'visit', { token, location: northOf(PLACE, 10576) })
+  expect(r).toMatchObject({ ok: false, code: 'OUT_OF_RANGE', data: { distance: 10576, radius: 1000 } })
+  expect(r.message).toContain('约 10.6 公里，')
   expect((await near.call('site', 'visit', { token, location: northOf(PLACE, 80) })).ok).toBe(true)
   expect((await bed.stored('siteVisits', `${siteId}_2030-03-07_${near.openid}`)).distance).toBe(80)
 })

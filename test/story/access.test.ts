@@ -13,7 +13,8 @@ async function inputFor(action: string, caller: CallerKind): Promise<Record<stri
     case 'revise': return { id: await bed.storyIn('returned', author), ...storyInput() }
     case 'withdraw': return { id: await bed.storyIn('pending', author) }
     case 'review': return { id: await bed.storyIn('pending', bed.demo['demo-member']), decision: 'approve' }
-    case 'get': case 'like': case 'share': return { id: await bed.storyIn('approved') }
+    case 'get': case 'share': return { id: await bed.storyIn('approved') }
+    case 'like': return { id: await bed.storyIn('approved'), liked: true }
     case 'readMessages': return { ids: ['no-such-message'] }
     default: return {}
   }

@@ -56,7 +56,9 @@ describe('bad input is refused, naming the field, and touches nothing', () => {
     ['feed', { category: ['veteran'] }, 'category'],
     ['get', {}, 'id'],
     ['get', { id: { $exists: true } }, 'id'],
-    ['like', { id: 42 }, 'id'],
+    ['like', { id: 42, liked: true }, 'id'],
+    ['like', { id: 'story-1' }, 'liked'],
+    ['like', { id: 'story-1', liked: 'yes' }, 'liked'],
     ['share', { id: null }, 'id'],
     ['queue', { cursor: 7 }, 'cursor'],
     ['mine', { author: 'demo-retired' }, 'author'],
@@ -69,12 +71,15 @@ describe('bad input is refused, naming the field, and touches nothing', () => {
   ]
   runBadInput(bed, 'story', bad)
 
-  test('an unknown organisation for the person written about is refused and nothing is stored', async () => {
+  test.each([
+    ['an unknown organisation', 'org-nowhere', '没有找到被讲述人所在的党组织，请重新选择'],
+    ['a street committee (it leads organisations, not members)', 'org-street-donghu', '区委和街道党工委不直接管理党员，请选择所在的党支部或社区党组织'],
+  ])('%s for the person written about is refused and nothing is stored', async (_case, orgId, message) => {
     const before = (await bed.demo['demo-member'].call('story', 'mine')).data.items.length
     const r = await bed.demo['demo-member'].call('story', 'submit', {
-      ...story, subject: { name: '李振华', orgId: 'org-nowhere', retired: true, consent: true },
+      ...story, subject: { name: '李振华', orgId, retired: true, consent: true },
     })
-    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: [{ field: 'subject.orgId' }] })
+    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: [{ field: 'subject.orgId', message }] })
     expect((await bed.demo['demo-member'].call('story', 'mine')).data.items).toHaveLength(before)
   })
 

@@ -1,7 +1,7 @@
 // Only photos a person uploaded into their own folder, and that are there, go on a story; an upload URL stores once;
 // a photo is shown to readers only after a `pass` verdict. WeChat's verdicts are delivered here by hand (the
 // emulator's own would come an hour later), so each verdict's effect is seen exactly.
-import { ApiAnswer, callApi } from '../helpers/api'
+import { ApiAnswer, callApi, fireTimer } from '../helpers/api'
 import { sdkApp } from '../helpers/emulator'
 import { storyInput, useTestbed } from './support'
 
@@ -16,7 +16,7 @@ const ERROR = { errcode: -1008, errmsg: 'media download failed' }
 const deliver = (traceId: string, verdict: Record<string, unknown>) =>
   callApi(bed.emu, null, 'story', { MsgType: 'event', Event: 'wxa_media_check', trace_id: traceId, ...verdict })
 
-const timer = () => callApi(bed.emu, null, 'story', { Type: 'Timer', TriggerName: 'recountFigures' })
+const timer = () => fireTimer(bed.emu, 'story', 'recountFigures')
 
 /** The checks awaiting a verdict on a story, by photo. */
 async function traceOf(id: string, fileID: string): Promise<string> {

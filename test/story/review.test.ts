@@ -247,7 +247,7 @@ describe('the state machine refuses what cannot happen', () => {
     expect((await bed.anonymous.call('story', 'feed')).data.items.map((s: any) => s.id)).not.toContain(id)
     expect((await bed.anonymous.call('story', 'get', { id })).code).toBe('NOT_FOUND')
     expect((await p('demo-member').call('story', 'get', { id })).data.status).toBe('withdrawn')
-    expect((await p('demo-member-b').call('story', 'like', { id })).code).toBe('NOT_FOUND')
+    expect((await p('demo-member-b').call('story', 'like', { id, liked: true })).code).toBe('NOT_FOUND')
   })
 
   test('a story that does not exist is not found', async () => {
@@ -317,6 +317,14 @@ describe('the author is told the result', () => {
     const read = await author.call('story', 'readMessages', { ids: [list.data.items[0].id] })
     expect(read).toEqual({ ok: true, data: { updated: 1 } })
     expect((await author.call('story', 'messages')).data.items.map((m: any) => m.read)).toEqual([true, false])
+  })
+
+  test('a reason the secretary ended with 「。」 reads with one 「。」, not 「。。」', async () => {
+    const author = await bed.newMember('org-branch-a1')
+    const id = await bed.submit(author, { title: '句号测试的故事' })
+    await p('demo-secretary').call('story', 'review', { id, decision: 'return', reason: '请补充一张照片。' })
+    const [message] = (await author.call('story', 'messages')).data.items
+    expect(message.body).toBe('《句号测试的故事》需要修改后再提交。修改意见：请补充一张照片。请在“我的故事”中修改。')
   })
 
   test('a long title is cut to 20 characters in the subscribe message, in full in the message list', async () => {

@@ -1,7 +1,6 @@
 // Monthly story figures per organisation, counted as events happen in the Asia/Shanghai month they happen in,
 // for the story's organisation and every organisation above it; read by secretaries for their subtree.
-import { costOf } from '../helpers/api'
-import { sdkApp } from '../helpers/emulator'
+import { costOf, fireTimer } from '../helpers/api'
 import { useTestbed } from './support'
 
 // Each file has its own emulator, so a test that moves its clock leaves no other file's time moved.
@@ -137,16 +136,16 @@ describe('the timer repairs drift', () => {
       orgId: 'org-branch-a9', orgPath: ['org-district', 'org-branch-a9'], month: currentMonth(),
       submitted: 5, approved: 0, featured: 0, aboutRetired: 0,
     })
-    const r = await sdkApp(bed.emu).callFunction({ name: 'story', data: { Type: 'Timer', TriggerName: 'recountFigures' } })
-    expect(r.result).toMatchObject({ ok: true })
-    expect(r.result.data.repaired).toBeGreaterThanOrEqual(2)
+    const r = await fireTimer(bed.emu, 'story', 'recountFigures')
+    expect(r).toMatchObject({ ok: true })
+    expect(r.data.repaired).toBeGreaterThanOrEqual(2)
     const after = await districtFigures(currentMonth())
     expect(after['org-community-a']).toEqual(before['org-community-a'])
     const stray = (await db.collection('storyStats').doc(`org-branch-a9_${currentMonth()}`).get()).data[0]
     expect(stray).toMatchObject({ submitted: 0 })
     // Right figures are left alone.
-    const again = await sdkApp(bed.emu).callFunction({ name: 'story', data: { Type: 'Timer', TriggerName: 'recountFigures' } })
-    expect(again.result.data.repaired).toBe(0)
+    const again = await fireTimer(bed.emu, 'story', 'recountFigures')
+    expect(again.data.repaired).toBe(0)
   })
 })
 

@@ -112,6 +112,26 @@ describe('registration and its review', () => {
     expect(ids).toEqual(expect.arrayContaining([a.openid, b.openid, 'demo-pending-b']))
   })
 
+  test('nobody registers as belonging to the district or a street committee: they lead organisations, not members', async () => {
+    const p = await bed.visitor()
+    for (const orgId of ['org-district', 'org-street-donghu']) {
+      const r = await p.call('user', 'register', { name: '周建华', orgId, retired: false })
+      expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: [{ field: 'orgId', message: '区委和街道党工委不直接管理党员，请选择所在的党支部或社区党组织' }] })
+    }
+    expect((await p.call('user', 'me')).data.person).toBeNull()
+    expect((await p.call('user', 'register', { name: '周建华', orgId: 'org-community-a', retired: false })).data.status).toBe('pending')
+  })
+
+  test('a refusal for not being a member says where the person stands, so the app offers the right way on', async () => {
+    const p = await bed.visitor()
+    const standing = async () => (await p.call('classroom', 'list', {})).data
+    expect(await standing()).toEqual({ registration: 'none' })
+    await p.call('user', 'register', { name: '周建华', orgId: 'org-branch-a1', retired: false })
+    expect(await standing()).toEqual({ registration: 'pending' })
+    await bed.demo['demo-secretary'].call('user', 'reject', { openid: p.openid, reason: '请填写真实姓名' })
+    expect(await standing()).toEqual({ registration: 'rejected' })
+  })
+
   test('a rejection carries its reason; the person corrects and registers again', async () => {
     const p = await bed.applicant('org-branch-a1')
     const r = await bed.demo['demo-secretary'].call('user', 'reject', { openid: p.openid, reason: '请填写真实姓名' })

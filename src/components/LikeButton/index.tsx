@@ -1,10 +1,14 @@
 // 点赞: one like per person; a second tap takes it back. The count shown is always the server's answer, and the
-// button waits for that answer before it takes another tap.
+// button waits for that answer before it takes another tap. A quick double tap is one tap (people double-tap to
+// like, and an unsteady finger taps twice): a tap within DOUBLE_TAP_MS of the last one is ignored. Each tap sends
+// the state the person asked for, so a repeat never flips it back.
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { storyService } from '@/services'
 import Control from '@/components/Control'
 import './index.scss'
+
+export const DOUBLE_TAP_MS = 600
 
 interface LikeButtonProps {
   storyId: string
@@ -16,6 +20,7 @@ interface LikeButtonProps {
 export default function LikeButton({ storyId, liked: initialLiked, likes: initialLikes, onChange }: LikeButtonProps) {
   const [state, setState] = useState({ liked: initialLiked, likes: initialLikes })
   const [busy, setBusy] = useState(false)
+  const lastTap = useRef(0)
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
@@ -23,10 +28,12 @@ export default function LikeButton({ storyId, liked: initialLiked, likes: initia
   }, [storyId, initialLiked, initialLikes])
 
   const tap = async () => {
-    if (busy) return
+    const at = Date.now()
+    if (busy || at - lastTap.current < DOUBLE_TAP_MS) return
+    lastTap.current = at
     setBusy(true)
     setError(null)
-    const result = await storyService.like(storyId)
+    const result = await storyService.like(storyId, !state.liked)
     setBusy(false)
     if (!result.ok) {
       setError(result.code === 'UNAUTHENTICATED' ? '登录后才能点赞' : result.message)

@@ -19,7 +19,8 @@ export default function OrgChooser({ options, value, onChange }: OrgChooserProps
   const selected = options.find((option) => option.id === value)
   const shown = useMemo(() => {
     const words = query.trim()
-    return words ? options.filter((option) => option.label.includes(words)) : options
+    // A search shows what can be chosen; the tree shows its headings too, for orientation.
+    return words ? options.filter((option) => !option.heading && option.label.includes(words)) : options
   }, [options, query])
 
   const choose = (orgId: string) => {
@@ -40,7 +41,15 @@ export default function OrgChooser({ options, value, onChange }: OrgChooserProps
         <View className='ps-org-chooser__panel'>
           <AtInput name='org-search' placeholder='输入名称查找，如“社区”' value={query} onChange={(q: string) => setQuery(q)} />
           {shown.length === 0 ? <Text className='ps-org-chooser__empty'>没有找到，换个字试试</Text> : null}
-          {shown.map((option) => (
+          {shown.map((option) => option.heading ? (
+            <Text
+              key={option.id}
+              className='ps-org-chooser__heading'
+              style={{ paddingLeft: `${option.depth * 1.5 + 0.75}em` }}
+            >
+              {option.label}
+            </Text>
+          ) : (
             <Control
               key={option.id}
               className={`ps-org-chooser__option${option.id === value ? ' ps-org-chooser__option--selected' : ''}`}

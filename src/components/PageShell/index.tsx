@@ -1,7 +1,9 @@
 // Wraps every page: selects the care-mode tokens and applies WeChat's font scale, so pages never style for either.
-// On H5 it also puts the tab bar under a tab page (the mini-program shows it as WeChat's custom-tab-bar).
+// On H5 it also puts the tab bar under a tab page (the mini-program shows it as WeChat's custom-tab-bar), and on a
+// page opened straight from a link, says what the app is and leads home (HomeBar).
 import { View } from '@tarojs/components'
 import { useMemo, type CSSProperties, type PropsWithChildren } from 'react'
+import HomeBar from '@/components/HomeBar'
 import TabBar, { isTabPage, shownPagePath } from '@/components/TabBar'
 import { useCareMode } from '@/theme/careMode'
 import { getFontScale } from '@/theme/fontScale'
@@ -22,6 +24,7 @@ export default function PageShell({ className, children }: PropsWithChildren<Pag
   const style = { '--ps-font-scale': String(getFontScale()) } as CSSProperties
   return (
     <View className={classes} style={style}>
+      <HomeBar />
       {children}
       {tabPath ? <TabBar current={tabPath} /> : null}
     </View>

@@ -124,10 +124,7 @@ export default function ClassroomPage() {
       <LoadState
         loading={list ? list.loading : !record}
         error={error}
-        onRetry={error?.code === 'NOT_REGISTERED' ? undefined : () => load()}
-        errorActions={error?.code === 'NOT_REGISTERED' ? (
-          <AtButton type='primary' onClick={() => Taro.switchTab({ url: ROUTES.mine })}>去注册</AtButton>
-        ) : null}
+        onRetry={() => load()}
         empty={list ? list.items.length === 0 : false}
         emptyText={tab === 'upcoming' ? '近期没有安排课程。' : '还没有已结束的课程。'}
         textClassName='classroom__text'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Card from '@/components/Card'
 import Notice from '@/components/Notice'
-import { maskPhone, PERSON_STATUS_LABELS, ROLE_LABELS } from '@/services'
+import { asSentence, maskPhone, PERSON_STATUS_LABELS, ROLE_LABELS } from '@/services'
 import type { Person } from '@/services'
 import { formatDay } from '@/utils/time'
 
@@ -50,7 +50,7 @@ export default function ProfileCard({ person }: { person: Person | null }) {
       ) : null}
       {person.status === 'rejected' ? (
         <Notice tone='danger'>
-          未通过的原因：{person.rejectReason || '书记没有填写原因'}。请修改后在下面重新提交。
+          未通过的原因：{asSentence(person.rejectReason || '书记没有填写原因')}请修改后在下面重新提交。
         </Notice>
       ) : null}
     </Card>

@@ -9,7 +9,7 @@ import OrgChooser from '@/components/OrgChooser'
 import Switch from '@/components/Switch'
 import { userService } from '@/services'
 import type { ApiError, Person, PersonStatus } from '@/services'
-import { orgOptions, type OrgOption } from '@/utils/orgTree'
+import { memberOrgOptions, type OrgOption } from '@/utils/orgTree'
 import { useDraft } from '@/utils/useDraft'
 
 export interface RegisterDraft {
@@ -62,7 +62,7 @@ export default function RegisterForm({ person, onRegistered }: RegisterFormProps
   const loadOrgs = async () => {
     setOrgsError(null)
     const result = await userService.orgs()
-    if (result.ok) setOrgs(orgOptions(result.data.items))
+    if (result.ok) setOrgs(memberOrgOptions(result.data.items))
     else setOrgsError(result.message)
   }
 

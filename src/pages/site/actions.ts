@@ -13,7 +13,7 @@ export function navigateTo(site: Pick<SiteDetail, 'name' | 'address' | 'location
     + '&src=pioneer-station&coordinate=gaode&callnative=1', '_blank')
 }
 
-/** A number that can be dialled: the managers see it in full; everyone else sees it masked (027****1234). */
+/** A number that can be dialled (digits and dashes; a site's service phone is public). */
 export const dialable = (phone: string) => /^[\d-]{7,}$/.test(phone)
 
 export function call(phone: string): void {

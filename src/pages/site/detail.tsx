@@ -1,5 +1,5 @@
 // A site's page: photos, type and level, today's hours and the week ahead, closed dates, address, capacity,
-// facilities, contact (masked unless the person manages the site), the description; 导航 and 拨打电话; how to check
+// facilities, the service phone (public, with tap-to-call), the description; 导航 and 拨打电话; how to check
 // in on arrival (and, in WeChat, a scan button); 预约 for a secretary; the calendar, the printable code and the usage
 // figures for the site's managers. It reads without sign-in, so it can be shared.
 import { Image, Text, View } from '@tarojs/components'
@@ -144,9 +144,6 @@ export default function SiteDetailPage() {
           <AtButton type='secondary' onClick={() => call(site.contact.phone)}>拨打电话</AtButton>
         ) : null}
       </View>
-      {dialable(site.contact.phone) ? null : (
-        <Text className='site-detail__hint'>联系电话只向阵地的管理党组织完整显示；预约或咨询请联系所在社区的党组织书记。</Text>
-      )}
 
       <Card title='开放时间' className='site-hours'>
         {site.week.map((day) => (

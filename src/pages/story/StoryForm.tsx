@@ -13,7 +13,7 @@ import {
   STORY_CATEGORIES, STORY_CATEGORY_LABELS, STORY_LIMITS, STORY_REVIEW_TEMPLATE_ID, storyPhotos, storyService, userService,
 } from '@/services'
 import type { ApiError, StoryCategory, StoryPhoto } from '@/services'
-import { orgOptions, type OrgOption } from '@/utils/orgTree'
+import { memberOrgOptions, type OrgOption } from '@/utils/orgTree'
 import { useDraft } from '@/utils/useDraft'
 import PhotoField from './PhotoField'
 import Control from '@/components/Control'
@@ -45,6 +45,9 @@ const SERVER_FIELDS: Record<string, Field> = {
   'subject.retired': 'subjectRetired', 'subject.consent': 'consent',
 }
 
+/** What a field takes before it stops: far past the limit, so a paste is never cut without a word. */
+const TYPING_ROOM = 20_000
+
 const CATEGORY_OPTIONS = STORY_CATEGORIES.map((c) => ({ value: c, label: STORY_CATEGORY_LABELS[c] }))
 const ABOUT_OPTIONS = [{ value: 'self' as const, label: '写我自己' }, { value: 'other' as const, label: '写其他党员' }]
 const RETIRED_OPTIONS = [{ value: 'yes' as const, label: '是，离退休了' }, { value: 'no' as const, label: '否，还在岗' }]
@@ -59,12 +62,24 @@ export function emptyDraft(): StoryDraft {
 
 const length = (s: string) => [...s.trim()].length
 
-function check(d: StoryDraft): FieldErrors {
+/**
+ * Over a field's limit, said while typing (and nothing is cut: a pasted text stays whole until the person chooses
+ * what to take out).
+ */
+function tooLong(d: Pick<StoryDraft, 'title' | 'content'>): FieldErrors {
   const e: FieldErrors = {}
+  for (const [field, label] of [['title', '标题'], ['content', '正文']] as const) {
+    const n = length(d[field])
+    const max = STORY_LIMITS[field]
+    if (n > max) e[field] = `${label}最多 ${max} 个字，现在 ${n} 个字，请删去 ${n - max} 个字`
+  }
+  return e
+}
+
+function check(d: StoryDraft): FieldErrors {
+  const e: FieldErrors = tooLong(d)
   if (!d.title.trim()) e.title = '请填写标题'
-  else if (length(d.title) > STORY_LIMITS.title) e.title = `标题最多 ${STORY_LIMITS.title} 个字`
   if (!d.content.trim()) e.content = '请写下故事的内容'
-  else if (length(d.content) > STORY_LIMITS.content) e.content = `正文最多 ${STORY_LIMITS.content} 个字`
   if (!d.category) e.category = '请选择故事类别'
   if (!d.about) e.about = '请选择写谁的故事'
   if (d.about === 'other') {
@@ -127,7 +142,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
     if (draft.about !== 'other' || askedOrgs.current) return
     askedOrgs.current = true
     userService.orgs().then((result) => {
-      if (result.ok) setOrgs(orgOptions(result.data.items))
+      if (result.ok) setOrgs(memberOrgOptions(result.data.items))
     })
   }, [draft.about])
 
@@ -137,7 +152,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
       const next = { ...current }
       for (const key of Object.keys(patch)) delete next[key as Field]
       if ('photos' in patch) delete next.photos
-      return next
+      return { ...next, ...tooLong({ title: draft.title, content: draft.content, ...patch }) }
     })
   }
 
@@ -190,15 +205,16 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
             name='title'
             placeholder='一句话说出故事的亮点'
             value={draft.title}
-            maxlength={STORY_LIMITS.title}
+            maxlength={TYPING_ROOM}
             onChange={(value: string) => change({ title: value })}
           />
         </FormField>
 
-        <FormField label='正文' error={errors.content}>
+        <FormField label='正文' hint={`${length(draft.content)}/${STORY_LIMITS.content} 字`} error={errors.content}>
           <AtTextarea
             value={draft.content}
-            maxLength={STORY_LIMITS.content}
+            maxLength={TYPING_ROOM}
+            count={false}
             height={360}
             placeholder='写下这位党员做了什么、让您感动的地方。慢慢写，内容会自动保存。'
             onChange={(value: string) => change({ content: value })}

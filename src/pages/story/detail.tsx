@@ -15,6 +15,7 @@ import { STORY_CATEGORY_LABELS, STORY_STATUS_LABELS, storyService } from '@/serv
 import type { StoryDetail } from '@/services'
 import { ROUTES } from '@/routes'
 import { formatDay } from '@/utils/time'
+import { confirmDestructive } from '@/utils/confirm'
 import { STORY_CHANGED, type StoryChange } from './events'
 import { pageParam } from './pageParams'
 import StoryHistory from './StoryHistory'
@@ -98,13 +99,13 @@ export default function StoryDetailPage() {
 
   const withdraw = async () => {
     if (!story) return
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmDestructive({
       title: '撤回这篇故事？',
       content: published ? '撤回后故事会从故事列表里消失，不能恢复。' : '撤回后书记不会再审核它，不能恢复。',
       confirmText: '撤回',
       cancelText: '不撤回',
     })
-    if (!confirm) return
+    if (!confirmed) return
     const result = await storyService.withdraw(story.id)
     if (!result.ok) {
       setNotice({ tone: 'danger', text: result.message })

@@ -13,6 +13,7 @@ import { STORY_CATEGORY_LABELS, STORY_STATUS_LABELS, storyService } from '@/serv
 import type { StorySummary } from '@/services'
 import { ROUTES } from '@/routes'
 import { formatDay } from '@/utils/time'
+import { confirmDestructive } from '@/utils/confirm'
 import { pageParam } from './pageParams'
 import './mine.scss'
 
@@ -32,13 +33,13 @@ export default function MyStoriesPage() {
   })
 
   const withdraw = async (story: StorySummary) => {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmDestructive({
       title: '撤回这篇故事？',
       content: `撤回后《${story.title}》${story.status === 'approved' ? '会从故事列表里消失' : '不会再被审核'}，不能恢复。`,
       confirmText: '撤回',
       cancelText: '不撤回',
     })
-    if (!confirm) return
+    if (!confirmed) return
     const result = await storyService.withdraw(story.id)
     if (!result.ok) return setNotice(result.message)
     setNotice(`《${story.title}》已撤回。`)
