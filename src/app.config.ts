@@ -20,7 +20,10 @@ export default defineAppConfig({
   // H5 only: no page-slide. Taro's H5 router hides the page left behind on a timer that a quick return to it does not
   // cancel, so a person who taps back within the slide saw a blank page; a still page is also calmer in 长辈模式.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
+  // custom: the app draws the tab bar (src/custom-tab-bar, components/TabBar), so 长辈模式 enlarges it too; the list
+  // still says which pages are tabs.
   tabBar: {
+    custom: true,
     color: '#595959',
     selectedColor: '#C8102E',
     backgroundColor: '#FFFFFF',

@@ -174,7 +174,7 @@ test('a story opened from a shared link says what the app is and leads home, to 
   await bar.getByText('党员微故事 · 党员大课堂 · 组织生活阵地').waitFor()
   await bar.locator('.at-button', { hasText: '回首页' }).click()
   await screen.locator('.ps-story-card').first().waitFor()
-  await page.locator('.taro-tabbar__tabbar').getByText('阵地').waitFor()
+  await page.locator('.ps-tabbar').getByText('阵地').waitFor()
   // Home is a tab page with the tab bar: no second way home there.
   expect(await screen.locator('.ps-home-bar').count()).toBe(0)
 })

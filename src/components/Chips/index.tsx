@@ -1,5 +1,6 @@
 // A row of choices, one of them chosen: large tappable words instead of a picker wheel or a tiny radio.
 import { Text, View } from '@tarojs/components'
+import Control from '@/components/Control'
 import './index.scss'
 
 export interface ChipOption<V extends string> {
@@ -16,19 +17,19 @@ interface ChipsProps<V extends string> {
 
 export default function Chips<V extends string>({ options, value, onChange, className }: ChipsProps<V>) {
   return (
-    <View className={['ps-chips', className ?? ''].filter(Boolean).join(' ')}>
+    <View className={['ps-chips', className ?? ''].filter(Boolean).join(' ')} ariaRole='radiogroup'>
       {options.map((option) => {
         const selected = option.value === value
         return (
-          <View
+          <Control
             key={option.value}
             className={`ps-chip${selected ? ' ps-chip--selected' : ''}`}
-            ariaRole='radio'
-            ariaLabel={selected ? `${option.label}，已选` : option.label}
+            role='radio'
+            checked={selected}
             onClick={() => onChange(option.value)}
           >
             <Text>{option.label}</Text>
-          </View>
+          </Control>
         )
       })}
     </View>

@@ -5,6 +5,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { storyService } from '@/services'
+import Control from '@/components/Control'
 import './index.scss'
 
 export const DOUBLE_TAP_MS = 600
@@ -44,16 +45,16 @@ export default function LikeButton({ storyId, liked: initialLiked, likes: initia
 
   return (
     <View className='ps-like'>
-      <View
+      <Control
         className={`ps-like__button${state.liked ? ' ps-like__button--liked' : ''}${busy ? ' ps-like__button--busy' : ''}`}
-        ariaRole='button'
-        ariaLabel={state.liked ? `已点赞，共 ${state.likes} 个赞，再点一次取消` : `点赞，共 ${state.likes} 个赞`}
+        role='button'
+        label={state.liked ? `已赞 ${state.likes}，再点一次取消` : `点赞 ${state.likes}`}
         onClick={tap}
       >
-        <Text className='ps-like__icon'>{state.liked ? '♥' : '♡'}</Text>
+        <Text className='ps-like__icon' aria-hidden>{state.liked ? '♥' : '♡'}</Text>
         <Text className='ps-like__label'>{state.liked ? '已赞' : '点赞'}</Text>
         <Text className='ps-like__count'>{state.likes}</Text>
-      </View>
+      </Control>
       {error ? <Text className='ps-like__error'>{error}</Text> : null}
     </View>
   )

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { AtInput } from 'taro-ui'
 import type { OrgOption } from '@/utils/orgTree'
+import Control from '@/components/Control'
 import './index.scss'
 
 interface OrgChooserProps {
@@ -30,12 +31,12 @@ export default function OrgChooser({ options, value, onChange }: OrgChooserProps
 
   return (
     <View className='ps-org-chooser'>
-      <View className='ps-org-chooser__box' ariaRole='button' onClick={() => setOpen(!open)}>
+      <Control className='ps-org-chooser__box' role='button' expanded={open} onClick={() => setOpen(!open)}>
         <Text className={selected ? 'ps-org-chooser__value' : 'ps-org-chooser__placeholder'}>
           {selected ? selected.label : '请选择'}
         </Text>
-        <Text className='ps-org-chooser__arrow'>{open ? '收起' : '›'}</Text>
-      </View>
+        <Text className='ps-org-chooser__arrow' aria-hidden={!open}>{open ? '收起' : '›'}</Text>
+      </Control>
       {open ? (
         <View className='ps-org-chooser__panel'>
           <AtInput name='org-search' placeholder='输入名称查找，如“社区”' value={query} onChange={(q: string) => setQuery(q)} />
@@ -49,16 +50,17 @@ export default function OrgChooser({ options, value, onChange }: OrgChooserProps
               {option.label}
             </Text>
           ) : (
-            <View
+            <Control
               key={option.id}
               className={`ps-org-chooser__option${option.id === value ? ' ps-org-chooser__option--selected' : ''}`}
               style={{ paddingLeft: query ? undefined : `${option.depth * 1.5 + 0.75}em` }}
-              ariaRole='button'
+              role='radio'
+              checked={option.id === value}
               onClick={() => choose(option.id)}
             >
               <Text>{option.label}</Text>
               {option.id === value ? <Text className='ps-org-chooser__check'>已选</Text> : null}
-            </View>
+            </Control>
           ))}
         </View>
       ) : null}

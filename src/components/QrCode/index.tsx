@@ -44,7 +44,7 @@ export default function QrCode({ url }: { url: string }) {
       {weapp ? (
         <Canvas type='2d' id={CANVAS_ID} className='class-code__qr-image' />
       ) : (
-        <Image className='class-code__qr-image' src={src} mode='aspectFit' ariaLabel='签到二维码' />
+        <Image className='class-code__qr-image' src={src} mode='aspectFit' nativeProps={{ alt: '签到二维码' }} />
       )}
     </View>
   )

@@ -4,6 +4,7 @@ import { Image, Text, View } from '@tarojs/components'
 import type { StoryCard as StoryCardData } from '@/services'
 import { STORY_CATEGORY_LABELS } from '@/services'
 import { formatDay } from '@/utils/time'
+import Control from '@/components/Control'
 import './index.scss'
 
 /** "讲述：张明 · 主人公：陈秀英（离退休）", or "陈秀英（离退休）讲述自己的故事". */
@@ -20,10 +21,10 @@ interface StoryCardProps {
 
 export default function StoryCard({ story, onOpen }: StoryCardProps) {
   return (
-    <View className='ps-story-card' ariaRole='link' ariaLabel={story.title} onClick={() => onOpen(story.id)}>
+    <Control className='ps-story-card' role='link' onClick={() => onOpen(story.id)}>
       {story.cover ? (
         <View className='ps-story-card__cover'>
-          <Image className='ps-story-card__image' src={story.cover} mode='aspectFill' lazyLoad />
+          <Image className='ps-story-card__image' src={story.cover} mode='aspectFill' lazyLoad nativeProps={{ alt: '' }} />
           {story.imageCount > 1 ? <Text className='ps-story-card__count'>{story.imageCount} 张照片</Text> : null}
         </View>
       ) : null}
@@ -45,6 +46,6 @@ export default function StoryCard({ story, onOpen }: StoryCardProps) {
           {story.shares > 0 ? <Text>分享 {story.shares}</Text> : null}
         </View>
       </View>
-    </View>
+    </Control>
   )
 }

@@ -4,6 +4,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PHOTO_CHECK_LABELS, type StoryDetail } from '@/services'
+import Control from '@/components/Control'
 import './index.scss'
 
 interface StoryPhotosProps {
@@ -23,17 +24,18 @@ export default function StoryPhotos({ images, block, className, missingText, laz
   return (
     <View className={[`${block}__photos`, className ?? ''].filter(Boolean).join(' ')}>
       {images.map((img, i) => (
-        <View
+        <Control
           key={img.fileID}
           className={`${block}__photo`}
-          ariaRole='button'
-          ariaLabel={`查看第 ${i + 1} 张照片`}
+          role='button'
+          label={`查看第 ${i + 1} 张照片`}
+          disabled={!img.url}
           onClick={() => img.url && Taro.previewImage({ current: img.url, urls })}
         >
-          {img.url ? <Image className={`${block}__image`} src={img.url} mode='aspectFill' lazyLoad={lazyLoad} /> : null}
+          {img.url ? <Image className={`${block}__image`} src={img.url} mode='aspectFill' lazyLoad={lazyLoad} nativeProps={{ alt: '' }} /> : null}
           {!img.url && missingText ? <Text className={`${block}__missing`}>{missingText}</Text> : null}
           {img.check ? <Text className='ps-story-photos__check'>{PHOTO_CHECK_LABELS[img.check]}</Text> : null}
-        </View>
+        </Control>
       ))}
     </View>
   )

@@ -1,14 +1,14 @@
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { AtButton, AtInput, AtSwitch } from 'taro-ui'
+import { AtButton, AtInput } from 'taro-ui'
 import Card from '@/components/Card'
 import FormField from '@/components/FormField'
 import Notice from '@/components/Notice'
 import OrgChooser from '@/components/OrgChooser'
+import Switch from '@/components/Switch'
 import { userService } from '@/services'
 import type { ApiError, Person, PersonStatus } from '@/services'
-import { NATIVE_COLORS } from '@/theme/nativeColors'
 import { memberOrgOptions, type OrgOption } from '@/utils/orgTree'
 import { useDraft } from '@/utils/useDraft'
 
@@ -133,9 +133,9 @@ export default function RegisterForm({ person, onRegistered }: RegisterFormProps
       </FormField>
 
       <FormField label='是否离退休' error={fieldErrors.retired}>
-        <AtSwitch
+        <Switch
           title={draft.retired ? '是，离退休' : '否，在职'}
-          color={NATIVE_COLORS.primary}
+          label='离退休'
           checked={draft.retired}
           onChange={(retired: boolean) => change({ retired })}
         />

@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { AtButton, AtSwitch } from 'taro-ui'
+import { AtButton } from 'taro-ui'
 import Card from '@/components/Card'
 import LoadState from '@/components/LoadState'
 import PageShell from '@/components/PageShell'
+import Switch from '@/components/Switch'
 import { clearToken, isSignedIn, storyService, userService, usesTokenSignIn } from '@/services'
 import type { Person } from '@/services'
 import { ROUTES } from '@/routes'
 import { useCareMode } from '@/theme/careMode'
-import { NATIVE_COLORS } from '@/theme/nativeColors'
 import ProfileCard from './ProfileCard'
 import RegisterForm from './RegisterForm'
 import './index.scss'
@@ -118,7 +118,7 @@ export default function MinePage() {
       ) : null}
 
       <Card title='设置'>
-        <AtSwitch title='长辈模式' color={NATIVE_COLORS.primary} checked={careMode} onChange={setCareMode} />
+        <Switch title='长辈模式' checked={careMode} onChange={setCareMode} />
         <Text className='mine__caption'>打开后字更大、按钮更大，所有页面都生效。</Text>
       </Card>
 

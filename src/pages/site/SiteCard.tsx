@@ -4,6 +4,7 @@ import { Image, Text, View } from '@tarojs/components'
 import type { SiteSummary } from '@/services'
 import { SITE_FACILITY_LABELS } from '@/services'
 import { formatDistance, siteKind } from './format'
+import Control from '@/components/Control'
 import './SiteCard.scss'
 
 interface SiteCardProps {
@@ -14,13 +15,8 @@ interface SiteCardProps {
 export default function SiteCard({ site, onOpen }: SiteCardProps) {
   const distance = site.distance !== undefined ? formatDistance(site.distance) : null
   return (
-    <View
-      className='site-card'
-      ariaRole='link'
-      ariaLabel={`${site.name}${distance ? `，距你${distance}` : ''}，${site.openNow ? '现在开放' : '现在未开放'}`}
-      onClick={() => onOpen(site.id)}
-    >
-      {site.photo ? <Image className='site-card__photo' src={site.photo} mode='aspectFill' lazyLoad /> : null}
+    <Control className='site-card' role='link' onClick={() => onOpen(site.id)}>
+      {site.photo ? <Image className='site-card__photo' src={site.photo} mode='aspectFill' lazyLoad nativeProps={{ alt: '' }} /> : null}
       <View className='site-card__top'>
         <Text className='site-card__name'>{site.name}</Text>
         {distance ? <Text className='site-card__distance'>{distance}</Text> : null}
@@ -34,6 +30,6 @@ export default function SiteCard({ site, onOpen }: SiteCardProps) {
       <Text className='site-card__meta'>
         可容纳 {site.capacity} 人{site.facilities.length ? ` · ${site.facilities.map((f) => SITE_FACILITY_LABELS[f]).join('、')}` : ''}
       </Text>
-    </View>
+    </Control>
   )
 }

@@ -5,16 +5,16 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { ComponentType } from 'react'
-import { AtButton, AtSwitch } from 'taro-ui'
+import { AtButton } from 'taro-ui'
 import Chips from '@/components/Chips'
 import LoadState from '@/components/LoadState'
 import LoadMore from '@/components/LoadMore'
 import PageShell from '@/components/PageShell'
+import Switch from '@/components/Switch'
 import { usePagedList } from '@/hooks/usePagedList'
 import { ROUTES } from '@/routes'
 import { SITE_FACILITIES, SITE_FACILITY_LABELS, SITE_TYPES, SITE_TYPE_LABELS, siteService } from '@/services'
 import type { SiteFacility, SiteLocation, SiteSummary, SiteType } from '@/services'
-import { NATIVE_COLORS } from '@/theme/nativeColors'
 import { latLng, locate, locationAllowed } from '@/utils/location'
 import SiteCard from './SiteCard'
 import './index.scss'
@@ -135,10 +135,9 @@ export default function SiteDirectoryPage() {
 
       <View className='sites-filters'>
         <Chips className='sites__types' options={TYPE_OPTIONS} value={filters.type} onChange={(type) => filter({ type })} />
-        <AtSwitch
+        <Switch
           className='sites__open-now'
           title='只看现在开放的'
-          color={NATIVE_COLORS.primary}
           checked={filters.openNow}
           onChange={(openNow: boolean) => filter({ openNow })}
         />

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { STORY_LIMITS, storyPhotos } from '@/services'
 import type { StoryPhoto } from '@/services'
+import Control from '@/components/Control'
 
 interface PhotoFieldProps {
   photos: StoryPhoto[]
@@ -44,29 +45,30 @@ export default function PhotoField({ photos, onChange, onBusyChange }: PhotoFiel
       <View className='story-photos__grid'>
         {photos.map((photo, i) => (
           <View className='story-photos__item' key={photo.fileID}>
-            <View
+            <Control
               className='story-photos__frame'
-              ariaRole='button'
-              ariaLabel={`查看第 ${i + 1} 张照片`}
+              role='button'
+              label={`查看第 ${i + 1} 张照片`}
               onClick={() => Taro.previewImage({ current: photo.preview, urls: photos.map((p) => p.preview) })}
             >
-              <Image className='story-photos__image' src={photo.preview} mode='aspectFill' />
-            </View>
-            <View
+              <Image className='story-photos__image' src={photo.preview} mode='aspectFill' nativeProps={{ alt: '' }} />
+            </Control>
+            <Control
               className='story-photos__remove'
-              ariaRole='button'
-              ariaLabel={`删除第 ${i + 1} 张照片`}
-              onClick={() => !progress && remove(photo.fileID)}
+              role='button'
+              label={`删除第 ${i + 1} 张照片`}
+              disabled={Boolean(progress)}
+              onClick={() => remove(photo.fileID)}
             >
               <Text>删除</Text>
-            </View>
+            </Control>
           </View>
         ))}
         {room > 0 && !progress ? (
-          <View className='story-photos__add' ariaRole='button' onClick={add}>
-            <Text className='story-photos__plus'>＋</Text>
+          <Control className='story-photos__add' role='button' onClick={add}>
+            <Text className='story-photos__plus' aria-hidden>＋</Text>
             <Text>添加照片</Text>
-          </View>
+          </Control>
         ) : null}
       </View>
       {progress ? <Text className='story-photos__progress'>{progress}</Text> : null}

@@ -16,6 +16,7 @@ import type { ApiError, StoryCategory, StoryPhoto } from '@/services'
 import { memberOrgOptions, type OrgOption } from '@/utils/orgTree'
 import { useDraft } from '@/utils/useDraft'
 import PhotoField from './PhotoField'
+import Control from '@/components/Control'
 
 export interface StoryDraft {
   /** Made when the draft starts: the same draft submitted twice (a retry, a double tap) is one story. */
@@ -256,15 +257,15 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
               <Chips options={RETIRED_OPTIONS} value={draft.subjectRetired || null} onChange={(subjectRetired) => change({ subjectRetired })} />
             </FormField>
             <FormField label='主人公同意' error={errors.consent}>
-              <View
+              <Control
                 className={`story-form__consent${draft.consent ? ' story-form__consent--checked' : ''}`}
-                ariaRole='checkbox'
-                ariaLabel={draft.consent ? '已确认主人公同意，点一下取消' : '确认主人公同意'}
+                role='checkbox'
+                checked={draft.consent}
                 onClick={() => change({ consent: !draft.consent })}
               >
-                <Text className='story-form__box'>{draft.consent ? '✓' : ''}</Text>
+                <Text className='story-form__box' aria-hidden>{draft.consent ? '✓' : ''}</Text>
                 <Text>我已征得主人公本人（或家属）同意，讲述他/她的故事</Text>
-              </View>
+              </Control>
             </FormField>
           </View>
         ) : null}

@@ -10,6 +10,7 @@ import { storyService } from '@/services'
 import type { Message } from '@/services'
 import { ROUTES } from '@/routes'
 import { formatDayTime } from '@/utils/time'
+import Control from '@/components/Control'
 import './messages.scss'
 
 /** The list keeps showing them as new on this visit; they are read from the next one on. */
@@ -43,10 +44,10 @@ export default function MessagesPage() {
       {list.page ? (
         <View>
           {list.items.map((m) => (
-            <View
+            <Control
               className='message'
               key={m.id}
-              ariaRole='link'
+              role='link'
               onClick={() => Taro.navigateTo({ url: `${ROUTES.storyDetail}?id=${m.storyId}` })}
             >
               <View className='message__head'>
@@ -55,7 +56,7 @@ export default function MessagesPage() {
               </View>
               <Text className='message__body'>{m.body}</Text>
               <Text className='message__at'>{formatDayTime(m.at)} · 点此查看故事</Text>
-            </View>
+            </Control>
           ))}
           <LoadMore list={list} />
         </View>

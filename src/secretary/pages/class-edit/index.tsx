@@ -3,7 +3,7 @@
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { AtButton, AtInput, AtSwitch, AtTextarea } from 'taro-ui'
+import { AtButton, AtInput, AtTextarea } from 'taro-ui'
 import Card from '@/components/Card'
 import Chips from '@/components/Chips'
 import FormField from '@/components/FormField'
@@ -14,13 +14,14 @@ import { currentLocation } from '@/utils/location'
 import { ROUTES } from '@/routes'
 import { CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, CLASS_LIMITS, classroomService } from '@/services'
 import type { ClassDetail, Lecturer } from '@/services'
-import { NATIVE_COLORS } from '@/theme/nativeColors'
 import { formatDay } from '@/utils/time'
 import { useDraft } from '@/utils/useDraft'
 import {
   checkDraft, classInput, ClassDraft, draftOf, emptyDraft, fieldOf, FieldErrors, GEOFENCE_CHOICES, GeofenceChoice,
   TYPED_LECTURER,
 } from './classDraft'
+import Control from '@/components/Control'
+import Switch from '@/components/Switch'
 import './index.scss'
 
 const CATEGORY_OPTIONS = CLASS_CATEGORIES.map((c) => ({ value: c, label: CLASS_CATEGORY_LABELS[c] }))
@@ -153,18 +154,18 @@ function ClassForm({ classId, initial, lecturers }: ClassFormProps) {
       <Card title='时间'>
         <FormField label='日期' error={errors.date}>
           <Picker mode='date' value={draft.date} onChange={(e) => change({ date: String(e.detail.value) })}>
-            <View className='class-form__picker' ariaRole='button'>{formatDay(`${draft.date}T12:00:00+08:00`)}</View>
+            <Control className='class-form__picker' role='button'>{formatDay(`${draft.date}T12:00:00+08:00`)}</Control>
           </Picker>
         </FormField>
         <View className='class-form__times'>
           <FormField label='开始时间' error={errors.startTime}>
             <Picker mode='time' value={draft.startTime} onChange={(e) => change({ startTime: String(e.detail.value) })}>
-              <View className='class-form__picker' ariaRole='button'>{draft.startTime}</View>
+              <Control className='class-form__picker' role='button'>{draft.startTime}</Control>
             </Picker>
           </FormField>
           <FormField label='结束时间' error={errors.endTime}>
             <Picker mode='time' value={draft.endTime} onChange={(e) => change({ endTime: String(e.detail.value) })}>
-              <View className='class-form__picker' ariaRole='button'>{draft.endTime}</View>
+              <Control className='class-form__picker' role='button'>{draft.endTime}</Control>
             </Picker>
           </FormField>
         </View>
@@ -208,7 +209,7 @@ function ClassForm({ classId, initial, lecturers }: ClassFormProps) {
           <AtInput name='capacity' type='number' placeholder='场地能坐多少人' value={draft.capacity}
             onChange={(v: string) => change({ capacity: String(v) })} />
         </FormField>
-        <AtSwitch title='向全区党员开放' color={NATIVE_COLORS.primary} checked={draft.openToAll}
+        <Switch title='向全区党员开放' checked={draft.openToAll}
           onChange={(openToAll: boolean) => change({ openToAll })} />
       </Card>
 

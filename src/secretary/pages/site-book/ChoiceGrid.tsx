@@ -1,6 +1,7 @@
 // Days and half-hours as a grid of large tappable words (no picker wheel): the chosen one filled, the taken ones
 // greyed with the reason under them and not tappable.
 import { Text, View } from '@tarojs/components'
+import Control from '@/components/Control'
 
 export interface Choice {
   value: string
@@ -22,24 +23,23 @@ interface ChoiceGridProps {
 
 export default function ChoiceGrid({ choices, value, onChange, columns, className }: ChoiceGridProps) {
   return (
-    <View className={['site-grid', `site-grid--${columns}`, className ?? ''].filter(Boolean).join(' ')}>
+    <View className={['site-grid', `site-grid--${columns}`, className ?? ''].filter(Boolean).join(' ')} ariaRole='radiogroup'>
       {choices.map((choice) => {
         const selected = choice.value === value
         const classes = ['site-grid__cell', selected ? 'site-grid__cell--selected' : '', choice.unavailable ? 'site-grid__cell--off' : '']
         return (
-          <View
+          <Control
             key={choice.value}
             className={classes.filter(Boolean).join(' ')}
-            ariaRole='radio'
-            ariaLabel={`${choice.label}${choice.sub ?? ''}${choice.unavailable ? `，${choice.unavailable}` : ''}${selected ? '，已选' : ''}`}
-            onClick={() => {
-              if (!choice.unavailable) onChange(choice.value)
-            }}
+            role='radio'
+            checked={selected}
+            disabled={Boolean(choice.unavailable)}
+            onClick={() => onChange(choice.value)}
           >
             <Text className='site-grid__label'>{choice.label}</Text>
             {choice.sub ? <Text className='site-grid__sub'>{choice.sub}</Text> : null}
             {choice.unavailable ? <Text className='site-grid__note'>{choice.unavailable}</Text> : null}
-          </View>
+          </Control>
         )
       })}
     </View>

@@ -21,6 +21,7 @@ import ChoiceGrid, { type Choice } from './ChoiceGrid'
 import {
   addDays, busyMinutes, clockMinutes, endChoices, firstBookableDate, spansOn, startChoices, minutesClock,
 } from './slots'
+import Control from '@/components/Control'
 import './index.scss'
 
 export interface BookingDraft {
@@ -205,9 +206,9 @@ export default function SiteBookPage() {
             end={addDays(now.date, SITE_BOOKING_LIMITS.maxDaysAhead)}
             onChange={(e) => chooseDate(String(e.detail.value))}
           >
-            <View className='site-book__more' ariaRole='button'>
+            <Control className='site-book__more' role='button'>
               {farDate ? `已选 ${dayLabel(draft.date)}，点这里换一天` : `更晚的日期（最多提前 ${SITE_BOOKING_LIMITS.maxDaysAhead} 天）`}
-            </View>
+            </Control>
           </Picker>
         </FormField>
       </Card>

@@ -2,6 +2,7 @@
 // visits and visitors, bookings and hours, arrivals, classes hosted and their attendees, organisations served and
 // how many from outside (the open-sharing figure). An idle site says so in words.
 import { Text, View } from '@tarojs/components'
+import Control from '@/components/Control'
 import type { SiteUsage } from '@/services'
 import { formatRate } from '@/utils/figures'
 import { SITE_TYPE_LABELS } from '@/services'
@@ -13,8 +14,9 @@ interface UsageRowProps {
 
 export default function UsageRow({ row, onOpen }: UsageRowProps) {
   const width = `${Math.min(100, Math.round((row.utilisation ?? 0) * 100))}%`
-  return (
-    <View className={`usage-row${row.idle ? ' usage-row--idle' : ''}`} ariaRole={onOpen ? 'link' : undefined} onClick={() => onOpen?.(row.siteId)}>
+  const className = `usage-row${row.idle ? ' usage-row--idle' : ''}`
+  const body = (
+    <>
       <View className='usage-row__top'>
         {row.rank !== null ? <Text className='usage-row__rank'>{row.rank}</Text> : null}
         <View className='usage-row__names'>
@@ -34,6 +36,10 @@ export default function UsageRow({ row, onOpen }: UsageRowProps) {
         <Text className='usage-row__figure'>承办课程 {row.classesHeld} 节 · 听课 {row.classAttendees} 人次</Text>
         <Text className='usage-row__figure'>服务党组织 {row.orgsServed} 个，其中外单位 {row.outsideOrgs} 个</Text>
       </View>
-    </View>
+    </>
   )
+  // A row opens the site's own month only where the ranking says so.
+  return onOpen
+    ? <Control className={className} role='link' onClick={() => onOpen(row.siteId)}>{body}</Control>
+    : <View className={className}>{body}</View>
 }

@@ -1,0 +1,76 @@
+// Every page of the page table, in Chromium on the H5 build (390 × 844), normal and 长辈模式, as the person it is for
+// (member pages as demo-retired, secretary pages as demo-secretary): axe-core finds nothing serious or critical,
+// text is ≥ 18 px in 长辈模式, and every target is ≥ 44 px (≥ 48 px in 长辈模式). Then 长辈模式 again at the browser's
+// 200 % zoom (the same phone, half as many CSS px across): the same minimums, and nothing cut off at the right.
+// A new page in src/pageTable.ts is audited without touching this file; pages that show one thing take its seeded id
+// from QUERY.
+import type { Page } from 'playwright-core'
+import { PAGES, type PageName } from '../../src/pageTable'
+import { ROUTES } from '../../src/routes'
+import { screenshot, useBrowserBed } from '../helpers/browser'
+import { axeFindings, overflowFindings, settled, sizeFindings } from './a11y'
+
+const bed = useBrowserBed()
+
+/** The seeded thing a page shows (local/seed): a story, a class going on now, the 幸福里 book room. */
+const QUERY: Partial<Record<PageName, string>> = {
+  storyDetail: 'id=story-seed-barber',
+  classEdit: 'id=demoNowA',
+  classCode: 'id=demoNowA',
+  classAttendance: 'id=demoNowA',
+  siteDetail: 'id=site-xingfuli-books',
+  siteBook: 'siteId=site-xingfuli-books',
+  siteCalendar: 'id=site-xingfuli-books',
+  siteCode: 'id=site-xingfuli-books',
+}
+
+/** The README's 适老化 pictures: these pages in 长辈模式 at 200 % (`npm run screenshots`). */
+const SCREENSHOT_PAGES: PageName[] = ['story', 'storyWrite']
+
+const PHONE = { width: 390, height: 844 }
+const MODES = [
+  { name: '普通', care: false, zoom: 1, minText: 0, minTarget: 44 },
+  { name: '长辈模式', care: true, zoom: 1, minText: 18, minTarget: 48 },
+  { name: '长辈模式 200%', care: true, zoom: 2, minText: 18, minTarget: 48 },
+] as const
+
+const names = Object.keys(PAGES) as PageName[]
+const PEOPLE = [
+  { openid: 'demo-retired', pages: names.filter((name) => !('subpackage' in PAGES[name])) },
+  { openid: 'demo-secretary', pages: names.filter((name) => 'subpackage' in PAGES[name]) },
+]
+
+let page: Page
+beforeAll(async () => {
+  page = await bed.phone()
+})
+
+describe.each(PEOPLE)('as $openid', ({ openid, pages }) => {
+  beforeAll(async () => {
+    await bed.signIn(page, openid)
+  })
+
+  describe.each(MODES)('$name', (mode) => {
+    beforeAll(async () => {
+      await bed.careMode(page, mode.care)
+      // Browser zoom: the CSS viewport shrinks by the zoom factor.
+      await page.setViewportSize({ width: Math.round(PHONE.width / mode.zoom), height: Math.round(PHONE.height / mode.zoom) })
+    })
+    afterAll(async () => {
+      await page.setViewportSize(PHONE)
+    })
+
+    test.each(pages)('%s', async (name) => {
+      const query = QUERY[name]
+      await bed.open(page, `${ROUTES[name]}${query ? `?${query}` : ''}`)
+      await settled(page, ROUTES[name])
+      const findings = {
+        axe: await axeFindings(page),
+        sizes: await sizeFindings(page, mode),
+        cutOff: mode.zoom > 1 ? await overflowFindings(page) : [],
+      }
+      expect(findings).toEqual({ axe: [], sizes: [], cutOff: [] })
+      if (mode.zoom > 1 && SCREENSHOT_PAGES.includes(name)) await screenshot(page, `care-zoom-${name}`)
+    })
+  })
+})
