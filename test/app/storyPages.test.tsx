@@ -1,11 +1,12 @@
 // The story pages around the form: the feed, the public story page, and the secretary's review queue.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import * as contract from '../../contract/story'
 import type { QueueItem, StoryCard, StoryDetail } from '../../contract/story'
 import StoryFeedPage from '@/pages/story'
 import StoryDetailPage from '@/pages/story/detail'
 import StoryReviewPage from '@/secretary/pages/review'
+import { UNDO_MS } from '@/secretary/pages/review/QueueStory'
 import {
   storyService,
 } from '@/services'
@@ -133,8 +134,15 @@ describe('the story page', () => {
   })
 })
 
+/** Back to real timers, first running what the fake ones still hold (the web components' own render queue among them). */
+function realTimers() {
+  act(() => { jest.runOnlyPendingTimers() })
+  jest.useRealTimers()
+}
+
 describe('the review queue', () => {
-  test('shows how many wait, oldest first; 通过并精选 approves as featured', async () => {
+  test('shows how many wait, oldest first; 通过并精选 waits with 撤销, then approves as featured', async () => {
+    jest.useFakeTimers()
     jest.spyOn(storyService, 'queue').mockResolvedValue(ok({ items: [queued('q1', '社区里的热心人'), queued('q2', '夜校老师')], total: 2, nextCursor: null }))
     const review = jest.spyOn(storyService, 'review').mockResolvedValue(ok({ id: 'q1', status: 'approved' as const, featured: true }))
     render(<StoryReviewPage />)
@@ -142,9 +150,41 @@ describe('the review queue', () => {
     const first = screen.getByText('社区里的热心人').closest('.queue-story') as HTMLElement
     expect(first.textContent).toContain('她每天早上六点就到社区服务站。')
     fireEvent.click(Array.from(first.querySelectorAll('.at-button')).find((b) => b.textContent === '通过并精选')!)
+    expect(screen.getByText('将通过并设为精选，5 秒内可以撤销')).toBeTruthy()
+    act(() => { jest.advanceTimersByTime(UNDO_MS - 100) })
+    expect(review).not.toHaveBeenCalled()
+    act(() => { jest.advanceTimersByTime(100) })
     expect(await screen.findByText('《社区里的热心人》：已通过，设为精选')).toBeTruthy()
     expect(review).toHaveBeenCalledWith({ id: 'q1', decision: 'approve', featured: true })
     expect(screen.getByText('待审核故事（1 篇）')).toBeTruthy()
+    realTimers()
+  })
+
+  test('撤销 within the 5 seconds sends nothing and puts the buttons back', async () => {
+    jest.useFakeTimers()
+    jest.spyOn(storyService, 'queue').mockResolvedValue(ok({ items: [queued('q1', '社区里的热心人')], total: 1, nextCursor: null }))
+    const review = jest.spyOn(storyService, 'review')
+    render(<StoryReviewPage />)
+    await screen.findByText('社区里的热心人')
+    click('通过')
+    click('撤销')
+    act(() => { jest.advanceTimersByTime(UNDO_MS * 2) })
+    expect(review).not.toHaveBeenCalled()
+    expect(screen.getByText('通过并精选')).toBeTruthy()
+    expect(screen.getByText('待审核故事（1 篇）')).toBeTruthy()
+    realTimers()
+  })
+
+  test('leaving the page while a decision waits sends it (it was made, not taken back)', async () => {
+    jest.useFakeTimers()
+    jest.spyOn(storyService, 'queue').mockResolvedValue(ok({ items: [queued('q1', '社区里的热心人')], total: 1, nextCursor: null }))
+    const review = jest.spyOn(storyService, 'review').mockResolvedValue(ok({ id: 'q1', status: 'approved' as const, featured: false }))
+    const page = render(<StoryReviewPage />)
+    await screen.findByText('社区里的热心人')
+    click('通过')
+    page.unmount()
+    expect(review).toHaveBeenCalledWith({ id: 'q1', decision: 'approve', featured: false })
+    realTimers()
   })
 
   test('不通过 needs a reason, and sends nothing without one', async () => {
@@ -167,7 +207,10 @@ describe('the review queue', () => {
     jest.spyOn(storyService, 'review').mockResolvedValue(refused({ code: 'CONFLICT', message: '这篇故事已经审核过（已发布），请刷新后查看' }))
     render(<StoryReviewPage />)
     await screen.findByText('社区里的热心人')
+    jest.useFakeTimers()
     click('通过')
+    act(() => { jest.advanceTimersByTime(UNDO_MS) })
+    realTimers()
     expect(await screen.findByText('《社区里的热心人》：其他人已经处理了这篇故事（这篇故事已经审核过（已发布），请刷新后查看）')).toBeTruthy()
     await waitFor(() => expect(document.querySelectorAll('.queue-story')).toHaveLength(0))
     expect(screen.getByText('待审核故事（0 篇）')).toBeTruthy()

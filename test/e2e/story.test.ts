@@ -102,6 +102,8 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
   await queued.locator('.queue-story__image').waitFor()
   await screenshot(secretary.page(), 'story-review-care')
   await queued.locator('.at-button', { hasText: '通过并精选' }).click()
+  // Published only after the few seconds in which 撤销 can take a slip back.
+  await queued.getByText('将通过并设为精选，5 秒内可以撤销').waitFor()
   await secretary.getByText(`《${TITLE}》：已通过，设为精选`).waitFor()
   await bed.careMode(secretary.page(), false)
 

@@ -1,8 +1,10 @@
 // One pending story, whole (text and photos), so it can be decided from the list: 通过 (or 通过并精选),
 // 退回修改 with a comment, 不通过 with a reason. Every decision is a button; the words go in a form below it.
+// Publishing is public at once and tells the author, so 通过 and 通过并精选 wait UNDO_MS with 撤销 before they are
+// sent (a slip of the finger is taken back before anyone sees it); leaving the page sends what is waiting.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { AtButton, AtTextarea } from 'taro-ui'
 import Card from '@/components/Card'
 import FormField from '@/components/FormField'
@@ -14,6 +16,9 @@ import { historyUrl } from '@/routes'
 import { formatDayTime } from '@/utils/time'
 
 export type Decision = 'approve' | 'feature' | 'return' | 'reject'
+
+export const UNDO_MS = 5000
+const PUBLISHING: Record<'approve' | 'feature', string> = { approve: '通过并发布', feature: '通过并设为精选' }
 
 /** What happened, for the list: decided here, or already decided by someone else (CONFLICT). */
 export type Outcome = { decision: Decision } | { conflict: string }
@@ -34,6 +39,9 @@ export default function QueueStory({ story, onDecided }: QueueStoryProps) {
   const [reasonError, setReasonError] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [waiting, setWaiting] = useState<'approve' | 'feature' | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const pending = useRef<'approve' | 'feature' | null>(null)
 
   const decide = async (decision: Decision) => {
     if (decision === 'return' || decision === 'reject') {
@@ -56,6 +64,31 @@ export default function QueueStory({ story, onDecided }: QueueStoryProps) {
     if (reasonField) setReasonError(reasonField.message)
     else setError(result.message)
   }
+
+  const publish = (decision: 'approve' | 'feature') => {
+    pending.current = decision
+    setWaiting(decision)
+    timer.current = setTimeout(() => {
+      timer.current = null
+      pending.current = null
+      setWaiting(null)
+      decide(decision)
+    }, UNDO_MS)
+  }
+
+  const undo = () => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    pending.current = null
+    setWaiting(null)
+  }
+
+  // Leaving the page (or the list dropping the card) sends a decision still waiting: it was made, not taken back.
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current)
+    const decision = pending.current
+    if (decision) storyService.review({ id: story.id, decision: 'approve', featured: decision === 'feature' })
+  }, [])
 
   const ask = (kind: 'return' | 'reject') => {
     setAsking(kind)
@@ -113,11 +146,16 @@ export default function QueueStory({ story, onDecided }: QueueStoryProps) {
             <AtButton type='primary' loading={busy} disabled={busy} onClick={() => decide(asking!)}>{form.confirm}</AtButton>
           </View>
         </View>
+      ) : waiting ? (
+        <View className='queue-story__waiting'>
+          <Notice tone='info'>将{PUBLISHING[waiting]}，{UNDO_MS / 1000} 秒内可以撤销</Notice>
+          <AtButton type='secondary' onClick={undo}>撤销</AtButton>
+        </View>
       ) : (
         <View>
           <View className='queue-story__actions'>
-            <AtButton type='primary' loading={busy} disabled={busy} onClick={() => decide('approve')}>通过</AtButton>
-            <AtButton type='secondary' disabled={busy} onClick={() => decide('feature')}>通过并精选</AtButton>
+            <AtButton type='primary' loading={busy} disabled={busy} onClick={() => publish('approve')}>通过</AtButton>
+            <AtButton type='secondary' disabled={busy} onClick={() => publish('feature')}>通过并精选</AtButton>
           </View>
           <View className='queue-story__actions'>
             <AtButton disabled={busy} onClick={() => ask('return')}>退回修改</AtButton>
