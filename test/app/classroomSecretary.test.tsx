@@ -188,7 +188,11 @@ describe('出勤情况', () => {
       ], { signedIn: 2, present: 1, rate: 0.667 })))
     const mark = jest.spyOn(classroomService, 'mark').mockResolvedValue(ok({ userId: 'demo-retired', status: 'present' as const }))
     render(<ClassAttendancePage />)
+    // Someone who scanned in is offered a correction, not a second sign-in.
+    const zhang = (await screen.findByText('张明')).closest('.attendance-row') as HTMLElement
+    expect(zhang.querySelector('.attendance-row__mark')!.textContent).toBe('更正登记')
     const chen = (await screen.findByText('陈秀英')).closest('.attendance-row') as HTMLElement
+    expect(chen.querySelector('.attendance-row__mark')!.textContent).toBe('手动签到 / 登记')
     fireEvent.click(chen.querySelector('.at-button')!)
     click('确认登记')
     await fieldShows('原因', '请写明为陈秀英登记的原因')

@@ -192,3 +192,17 @@ test('a link to a page that does not exist says so and leads home, instead of le
   await screen.locator('.at-button', { hasText: '回首页' }).click()
   await screen.locator('.ps-story-card').first().waitFor()
 })
+
+test('offline, a tap on a tab that cannot open says so on screen; back online, the same tap opens it', async () => {
+  const page = await bed.phone()
+  const screen = current(page)
+  await bed.open(page, '/pages/story/index')
+  await screen.locator('.ps-story-card').first().waitFor()
+  await page.context().setOffline(true)
+  await screen.locator('.ps-tabbar').getByText('阵地').click()
+  await page.getByText('网络不通，页面没有打开。请检查网络后再点一次').waitFor()
+  expect(await screen.locator('.ps-story-card').count()).toBeGreaterThan(0)
+  await page.context().setOffline(false)
+  await screen.locator('.ps-tabbar').getByText('阵地').click()
+  await screen.locator('.site-card').first().waitFor()
+})

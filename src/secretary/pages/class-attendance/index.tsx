@@ -19,6 +19,9 @@ import './index.scss'
 
 const classIdOf = () => Taro.getCurrentInstance().router?.params?.id ?? ''
 
+/** Already there (scanned, or marked present): 手动签到 has nothing to add; a correction (请假, 缺席) still can. */
+const signedIn = (row: AttendanceRow) => row.status === 'on-time' || row.status === 'late' || row.status === 'present'
+
 function Row({ row, onMark }: { row: AttendanceRow; onMark: () => void }) {
   return (
     <View className='attendance-row'>
@@ -33,13 +36,13 @@ function Row({ row, onMark }: { row: AttendanceRow; onMark: () => void }) {
         {row.by === 'scan' ? ' · 扫码' : row.by === 'hand' ? ' · 书记登记' : ''}
       </Text>
       {row.reason ? <Text className='attendance-row__reason'>原因：{row.reason}</Text> : null}
-      <View className='attendance-row__actions'>
-        <AtButton size='small' className='attendance-row__mark' onClick={onMark}>手动签到 / 登记</AtButton>
-        {/* A guest is outside the secretary's organisations: their history is not theirs to read. */}
-        {row.guest ? null : (
+      {/* A guest is outside the secretary's organisations: not theirs to mark, nor their history to read. */}
+      {row.guest ? null : (
+        <View className='attendance-row__actions'>
+          <AtButton size='small' className='attendance-row__mark' onClick={onMark}>{signedIn(row) ? '更正登记' : '手动签到 / 登记'}</AtButton>
           <AtButton size='small' className='attendance-row__history' onClick={() => Taro.navigateTo({ url: historyUrl('person', row.userId) })}>操作记录</AtButton>
-        )}
-      </View>
+        </View>
+      )}
     </View>
   )
 }
