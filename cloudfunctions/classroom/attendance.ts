@@ -68,7 +68,7 @@ function checkPlace(c: ClassDoc, location: ClassroomInput['checkIn']['location']
  */
 export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDoc): Promise<ClassroomOutput['checkIn']> {
   const at = now()
-  const classId = readRotatingToken('class', input.token, at)
+  const classId = await readRotatingToken('class', input.token, at)
   const c = await findDoc<ClassDoc>(COLLECTIONS.classes, classId)
   if (!c) throw new ApiFailure('NOT_FOUND', '没有找到这节课，请扫描大屏上最新的签到码')
   const closed = whyClosed(c, at)

@@ -33,6 +33,7 @@ export const COLLECTIONS = {
   siteMarks: 'siteMarks',
   siteMonths: 'siteMonths',
   rateLimits: 'rateLimits',
+  secrets: 'secrets',
 } as const
 
 /** A document with checked photos (common/photoChecks.ts): a verdict finds it by trace id, the timer the checks to do again. */
@@ -179,5 +180,10 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     // _id is `${openid}_${action}_${window start ms}`: a per-person rate limit's counter (common/rateLimit.ts).
     name: COLLECTIONS.rateLimits,
     indexes: [{ name: 'ends', keys: { ends: 1 } }],
+  },
+  {
+    // The environment's generated keys (common/secrets.ts), one document; only the functions may read it.
+    name: COLLECTIONS.secrets,
+    indexes: [],
   },
 ]

@@ -1,6 +1,7 @@
 // What every function suite needs: a fresh emulator with the demo district for the file's tests, its people signed
 // in (the demo people, anyone else, nobody), its clock, and its database read and written behind the functions' back.
 // Each feature's support.ts adds what is about that feature only.
+import crypto from 'crypto'
 import { as, callApi, Caller, emulatorNow, setClock } from './api'
 import { RunningEmulator, sdkApp, startEmulator } from './emulator'
 
@@ -62,6 +63,16 @@ export interface Bed {
   /** A stored document, read through the SDK; undefined when there is none. */
   stored(collection: string, id: string): Promise<any>
 }
+
+/**
+ * The environment's keys given to the functions as a deployer would (CHECKIN_SECRET, SESSION_SECRET), fresh for each
+ * run: a new function instance then costs what a warm one does, which tests that count or cut short a call's
+ * database operations need (otherwise an instance reads the stored keys once, on its first call).
+ */
+export const deployedKeys = (): Record<string, string> => ({
+  CHECKIN_SECRET: crypto.randomBytes(32).toString('base64url'),
+  SESSION_SECRET: crypto.randomBytes(32).toString('base64url'),
+})
 
 /** Starts the emulator (with `env` added to its environment) before the file's tests and stops it after. */
 export function useBed(env: Record<string, string> = {}): Bed {
