@@ -1,6 +1,7 @@
 // The hub: one HTTP server in front of the emulated services, as CloudBase presents them.
 //   POST /admin                    the server API the SDKs speak (database, storage, functions, wx open API)
-//   POST /api/<function>           the HTTP access route the H5 app calls (Authorization: Bearer <token>)
+//   /api/<function>                the HTTP access routes the H5 app calls: the function gets CloudBase's
+//                                  integration request and its integration response is the answer
 //   POST /auth/dev-login           a token for any openid the caller names (only when dev login is on)
 //   /__emulator/...                metrics, clock, timers, crash injection and inbox for tests and the developer
 //   everything else                the static H5 build, when one is given (h5Dir)
@@ -13,7 +14,8 @@ import type { HubContext } from './context'
 import { createDatabaseService } from './database'
 import { AdminError } from './errors'
 import { createFunctionsService } from './functions'
-import { callerFunction, HttpError, readJson, sendJson } from './http'
+import { callerFunction, HttpError, readBody, readJson, sendJson } from './http'
+import { integrationRequest, sendFunctionResult } from './httpAccess'
 import { Metrics } from './metrics'
 import type { AdminCall, EmulatedService } from './service'
 import { createStorageService } from './storage'
@@ -74,7 +76,7 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
     }
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string) {
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, name: string) {
     const auth = String(req.headers.authorization ?? '')
     const m = /^Bearer\s+(\S+)$/i.exec(auth)
     let openid: string | undefined
@@ -86,14 +88,11 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
       }
       openid = verdict.openid
     }
-    const event = await readJson(req, API_BODY_LIMIT)
-    if (event === null || typeof event !== 'object' || Array.isArray(event)) {
-      return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容格式不正确' })
-    }
+    const event = integrationRequest(req, url, await readBody(req, API_BODY_LIMIT), config.envId)
     const outcome = await ctx.functions.invoke(name, event, { openid })
-    if (outcome.ok) return sendJson(res, 200, outcome.result)
+    if (outcome.ok) return sendFunctionResult(res, outcome.result)
     if (outcome.reason === 'not-found') return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这项服务' })
-    sendJson(res, 200, { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' })
+    sendJson(res, 502, { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' })
   }
 
   async function handleDevLogin(req: IncomingMessage, res: ServerResponse) {
@@ -141,7 +140,7 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
       const multipart = /^multipart\/form-data/i.test(String(req.headers['content-type'] ?? ''))
       if (req.method === 'POST' && url.pathname === '/admin' && !multipart) return await handleAdmin(req, res)
       const api = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
-      if (api && req.method === 'POST') return await handleApi(req, res, api[1])
+      if (api) return await handleApi(req, res, url, api[1])
       if (url.pathname === '/auth/dev-login' && req.method === 'POST' && config.devLogin) return await handleDevLogin(req, res)
       if (url.pathname.startsWith('/__emulator/') && await handleEmulator(req, res, url)) return
       for (const s of services) if (s.route && await s.route(req, res, url)) return

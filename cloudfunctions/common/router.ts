@@ -6,6 +6,7 @@ import { now } from './clock'
 import { cloud, database, isTransactionConflict } from './cloud'
 import { ApiFailure } from './errors'
 import type { Figures } from './figures'
+import { integrationResponse, IntegrationResponse, isHttpAccessEvent, requestJson } from './httpAccess'
 import { loadPerson, PersonDoc } from './people'
 import { RateLimit, spend } from './rateLimit'
 
@@ -122,9 +123,13 @@ export interface RouterOptions {
   onEvent?: Record<string, (event: PlatformEvent) => Promise<unknown>>
 }
 
-/** Builds a cloud function's `main` from its action table (and its figures' timer, if it has one). */
+/**
+ * Builds a cloud function's `main` from its action table (and its figures' timer, if it has one). A call comes as
+ * the mini-program's callFunction data, or through CloudBase's HTTP access service as an integration request: its
+ * body is the same data, and the answer goes back as an integration response (common/httpAccess.ts).
+ */
 export function createRouter(name: string, actions: ActionTable, options: RouterOptions = {}) {
-  return async function main(event: unknown): Promise<ApiResult<unknown>> {
+  async function dispatch(event: unknown): Promise<ApiResult<unknown>> {
     try {
       if (options.figures && isTimer(event)) return { ok: true, data: await options.figures.timer(database(), now()) }
       if (options.onEvent && isPlatformEvent(event) && Object.prototype.hasOwnProperty.call(options.onEvent, event.Event)) {
@@ -172,5 +177,12 @@ export function createRouter(name: string, actions: ActionTable, options: Router
       console.error(`[${name}] unexpected error`, err)
       return { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' }
     }
+  }
+
+  return async function main(event: unknown): Promise<ApiResult<unknown> | IntegrationResponse> {
+    if (!isHttpAccessEvent(event)) return dispatch(event)
+    const body = requestJson(event)
+    if (!body.ok) return integrationResponse({ ok: false, code: 'INVALID_INPUT', message: body.message })
+    return integrationResponse(await dispatch(body.value))
   }
 }

@@ -94,6 +94,49 @@ test('the SDK invokes a function directly (functions.invokeFunction)', async () 
   await expect(app.callFunction({ name: 'nope', data: {} })).rejects.toMatchObject({ code: 'FUNCTIONS_NOT_EXIST' })
 })
 
+test("an HTTP route hands the function CloudBase's integration request", async () => {
+  const res = await fetch(`${emu.url}/api/whoami?page=2&q=%E5%85%9A`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-Custom': 'yes', 'user-agent': 'Mozilla/5.0 (test)' },
+    body: JSON.stringify({ action: 'x', a: 1 }),
+  })
+  expect(res.status).toBe(200)
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+  const { raw, event } = await res.json()
+  expect(raw).toMatchObject({
+    path: '/api/whoami',
+    httpMethod: 'POST',
+    headers: { 'content-type': 'application/json', 'x-custom': 'yes', 'user-agent': 'Mozilla/5.0 (test)' },
+    multiValueHeaders: { 'x-custom': ['yes'] },
+    queryStringParameters: { page: '2', q: '党' },
+    body: '{"action":"x","a":1}',
+    isBase64Encoded: false,
+    requestContext: { envId: 'pioneer-local' },
+  })
+  expect(raw.requestContext.requestId).toMatch(/^[0-9a-f]{32}$/)
+  expect(event).toEqual({ action: 'x', a: 1 })
+  // Bytes that are not text travel base64-encoded, flagged.
+  const bytes = await (await fetch(`${emu.url}/api/whoami`, {
+    method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: JSON.stringify({ action: 'y' }),
+  })).json()
+  expect(bytes.raw).toMatchObject({ httpMethod: 'PUT', isBase64Encoded: true, body: Buffer.from('{"action":"y"}').toString('base64') })
+  expect(bytes.event).toEqual({ action: 'y' })
+})
+
+test("a function's integration response is the HTTP answer; a string is text, anything else JSON", async () => {
+  const answer = (value: unknown) => fetch(`${emu.url}/api/respond`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answer: value }),
+  })
+  const teapot = await answer({ statusCode: 418, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-fixture': '1' }, body: '我是茶壶', isBase64Encoded: false })
+  expect([teapot.status, teapot.headers.get('x-fixture'), await teapot.text()]).toEqual([418, '1', '我是茶壶'])
+  const binary = await answer({ statusCode: 201, headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from([0, 255, 7]).toString('base64'), isBase64Encoded: true })
+  expect([binary.status, [...new Uint8Array(await binary.arrayBuffer())]]).toEqual([201, [0, 255, 7]])
+  const text = await answer('hello gateway')
+  expect([text.status, text.headers.get('content-type'), await text.text()]).toEqual([200, 'text/plain; charset=utf-8', 'hello gateway'])
+  const object = await answer({ foo: 'bar' })
+  expect([object.status, object.headers.get('content-type'), await object.json()]).toEqual([200, 'application/json; charset=utf-8', { foo: 'bar' }])
+})
+
 test('an unknown function over HTTP is 404', async () => {
   const res = await fetch(`${emu.url}/api/nope`, { method: 'POST', body: '{}' })
   expect(res.status).toBe(404)
