@@ -17,6 +17,10 @@ export type PersonStatus = keyof typeof PERSON_STATUS_LABELS
 export const PERSON_STATUSES = valuesOf(PERSON_STATUS_LABELS)
 
 export const userSchemas = {
+  /** H5 only, and only where the functions run with DEMO_LOGIN=1 (npm start): sign in as a seeded demo person. */
+  signIn: z.object({ openid: id('演示身份') }).strict(),
+  /** H5: ends this person's sessions (every browser they signed in on). */
+  signOut: noInput,
   me: noInput,
   orgs: noInput,
   register: z.object({
@@ -56,6 +60,8 @@ export interface Person {
 }
 
 export interface UserOutput {
+  signIn: { token: string; expiresAt: string; openid: string }
+  signOut: { ended: boolean }
   me: { openid: string; person: Person | null }
   orgs: { items: Org[] }
   register: { status: PersonStatus }

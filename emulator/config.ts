@@ -20,7 +20,7 @@ export type Seed = (ctx: SeedContext) => Promise<void>
 export interface EmulatorOptions {
   /** Built functions: a folder per function with `index.js` (exports `main`) and an optional `config.json`. */
   functionsDir: string
-  /** Where the database, the files, the token secret and the subscribe-message inbox are kept. */
+  /** Where the database, the files and the subscribe-message inbox are kept. */
   dataDir: string
   /** Default 8080; 0 takes any free port (the returned `url` says which). */
   port?: number
@@ -30,8 +30,6 @@ export interface EmulatorOptions {
   collections?: CollectionDecl[]
   /** Run on the first start on an empty data folder (a marker file remembers it ran). */
   seed?: Seed
-  /** `POST /auth/dev-login` answers a token for any openid (default off). */
-  devLogin?: boolean
   /** Run the functions' timer triggers on their schedule (default on; tests fire them by hand). */
   timers?: boolean
   /** Function instances per function (default 8). */
@@ -56,7 +54,6 @@ export interface EmulatorConfig {
   dataDir: string
   functionsDir: string
   collections: CollectionDecl[]
-  devLogin: boolean
   timers: boolean
   workersPerFunction: number
   h5Dir: string | null
@@ -82,7 +79,6 @@ export function resolveOptions(o: EmulatorOptions): EmulatorConfig {
     dataDir: path.resolve(o.dataDir),
     functionsDir: path.resolve(o.functionsDir),
     collections: o.collections ?? [],
-    devLogin: o.devLogin ?? false,
     timers: o.timers ?? true,
     workersPerFunction: o.workersPerFunction ?? 8,
     h5Dir: o.h5Dir ? path.resolve(o.h5Dir) : null,
@@ -102,7 +98,7 @@ export const envFlag = (v: string | undefined, fallback: boolean) =>
 const envNumber = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v))
 
 /**
- * The options the emulator's environment variables set (PORT, HOST, DATA_DIR, FUNCTIONS_DIR, DEV_LOGIN, TIMERS,
+ * The options the emulator's environment variables set (PORT, HOST, DATA_DIR, FUNCTIONS_DIR, TIMERS,
  * WORKERS_PER_FUNCTION, WX_MESSAGE_PUSH_FUNCTION, WX_MEDIA_CHECK_DELAY_MS, TCB_ENV_ID, WX_APPID), over `defaults`.
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv, defaults: EmulatorOptions): EmulatorOptions {
@@ -113,7 +109,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaults: EmulatorOptions
     host: env.HOST || defaults.host,
     dataDir: env.DATA_DIR || defaults.dataDir,
     functionsDir: env.FUNCTIONS_DIR || defaults.functionsDir,
-    devLogin: envFlag(env.DEV_LOGIN, defaults.devLogin ?? false),
     timers: envFlag(env.TIMERS, defaults.timers ?? true),
     workersPerFunction: set(envNumber(env.WORKERS_PER_FUNCTION), defaults.workersPerFunction),
     messagePushFunction: env.WX_MESSAGE_PUSH_FUNCTION || defaults.messagePushFunction,

@@ -6,7 +6,7 @@ import { startEmulator } from './start'
 
 export function serve(options: EmulatorOptions, name = 'CloudBase emulator') {
   startEmulator(options).then((emulator) => {
-    console.log(`${name} ready at ${emulator.url} (data: ${path.resolve(options.dataDir)}${options.devLogin ? ', dev login on' : ''})`)
+    console.log(`${name} ready at ${emulator.url} (data: ${path.resolve(options.dataDir)})`)
     let stopping = false
     const stop = async (signal: string) => {
       if (stopping) return

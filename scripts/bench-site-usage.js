@@ -40,7 +40,7 @@ async function startEmulator() {
   const port = await freePort()
   const child = spawn(process.execPath, [path.join(ROOT, 'build', 'local', 'main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEV_LOGIN: '1', SEED: '1' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_LOGIN: '1', SEED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -134,7 +134,7 @@ async function main() {
   build()
   const emu = await startEmulator()
   try {
-    const { token } = await post(`${emu.url}/auth/dev-login`, { openid: 'demo-admin' })
+    const { data: { token } } = await post(`${emu.url}/api/user`, { action: 'signIn', openid: 'demo-admin' })
     const call = (action, input = {}) => post(`${emu.url}/api/site`, { action, ...input }, token)
     const db = sdkDatabase(emu.url)
     const { data: orgs } = await db.collection('orgs').limit(100).get()

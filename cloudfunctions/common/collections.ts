@@ -34,6 +34,7 @@ export const COLLECTIONS = {
   siteMonths: 'siteMonths',
   rateLimits: 'rateLimits',
   secrets: 'secrets',
+  sessions: 'sessions',
 } as const
 
 /** A document with checked photos (common/photoChecks.ts): a verdict finds it by trace id, the timer the checks to do again. */
@@ -185,5 +186,10 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     // The environment's generated keys (common/secrets.ts), one document; only the functions may read it.
     name: COLLECTIONS.secrets,
     indexes: [],
+  },
+  {
+    // _id is the session id a signed H5 session token carries (common/sessions.ts): who, how, which browser, until when.
+    name: COLLECTIONS.sessions,
+    indexes: [{ name: 'openid', keys: { openid: 1, createdAt: -1 } }],
   },
 ]

@@ -10,6 +10,7 @@ import { allOrgs, loadOrg, scopeMatch, toOrg } from '../common/orgs'
 import { inScope, PersonDoc, toPerson } from '../common/people'
 import { pageAfter } from '../common/query'
 import { defineActions } from '../common/router'
+import { describeDevice, endSessions, endSessionsField, mintSession } from '../common/sessions'
 
 const PAGE_SIZE = 20
 
@@ -24,8 +25,9 @@ async function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, op
     if (!target) throw fail.notFound('这位申请人')
     if (!inScope(reviewer, target.orgPath)) throw fail.forbidden('这位申请人不在你管理的党组织内')
     if (target.status !== 'pending') throw fail.conflict(`这位申请人已${target.status === 'approved' ? '通过' : '被退回'}，无需重复审核`)
+    // The decision ends the applicant's H5 sessions: signing in again shows them what they may now do.
     await t.collection(COLLECTIONS.users).doc(openid).update({
-      status, ...(reason ? { rejectReason: reason } : {}), reviewedAt: now(), reviewedBy: reviewer._id,
+      status, ...(reason ? { rejectReason: reason } : {}), reviewedAt: now(), reviewedBy: reviewer._id, ...endSessionsField(now()),
     })
     await writeAudit(t, {
       actor: reviewer._id, actorName: reviewer.name, action: status === 'approved' ? 'user.approve' : 'user.reject',
@@ -36,6 +38,28 @@ async function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, op
 }
 
 export const userActions = defineActions<typeof userSchemas, UserOutput>({
+  signIn: {
+    who: 'anyone',
+    input: userSchemas.signIn,
+    handler: async (input, { userAgent }) => {
+      // Choosing who to be is a local demonstration only: npm start sets DEMO_LOGIN=1 for the functions.
+      if (process.env.DEMO_LOGIN !== '1') throw fail.forbidden('演示登录只在本地演示环境开放，请用小程序扫码登录')
+      if (userAgent === undefined) throw fail.forbidden('小程序里由微信确认身份，无需登录')
+      const session = await mintSession(input.openid, 'demo', describeDevice(userAgent), now())
+      return { ...session, openid: input.openid }
+    },
+  },
+
+  signOut: {
+    who: 'signedIn',
+    input: userSchemas.signOut,
+    handler: async (_input, { session }) => {
+      if (!session) return { ended: false } // a mini-program call: WeChat's identity has nothing to end
+      await endSessions(session, now())
+      return { ended: true }
+    },
+  },
+
   me: {
     who: 'signedIn',
     input: userSchemas.me,
@@ -54,7 +78,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
   register: {
     who: 'signedIn',
     input: userSchemas.register,
-    handler: async (input, { openid }) => {
+    handler: async (input, { openid, session }) => {
       const org = await loadOrg(input.orgId, 'orgId')
       const db = database()
       await db.runTransaction(async (t: any) => {
@@ -70,6 +94,9 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
           status: 'pending',
           role: existing?.role ?? 'member',
           registeredAt: now(),
+          // The record replaces any before it: sessions ended before stay ended (those signed out while unregistered
+          // included), the one registering stays on.
+          sessionsValidFrom: session ? new Date(session.issuedAt) : existing?.sessionsValidFrom ?? now(),
         }
         if (input.phone) doc.phone = input.phone
         await t.collection(COLLECTIONS.users).doc(openid).set(doc)
@@ -123,6 +150,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
         await t.collection(COLLECTIONS.users).doc(input.openid).update({
           role: input.role,
           scopeOrgId: scopeOrgId ?? _.remove(),
+          ...endSessionsField(now()),
         })
         await writeAudit(t, {
           actor: openid, actorName: person.name, action: 'user.setRole', targetType: 'user', targetId: input.openid,

@@ -1,10 +1,23 @@
 // The `user` function, typed by its contract: who am I, the organisation list, registration and its review.
 import type { UserInput } from '../../contract/user'
 import { callerFor } from './callFunction'
+import { clearToken, setToken } from './session'
 
 const call = callerFor('user')
 
 export const userService = {
+  /** H5, local demonstration only (npm start): signs in as a seeded demo person and keeps the session. */
+  signIn: async (openid: string) => {
+    const result = await call('signIn', { openid }, { public: true })
+    if (result.ok) setToken(result.data.token)
+    return result
+  },
+  /** Ends this person's sessions on the server (every browser), then forgets the token here whatever the answer. */
+  signOut: async () => {
+    const result = await call('signOut', {}, { public: true })
+    clearToken()
+    return result
+  },
   me: () => call('me', {}),
   orgs: () => call('orgs', {}),
   register: (input: UserInput['register']) => call('register', input),

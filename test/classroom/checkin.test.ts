@@ -99,7 +99,7 @@ describe('the rotating token', () => {
     const otherClass = Buffer.from(raw)
     Buffer.from(other, 'base64url').copy(otherClass, 1) // the other class's id under this token's signature
     const slot = raw.readUInt32BE(7)
-    const key = (await bed.stored('secrets', 'keys')).checkin
+    const key = bed.keys.CHECKIN_SECRET
     const bad = [
       flip(3), flip(10), flip(raw.length - 1), token.slice(0, -2), `${token}AA`, '', 'hello', '../../etc',
       otherClass.toString('base64url'),

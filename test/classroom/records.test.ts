@@ -6,10 +6,8 @@
 import { MARK_WINDOW_DAYS } from '../../contract/classroom'
 import { ApiAnswer, callApi, costOf, crashAfter } from '../helpers/api'
 import { HALL, MINUTE, storedClass, useTestbed } from './support'
-import { deployedKeys } from '../helpers/bed'
 
-// Functions cut short after their n-th operation: the keys come from the environment, so every instance counts alike.
-const bed = useTestbed(deployedKeys())
+const bed = useTestbed()
 jest.setTimeout(60_000)
 
 const DAY = 24 * 60 * MINUTE

@@ -1,7 +1,7 @@
 // The functions runtime: identity injected as CloudBase injects it, one invocation at a time per instance,
 // a throwing or runaway function answering only its own caller, one function calling another, and the crash switch
 // tests use to kill a worker between two of its database operations.
-import { as, callApi } from '../helpers/api'
+import { asWeChat, callApi } from '../helpers/api'
 import { RunningEmulator, sdkApp, startBareEmulator } from '../helpers/emulator'
 
 let emu: RunningEmulator
@@ -10,8 +10,8 @@ beforeAll(async () => {
 })
 afterAll(async () => { await emu?.stop() })
 
-test("the caller's openid reaches app.auth().getUserInfo() and functions run in UTC", async () => {
-  const p = await as(emu, 'someone-1')
+test("a mini-program caller's openid reaches app.auth().getUserInfo() and functions run in UTC", async () => {
+  const p = asWeChat(emu, 'someone-1')
   const r: any = await p.call('whoami', 'x', { a: 1 })
   expect(r.user).toMatchObject({ openId: 'someone-1', appId: 'wx-pioneer-local' })
   expect(r.event).toEqual({ action: 'x', a: 1 })
@@ -19,7 +19,7 @@ test("the caller's openid reaches app.auth().getUserInfo() and functions run in 
 })
 
 test('each caller sees only their own identity, even when calls overlap', async () => {
-  const callers = await Promise.all(Array.from({ length: 10 }, (_, i) => as(emu, `overlap-${i}`)))
+  const callers = await Promise.all(Array.from({ length: 10 }, (_, i) => asWeChat(emu, `overlap-${i}`)))
   const answers: any[] = await Promise.all(callers.map((c) => c.call('whoami', 'x', { waitMs: 50 })))
   answers.forEach((r, i) => expect(r.user.openId).toBe(`overlap-${i}`))
 })
@@ -30,21 +30,21 @@ test('a call without a token runs with no identity', async () => {
 })
 
 test('a function that throws answers INTERNAL to its caller only', async () => {
-  const p = await as(emu, 'someone-2')
+  const p = asWeChat(emu, 'someone-2')
   expect(await p.call('boom', 'x')).toMatchObject({ ok: false, code: 'INTERNAL' })
   const r: any = await p.call('whoami', 'x')
   expect(r.user.openId).toBe('someone-2')
 })
 
 test('a function that cannot load answers INTERNAL, and the next call tries a fresh instance', async () => {
-  const p = await as(emu, 'someone-6')
+  const p = asWeChat(emu, 'someone-6')
   expect(await p.call('broken', 'x')).toMatchObject({ ok: false, code: 'INTERNAL' })
   expect(await p.call('broken', 'x')).toMatchObject({ ok: false, code: 'INTERNAL' })
   expect(((await p.call('whoami', 'x')) as any).user.openId).toBe('someone-6')
 })
 
 test('a function past its timeout is ended, its instance replaced, and the emulator keeps serving', async () => {
-  const p = await as(emu, 'someone-3')
+  const p = asWeChat(emu, 'someone-3')
   const started = Date.now()
   expect(await p.call('slow', 'x')).toMatchObject({ ok: false, code: 'INTERNAL' })
   expect(Date.now() - started).toBeLessThan(10000)
@@ -56,7 +56,7 @@ test('a function past its timeout is ended, its instance replaced, and the emula
 })
 
 test('the crash switch kills a function between two database operations, once', async () => {
-  const p = await as(emu, 'someone-7')
+  const p = asWeChat(emu, 'someone-7')
   await sdkApp(emu).database().createCollection('steps')
   const written = async (run: string) =>
     (await sdkApp(emu).database().collection('steps').where({ run }).get()).data.map((d: any) => d.step).sort()
@@ -74,7 +74,7 @@ test('the crash switch kills a function between two database operations, once', 
 })
 
 test('one invocation at a time per instance: two instances serve four slow calls in two rounds', async () => {
-  const p = await as(emu, 'someone-4')
+  const p = asWeChat(emu, 'someone-4')
   const answers: any[] = await Promise.all(Array.from({ length: 4 }, () => p.call('whoami', 'x', { waitMs: 300 })))
   // Each instance counts its own invocations; with two instances, the four calls split across them.
   const counts = answers.map((a) => a.invocations)
@@ -82,7 +82,7 @@ test('one invocation at a time per instance: two instances serve four slow calls
 })
 
 test('one function calls another through the SDK', async () => {
-  const p = await as(emu, 'someone-5')
+  const p = asWeChat(emu, 'someone-5')
   const r: any = await p.call('caller', 'x', { n: 7 })
   expect(r.called.event).toEqual({ from: 'caller', n: 7 })
 })
@@ -159,12 +159,10 @@ test("a timer trigger fires on its config.json schedule with CloudBase's timer e
   }
 })
 
-test('dev login is off unless asked for', async () => {
-  const off = await startBareEmulator({ devLogin: false })
-  try {
-    const res = await fetch(`${off.url}/auth/dev-login`, { method: 'POST', body: JSON.stringify({ openid: 'demo-admin' }) })
-    expect(res.status).toBe(404)
-  } finally {
-    await off.stop()
-  }
+test('an HTTP route vouches for nobody: the Authorization header is the function\'s to read, and no sign-in is served', async () => {
+  const r: any = await callApi(emu, 'a-token-the-product-made', 'whoami', { action: 'x' })
+  expect(r.user.openId).toBe('')
+  expect(r.raw.headers.authorization).toBe('Bearer a-token-the-product-made')
+  const res = await fetch(`${emu.url}/auth/dev-login`, { method: 'POST', body: JSON.stringify({ openid: 'demo-admin' }) })
+  expect(res.status).toBe(404)
 })

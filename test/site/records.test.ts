@@ -3,10 +3,8 @@
 // at once agree, where adding "want − have" differences twice over-corrected.
 import { costOf, crashAfter } from '../helpers/api'
 import { at, bookingInput, MONDAY, MONTH, PLACE, useTestbed } from './support'
-import { deployedKeys } from '../helpers/bed'
 
-// Functions cut short after their n-th operation: the keys come from the environment, so every instance counts alike.
-const bed = useTestbed(deployedKeys())
+const bed = useTestbed()
 jest.setTimeout(60_000)
 
 const admin = () => bed.demo['demo-admin']

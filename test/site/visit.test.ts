@@ -104,7 +104,7 @@ test('a scan far from the site is OUT_OF_RANGE; a near one keeps its distance', 
 test('anything but the site\'s genuine code is TOKEN_INVALID', async () => {
   await bed.setClock(at('2030-03-07', '10:00'))
   const site = await bed.stored('sites', siteId)
-  const key = (await bed.stored('secrets', 'keys')).checkin
+  const key = bed.keys.CHECKIN_SECRET
   const signCheckInToken = (kind: 'class' | 'site', id: string, slot: number) => signCheckInTokenWith(key, kind, id, slot)
   const forged = [
     'not-a-token',
