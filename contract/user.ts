@@ -56,6 +56,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 }
 
 export const userSchemas = {
+  /** H5 only, and only where the functions run with DEMO_LOGIN=1 (npm start): sign in as a seeded demo person. */
+  signIn: z.object({ openid: id('演示身份') }).strict(),
+  /** H5: ends this person's sessions (every browser they signed in on). */
+  signOut: noInput,
   me: noInput,
   orgs: noInput,
   register: z.object({
@@ -113,6 +117,8 @@ export interface AuditRecord {
 }
 
 export interface UserOutput {
+  signIn: { token: string; expiresAt: string; openid: string }
+  signOut: { ended: boolean }
   me: { openid: string; person: Person | null }
   orgs: { items: Org[] }
   register: { status: PersonStatus }

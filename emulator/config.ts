@@ -20,7 +20,7 @@ export type Seed = (ctx: SeedContext) => Promise<void>
 export interface EmulatorOptions {
   /** Built functions: a folder per function with `index.js` (exports `main`) and an optional `config.json`. */
   functionsDir: string
-  /** Where the database, the files, the token secret and the subscribe-message inbox are kept. */
+  /** Where the database, the files and the subscribe-message inbox are kept. */
   dataDir: string
   /** Default 8080; 0 takes any free port (the returned `url` says which). */
   port?: number
@@ -30,8 +30,6 @@ export interface EmulatorOptions {
   collections?: CollectionDecl[]
   /** Run on the first start on an empty data folder (a marker file remembers it ran). */
   seed?: Seed
-  /** `POST /auth/dev-login` answers a token for any openid (default off). */
-  devLogin?: boolean
   /** Run the functions' timer triggers on their schedule (default on; tests fire them by hand). */
   timers?: boolean
   /**
@@ -61,7 +59,6 @@ export interface EmulatorConfig {
   dataDir: string
   functionsDir: string
   collections: CollectionDecl[]
-  devLogin: boolean
   timers: boolean
   testControls: boolean
   workersPerFunction: number
@@ -88,7 +85,6 @@ export function resolveOptions(o: EmulatorOptions): EmulatorConfig {
     dataDir: path.resolve(o.dataDir),
     functionsDir: path.resolve(o.functionsDir),
     collections: o.collections ?? [],
-    devLogin: o.devLogin ?? false,
     timers: o.timers ?? true,
     testControls: o.testControls ?? false,
     workersPerFunction: o.workersPerFunction ?? 8,
@@ -109,7 +105,7 @@ export const envFlag = (v: string | undefined, fallback: boolean) =>
 const envNumber = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v))
 
 /**
- * The options the emulator's environment variables set (PORT, HOST, DATA_DIR, FUNCTIONS_DIR, DEV_LOGIN, TIMERS,
+ * The options the emulator's environment variables set (PORT, HOST, DATA_DIR, FUNCTIONS_DIR, TIMERS,
  * EMULATOR_TEST_CONTROLS, WORKERS_PER_FUNCTION, WX_MESSAGE_PUSH_FUNCTION, WX_MEDIA_CHECK_DELAY_MS, TCB_ENV_ID,
  * WX_APPID), over `defaults`.
  */
@@ -121,7 +117,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaults: EmulatorOptions
     host: env.HOST || defaults.host,
     dataDir: env.DATA_DIR || defaults.dataDir,
     functionsDir: env.FUNCTIONS_DIR || defaults.functionsDir,
-    devLogin: envFlag(env.DEV_LOGIN, defaults.devLogin ?? false),
     timers: envFlag(env.TIMERS, defaults.timers ?? true),
     testControls: envFlag(env.EMULATOR_TEST_CONTROLS, defaults.testControls ?? false),
     workersPerFunction: set(envNumber(env.WORKERS_PER_FUNCTION), defaults.workersPerFunction),

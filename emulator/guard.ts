@@ -10,10 +10,10 @@ const SDK_CONTENT_TYPES = ['application/json', 'multipart/form-data']
 const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host)
 
 /** What the start line adds when the emulator listens beyond this machine (HOST set to another address), or null. */
-export function hostWarning(host: string, devLogin: boolean): string | null {
+export function hostWarning(host: string): string | null {
   if (isLoopback(host)) return null
   return `WARNING: listening on ${host}, not loopback: other machines can reach this emulator, its functions` +
-    `${devLogin ? ', its dev login (a token for anyone)' : ''} and its H5 app. Unset HOST to keep it to this machine.`
+    ' and its H5 app. Unset HOST to keep it to this machine.'
 }
 
 /** The origins the emulator serves pages from: its own host and the loopback names, on its port. */

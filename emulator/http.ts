@@ -1,6 +1,8 @@
 // Small HTTP helpers shared by the hub and the services' own routes.
 import type { IncomingMessage, ServerResponse } from 'http'
 
+export const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
 /** A request refused before it reached a service (too large, not JSON): answered with this status. */
 export class HttpError extends Error {
   constructor(public status: number, message: string) { super(message) }

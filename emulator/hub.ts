@@ -1,22 +1,25 @@
 // The hub: one HTTP server in front of the emulated services, as CloudBase presents them.
 //   POST /admin                    the server API the SDKs speak (database, storage, functions, wx open API); no
 //                                  browser's request is answered (guard.ts)
-//   POST /api/<function>           the HTTP access route the H5 app calls (Authorization: Bearer <token>)
-//   POST /auth/dev-login           a token for any openid the caller names (only when dev login is on)
-//   /__emulator/...                metrics, clock, timers, crash injection and inbox for tests and the developer;
-//                                  all but reading the metrics only when started with test controls (guard.ts)
+//   /api/<function>                the HTTP access routes the H5 app calls: the function gets CloudBase's
+//                                  integration request (no identity: sessions are the product's own) and its
+//                                  integration response is the answer
+//   /__emulator/...                metrics, clock, timers, crash injection, inbox, and calls as a mini-program
+//                                  client (WeChat vouching for an openid) for tests; all but reading the metrics
+//                                  only when started with test controls (guard.ts)
 //   everything else                the static H5 build, when one is given (h5Dir)
 import fs from 'fs'
 import http, { IncomingMessage, ServerResponse } from 'http'
 import sirv from 'sirv'
-import { OPENID_PATTERN, TokenIssuer } from './auth'
 import type { EmulatorConfig } from './config'
 import type { HubContext } from './context'
 import { createDatabaseService } from './database'
 import { AdminError } from './errors'
 import { createFunctionsService } from './functions'
 import { adminRefusal, controlAllowed, CONTROLS_OFF_MESSAGE, ownOrigins } from './guard'
-import { callerFunction, HttpError, readJson, sendJson } from './http'
+import type { InvocationResult } from './functions/pool'
+import { callerFunction, HttpError, OPENID_PATTERN, readBody, readJson, sendJson } from './http'
+import { integrationRequest, sendFunctionResult } from './httpAccess'
 import { Metrics } from './metrics'
 import type { AdminCall, EmulatedService } from './service'
 import { createStorageService } from './storage'
@@ -35,7 +38,6 @@ export interface Hub {
 export async function startHub(config: EmulatorConfig): Promise<Hub> {
   fs.mkdirSync(config.dataDir, { recursive: true })
   const metrics = new Metrics()
-  const tokens = new TokenIssuer(config.dataDir, config.devLogin)
   let baseUrl = ''
   let origins = new Set<string>()
   /** Milliseconds added to the clock functions and serverDate see: tests move time with POST /__emulator/clock. */
@@ -78,36 +80,16 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
     }
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string) {
-    const auth = String(req.headers.authorization ?? '')
-    const m = /^Bearer\s+(\S+)$/i.exec(auth)
-    let openid: string | undefined
-    if (m) {
-      const verdict = await tokens.verify(m[1])
-      if ('error' in verdict) {
-        const message = verdict.error === 'TOKEN_EXPIRED' ? '登录已过期，请重新登录' : '登录信息无效，请重新登录'
-        return sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', message })
-      }
-      openid = verdict.openid
-    }
-    const event = await readJson(req, API_BODY_LIMIT)
-    if (event === null || typeof event !== 'object' || Array.isArray(event)) {
-      return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容格式不正确' })
-    }
-    const outcome = await ctx.functions.invoke(name, event, { openid })
-    if (outcome.ok) return sendJson(res, 200, outcome.result)
-    if (outcome.reason === 'not-found') return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这项服务' })
-    if (outcome.reason === 'unsendable') return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容格式不正确' })
-    sendJson(res, 200, { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' })
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, name: string) {
+    const event = integrationRequest(req, url, await readBody(req, API_BODY_LIMIT), config.envId)
+    sendOutcome(res, await ctx.functions.invoke(name, event, {}), sendFunctionResult)
   }
 
-  async function handleDevLogin(req: IncomingMessage, res: ServerResponse) {
-    const body = await readJson(req, API_BODY_LIMIT)
-    const openid = body?.openid
-    if (typeof openid !== 'string' || !OPENID_PATTERN.test(openid)) {
-      return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请选择要登录的演示人员' })
-    }
-    sendJson(res, 200, { token: await tokens.issue(openid), openid })
+  function sendOutcome(res: ServerResponse, outcome: InvocationResult, send: (res: ServerResponse, result: unknown) => void) {
+    if (outcome.ok) return send(res, outcome.result)
+    if (outcome.reason === 'not-found') return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这项服务' })
+    if (outcome.reason === 'unsendable') return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容格式不正确' })
+    sendJson(res, 502, { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' })
   }
 
   async function handleEmulator(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
@@ -119,6 +101,16 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
       const run = ctx.functions.fireTimer(timer[1], timer[2])
       if (!run) return sendJson(res, 404, { ok: false, message: `no timer ${timer[2]} on ${timer[1]}` }), true
       return sendJson(res, 200, await run), true
+    }
+    // A mini-program's wx.cloud.callFunction: WeChat vouches for the openid, which the function reads as on CloudBase.
+    const client = /^\/__emulator\/client\/([A-Za-z0-9_-]+)$/.exec(p)
+    if (client && req.method === 'POST') {
+      const body = await readJson(req, API_BODY_LIMIT)
+      if (typeof body.openid !== 'string' || !OPENID_PATTERN.test(body.openid)) {
+        return sendJson(res, 400, { ok: false, message: 'give the openid WeChat vouches for, and data' }), true
+      }
+      sendOutcome(res, await ctx.functions.invoke(client[1], body.data ?? {}, { openid: body.openid }), (r, result) => sendJson(r, 200, result))
+      return true
     }
     if (p === '/__emulator/crash' && req.method === 'POST') {
       const body = await readJson(req, API_BODY_LIMIT)
@@ -153,8 +145,7 @@ export async function startHub(config: EmulatorConfig): Promise<Hub> {
       const multipart = /^multipart\/form-data/i.test(String(req.headers['content-type'] ?? ''))
       if (req.method === 'POST' && url.pathname === '/admin' && !multipart) return await handleAdmin(req, res)
       const api = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
-      if (api && req.method === 'POST') return await handleApi(req, res, api[1])
-      if (url.pathname === '/auth/dev-login' && req.method === 'POST' && config.devLogin) return await handleDevLogin(req, res)
+      if (api) return await handleApi(req, res, url, api[1])
       if (url.pathname.startsWith('/__emulator/') && await handleEmulator(req, res, url)) return
       for (const s of services) if (s.route && await s.route(req, res, url)) return
       if (serveH5 && (req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/__')) {

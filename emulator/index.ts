@@ -2,7 +2,7 @@
 //   startEmulator(options)   start it in this process; options name the functions, the data folder, the
 //                            collections, the seed and the rest (config.ts)
 //   serve(options, name)     the same as this process's server, stopped by SIGINT/SIGTERM
-//   optionsFromEnv(env, d)   the options its environment variables set (PORT, DATA_DIR, DEV_LOGIN, ...)
+//   optionsFromEnv(env, d)   the options its environment variables set (PORT, DATA_DIR, TIMERS, ...)
 export { startEmulator } from './start'
 export type { Emulator } from './start'
 export { serve } from './serve'

@@ -7,9 +7,9 @@ import { startEmulator } from './start'
 
 export function serve(options: EmulatorOptions, name = 'CloudBase emulator') {
   startEmulator(options).then((emulator) => {
-    console.log(`${name} ready at ${emulator.url} (data: ${path.resolve(options.dataDir)}${options.devLogin ? ', dev login on' : ''}` +
+    console.log(`${name} ready at ${emulator.url} (data: ${path.resolve(options.dataDir)}` +
       `${options.testControls ? ', test controls on' : ''})`)
-    const warning = hostWarning(options.host ?? '127.0.0.1', options.devLogin ?? false)
+    const warning = hostWarning(options.host ?? '127.0.0.1')
     if (warning) console.warn(warning)
     let stopping = false
     const stop = async (signal: string) => {

@@ -1,6 +1,7 @@
 // 先锋驿站 run locally: `node build/local/main.js` (npm start builds and runs it). The emulator package
 // (emulator/) with this product's collections, its built functions, its H5 build and, on a fresh data folder, the
-// demo district. The emulator's variables (PORT, DATA_DIR, DEV_LOGIN, TIMERS, ...) apply; SEED=0 starts empty.
+// demo district. The emulator's variables (PORT, DATA_DIR, TIMERS, ...) apply; SEED=0 starts empty; DEMO_LOGIN=1
+// (npm start) lets the H5 login page sign in as a demo person.
 import path from 'path'
 import { COLLECTION_DECLS } from '../cloudfunctions/common/collections'
 import { envFlag, optionsFromEnv, serve } from '../emulator'
@@ -26,5 +27,6 @@ serve({
   collections: COLLECTION_DECLS,
   seed: envFlag(process.env.SEED, true) ? seedDemoDistrict : undefined,
   // Links and QR codes the functions make point at the H5 app the emulator serves, whatever its port.
-  functionEnv: (url) => ({ PUBLIC_H5_URL: process.env.PUBLIC_H5_URL || url }),
+  // The user function's demo sign-in answers FORBIDDEN unless DEMO_LOGIN=1 reaches it.
+  functionEnv: (url) => ({ PUBLIC_H5_URL: process.env.PUBLIC_H5_URL || url, DEMO_LOGIN: envFlag(process.env.DEMO_LOGIN, false) ? '1' : '0' }),
 }, '先锋驿站 emulator')

@@ -41,7 +41,7 @@ async function startEmulator() {
   const child = spawn(process.execPath, [path.join(ROOT, 'build', 'local', 'main.js')], {
     cwd: ROOT,
     // Test controls: the bench resets the operation metrics between measurements.
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEV_LOGIN: '1', SEED: '1', EMULATOR_TEST_CONTROLS: '1' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_LOGIN: '1', SEED: '1', EMULATOR_TEST_CONTROLS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -135,7 +135,7 @@ async function main() {
   build()
   const emu = await startEmulator()
   try {
-    const { token } = await post(`${emu.url}/auth/dev-login`, { openid: 'demo-admin' })
+    const { data: { token } } = await post(`${emu.url}/api/user`, { action: 'signIn', openid: 'demo-admin' })
     const call = (action, input = {}) => post(`${emu.url}/api/site`, { action, ...input }, token)
     const db = sdkDatabase(emu.url)
     const { data: orgs } = await db.collection('orgs').limit(100).get()

@@ -91,7 +91,7 @@ function alreadySignedIn(first: AttendanceDoc | null | undefined) {
  */
 export async function scan(input: ClassroomInput['scan'], person: PersonDoc): Promise<ClassroomOutput['scan']> {
   const at = now()
-  const c = await classScannedAt(readRotatingToken('class', input.token, at), at)
+  const c = await classScannedAt(await readRotatingToken('class', input.token, at), at)
   const first = await findDoc<AttendanceDoc>(COLLECTIONS.attendance, attendanceId(c._id, person._id))
   if (first && isPresent(first.status)) throw alreadySignedIn(first)
   return {
@@ -107,9 +107,9 @@ export async function scan(input: ClassroomInput['scan'], person: PersonDoc): Pr
   }
 }
 
-function scannedNow(token: string) {
+async function scannedNow(token: string) {
   const at = now()
-  return { classId: readRotatingToken('class', token, at), scannedAt: at }
+  return { classId: await readRotatingToken('class', token, at), scannedAt: at }
 }
 
 /**
@@ -120,7 +120,7 @@ function scannedNow(token: string) {
  * (figures.ts). A repeat stores and counts nothing.
  */
 export async function checkIn(input: ClassroomInput['checkIn'], person: PersonDoc): Promise<ClassroomOutput['checkIn']> {
-  const { classId, scannedAt: at } = input.receipt ? await readReceipt(input.receipt, person._id, now()) : scannedNow(input.token!)
+  const { classId, scannedAt: at } = input.receipt ? await readReceipt(input.receipt, person._id, now()) : await scannedNow(input.token!)
   const c = await classScannedAt(classId, at)
   const distance = checkPlace(c, input.location)
   const status: 'on-time' | 'late' = at.getTime() > new Date(c.lateAt).getTime() ? 'late' : 'on-time'

@@ -227,7 +227,7 @@ export async function code(classId: string, person: PersonDoc): Promise<Classroo
   ])
   assertManages(person, c)
   if (c.status === 'cancelled') throw new ApiFailure('NOT_OPEN', '这节课已取消，不能显示签到码')
-  const { token, expiresAt } = rotatingToken('class', c._id, at)
+  const { token, expiresAt } = await rotatingToken('class', c._id, at)
   return {
     token,
     url: checkInUrl(token),

@@ -33,6 +33,8 @@ export const COLLECTIONS = {
   siteMarks: 'siteMarks',
   siteMonths: 'siteMonths',
   rateLimits: 'rateLimits',
+  secrets: 'secrets',
+  sessions: 'sessions',
 } as const
 
 /** A document with checked photos (common/photoChecks.ts): a verdict finds it by trace id, the timer the checks to do again. */
@@ -179,5 +181,15 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     // _id is `${openid}_${action}_${window start ms}`: a per-person rate limit's counter (common/rateLimit.ts).
     name: COLLECTIONS.rateLimits,
     indexes: [{ name: 'ends', keys: { ends: 1 } }],
+  },
+  {
+    // The environment's generated keys (common/secrets.ts), one document; only the functions may read it.
+    name: COLLECTIONS.secrets,
+    indexes: [],
+  },
+  {
+    // _id is the session id a signed H5 session token carries (common/sessions.ts): who, how, which browser, until when.
+    name: COLLECTIONS.sessions,
+    indexes: [{ name: 'openid', keys: { openid: 1, createdAt: -1 } }],
   },
 ]

@@ -12,6 +12,8 @@ export interface PersonDoc extends Omit<Person, 'openid' | 'registeredAt'> {
   registeredAt: Date
   reviewedAt?: Date
   reviewedBy?: string
+  /** H5 sessions issued before this ended (common/sessions.ts): sign-out, approval, rejection, a role change. */
+  sessionsValidFrom?: Date
 }
 
 export async function loadPerson(openid: string): Promise<PersonDoc | null> {

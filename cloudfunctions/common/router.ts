@@ -6,8 +6,10 @@ import { now } from './clock'
 import { cloud, database, isTransactionConflict } from './cloud'
 import { ApiFailure } from './errors'
 import type { Figures } from './figures'
+import { header, HttpAccessEvent, integrationResponse, IntegrationResponse, isHttpAccessEvent, requestJson } from './httpAccess'
 import { loadPerson, PersonDoc } from './people'
 import { RateLimit, spend } from './rateLimit'
+import { readSession, SessionClaim, sessionEnded, sessionStillOn } from './sessions'
 
 /**
  * Who may call an action:
@@ -28,6 +30,10 @@ export interface ActionContext {
    * ask only when they need it: every read is a billed database operation.
    */
   caller(): Promise<PersonDoc | null>
+  /** The H5 session the call came with (HTTP access); none for a mini-program call, where WeChat vouches. */
+  session?: SessionClaim
+  /** The request's user agent, for a call through HTTP access. */
+  userAgent?: string
 }
 
 /** The context of an action whose `who` guarantees an approved caller, already read for the check. */
@@ -140,9 +146,27 @@ export interface RouterOptions {
   onEvent?: Record<string, (event: PlatformEvent) => Promise<unknown>>
 }
 
-/** Builds a cloud function's `main` from its action table (and its figures' timer, if it has one). */
+/**
+ * Builds a cloud function's `main` from its action table (and its figures' timer, if it has one). A call comes as
+ * the mini-program's callFunction data, or through CloudBase's HTTP access service as an integration request: its
+ * body is the same data, and the answer goes back as an integration response (common/httpAccess.ts).
+ */
 export function createRouter(name: string, actions: ActionTable, options: RouterOptions = {}) {
-  return async function main(event: unknown): Promise<ApiResult<unknown>> {
+  /**
+   * Who is calling: through HTTP access, the person of the session in the Authorization header (CloudBase vouches for
+   * nobody there); from the mini-program, the openid WeChat put into the environment.
+   */
+  async function identify(http: HttpAccessEvent | null): Promise<{ openid: string; session?: SessionClaim }> {
+    if (!http) return { openid: cloud().auth().getUserInfo().openId || '' }
+    const auth = header(http, 'authorization')
+    if (!auth) return { openid: '' }
+    const m = /^Bearer\s+(\S+)$/i.exec(auth)
+    if (!m) throw new ApiFailure('UNAUTHENTICATED', '登录信息无效，请重新登录')
+    const session = await readSession(m[1], now())
+    return { openid: session.openid, session }
+  }
+
+  async function dispatch(event: unknown, http: HttpAccessEvent | null): Promise<ApiResult<unknown>> {
     try {
       if (isTimer(event)) {
         if (!options.figures) return { ok: false, code: 'INVALID_INPUT', message: '不支持的操作' }
@@ -167,17 +191,20 @@ export function createRouter(name: string, actions: ActionTable, options: Router
         return { ok: false, code: 'INVALID_INPUT', message: fields[0]?.message ?? '输入有误', fields }
       }
 
-      const openid = cloud().auth().getUserInfo().openId || ''
+      const { openid, session } = await identify(http)
       if (def.who !== 'anyone' && !openid) {
         return { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' }
       }
       let read: Promise<PersonDoc | null> | null = null
       const caller = () => (read ??= openid ? loadPerson(openid) : Promise.resolve(null))
-      let ctx: ActionContext | MemberContext = { openid, caller }
+      // A session ended by sign-out or a change of role or status: refused on its next call, whatever the action.
+      if (session && !(await sessionStillOn(session, await caller()))) throw sessionEnded()
+      const userAgent = http ? header(http, 'user-agent') ?? '' : undefined
+      let ctx: ActionContext | MemberContext = { openid, caller, session, userAgent }
       if (def.who !== 'anyone' && def.who !== 'signedIn') {
         const person = await caller()
         if (!allowed(def.who, person)) return refusal(def.who, person)
-        ctx = { openid, caller, person: person! }
+        ctx = { ...ctx, person: person! }
       }
       if (def.limit && openid) await spend(openid, `${name}.${actionName}`, def.limit, now())
 
@@ -194,5 +221,12 @@ export function createRouter(name: string, actions: ActionTable, options: Router
       console.error(`[${name}] unexpected error`, err)
       return { ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' }
     }
+  }
+
+  return async function main(event: unknown): Promise<ApiResult<unknown> | IntegrationResponse> {
+    if (!isHttpAccessEvent(event)) return dispatch(event, null)
+    const body = requestJson(event)
+    if (!body.ok) return integrationResponse({ ok: false, code: 'INVALID_INPUT', message: body.message })
+    return integrationResponse(await dispatch(body.value, event))
   }
 }

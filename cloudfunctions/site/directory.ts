@@ -72,7 +72,7 @@ export async function read(id: string, caller: () => Promise<PersonDoc | null>):
   const canManage = manages(person, site)
   const detail = toDetail(site, shanghaiDate(at), shanghaiMinuteOfDay(at), await tempUrls(site.photos), canManage)
   if (canManage) {
-    const token = siteToken(site.code)
+    const token = await siteToken(site.code)
     detail.checkIn = { token, url: visitUrl(token) }
   }
   return detail

@@ -34,7 +34,7 @@ const SCAN_AGAIN = '请扫描阵地现场张贴的签到码'
 
 /** The site a scanned code is of; a genuine code that was since renewed is stale. One read. */
 async function siteOfToken(token: string): Promise<SiteDoc> {
-  const claim = verifyCheckInToken('site', token)
+  const claim = await verifyCheckInToken('site', token)
   if (!claim || claim.slot !== FIXED_SLOT) throw new ApiFailure('TOKEN_INVALID', `签到码无法识别，${SCAN_AGAIN}`)
   const _ = database().command
   const { data } = await database().collection(COLLECTIONS.sites)

@@ -10,6 +10,7 @@ import { allOrgs, loadOrg, scopeMatch, toOrg } from '../common/orgs'
 import { inScope, PersonDoc, toPerson } from '../common/people'
 import { pageAfter } from '../common/query'
 import { defineActions } from '../common/router'
+import { describeDevice, endSessions, endSessionsField, mintSession } from '../common/sessions'
 import { whenAll } from '../common/whenAll'
 import { history } from './history'
 
@@ -23,8 +24,9 @@ function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, openid: 
   return updateAudited<PersonDoc, S>(COLLECTIONS.users, openid, () => fail.notFound('这位申请人'), (target) => {
     if (!inScope(reviewer, target.orgPath)) throw fail.forbidden('这位申请人不在你管理的党组织内')
     if (target.status !== 'pending') throw fail.conflict(`这位申请人已${target.status === 'approved' ? '通过' : '被退回'}，无需重复审核`)
+    // The decision ends the applicant's H5 sessions: signing in again shows them what they may now do.
     return {
-      patch: { status, ...(reason ? { rejectReason: reason } : {}), reviewedAt: now(), reviewedBy: reviewer._id },
+      patch: { status, ...(reason ? { rejectReason: reason } : {}), reviewedAt: now(), reviewedBy: reviewer._id, ...endSessionsField(now()) },
       entry: {
         actor: reviewer._id, actorName: reviewer.name, action: status === 'approved' ? 'user.approve' : 'user.reject',
         targetType: 'user', targetId: openid, ...(reason ? { reason } : {}), detail: { name: target.name, orgId: target.orgId },
@@ -35,6 +37,28 @@ function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, openid: 
 }
 
 export const userActions = defineActions<typeof userSchemas, UserOutput>({
+  signIn: {
+    who: 'anyone',
+    input: userSchemas.signIn,
+    handler: async (input, { userAgent }) => {
+      // Choosing who to be is a local demonstration only: npm start sets DEMO_LOGIN=1 for the functions.
+      if (process.env.DEMO_LOGIN !== '1') throw fail.forbidden('演示登录只在本地演示环境开放，请用小程序扫码登录')
+      if (userAgent === undefined) throw fail.forbidden('小程序里由微信确认身份，无需登录')
+      const session = await mintSession(input.openid, 'demo', describeDevice(userAgent), now())
+      return { ...session, openid: input.openid }
+    },
+  },
+
+  signOut: {
+    who: 'signedIn',
+    input: userSchemas.signOut,
+    handler: async (_input, { session }) => {
+      if (!session) return { ended: false } // a mini-program call: WeChat's identity has nothing to end
+      await endSessions(session, now())
+      return { ended: true }
+    },
+  },
+
   me: {
     who: 'signedIn',
     input: userSchemas.me,
@@ -53,7 +77,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
   register: {
     who: 'signedIn',
     input: userSchemas.register,
-    handler: async (input, { openid }) => {
+    handler: async (input, { openid, session }) => {
       const org = await loadOrg(input.orgId, 'orgId')
       if (!holdsMembers(org.type)) throw fail.invalid('orgId', NOT_A_MEMBER_ORG)
       const db = database()
@@ -70,6 +94,9 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
           status: 'pending',
           role: existing?.role ?? 'member',
           registeredAt: now(),
+          // The record replaces any before it: sessions ended before stay ended (those signed out while unregistered
+          // included), the one registering stays on.
+          sessionsValidFrom: session ? new Date(session.issuedAt) : existing?.sessionsValidFrom ?? now(),
         }
         if (input.phone) doc.phone = input.phone
         await t.collection(COLLECTIONS.users).doc(openid).set(doc)
@@ -116,7 +143,8 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
         if (target._id === openid && input.role !== 'admin') throw fail.forbidden('不能取消自己的区委党建办角色')
         const scope = input.role === 'secretary' ? (scopeOrg?._id ?? target.orgId) : undefined
         return {
-          patch: { role: input.role, scopeOrgId: scope ?? database().command.remove() },
+          // A role change ends the person's H5 sessions: signing in again shows what they may now do.
+          patch: { role: input.role, scopeOrgId: scope ?? database().command.remove(), ...endSessionsField(now()) },
           entry: {
             actor: openid, actorName: person.name, action: 'user.setRole', targetType: 'user', targetId: input.openid,
             detail: { from: target.role, to: input.role, scopeOrgId: scope ?? null },

@@ -1,7 +1,7 @@
 // Content security: security.msgSecCheck against the word list (v1 and v2), and security.mediaCheckAsync (v2),
 // whose verdict WeChat pushes later to the mini-program's message-push function as a `wxa_media_check` event.
 import crypto from 'crypto'
-import { OPENID_PATTERN } from '../auth'
+import { OPENID_PATTERN } from '../http'
 import type { HubContext } from '../context'
 import { chars, validScene, wxError, WxHandler, wxOk } from './reply'
 import type { SensitiveWords } from './words'

@@ -1,6 +1,6 @@
 // subscribeMessage.send: checked as WeChat checks a template's data, then recorded in the inbox.
 import crypto from 'crypto'
-import { OPENID_PATTERN } from '../auth'
+import { OPENID_PATTERN } from '../http'
 import type { Inbox } from './inbox'
 import { chars, wxError, WxHandler, wxOk } from './reply'
 

@@ -5,6 +5,5 @@
 export const CLOUD_ENV = 'pioneer-station-prod'
 
 export const API_PREFIX = '/api/'
-export const DEV_LOGIN_URL = '/auth/dev-login'
 
 export const REQUEST_TIMEOUT_MS = 30000

@@ -18,7 +18,7 @@ export {
   SITE_TYPES, SITE_TYPE_LABELS, SITE_VISIT_PAGE, WEEKDAY_LABELS,
 } from './site'
 export type { SiteBookInput, SiteListInput, SiteLocation, SiteVisitResult } from './site'
-export { devLogin, clearToken, goToLogin, isSignedIn, usesTokenSignIn } from './session'
+export { clearToken, goToLogin, isSignedIn, usesTokenSignIn } from './session'
 export { HISTORY_SUBJECT_LABELS, ROLE_LABELS, PERSON_STATUS_LABELS, asSentence, distanceLabel, maskPhone } from './labels'
 export type { ApiResult, ApiError, FieldError, Registration } from '../../contract/common'
 export type { AuditRecord, HistorySubject, Org, Person, PersonStatus, Role } from '../../contract/user'

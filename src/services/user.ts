@@ -2,10 +2,23 @@
 // record's history (操作记录).
 import type { HistorySubject, UserInput } from '../../contract/user'
 import { callerFor } from './callFunction'
+import { clearToken, setToken } from './session'
 
 const call = callerFor('user')
 
 export const userService = {
+  /** H5, local demonstration only (npm start): signs in as a seeded demo person and keeps the session. */
+  signIn: async (openid: string) => {
+    const result = await call('signIn', { openid }, { public: true })
+    if (result.ok) setToken(result.data.token)
+    return result
+  },
+  /** Ends this person's sessions on the server (every browser), then forgets the token here whatever the answer. */
+  signOut: async () => {
+    const result = await call('signOut', {}, { public: true })
+    clearToken()
+    return result
+  },
   me: () => call('me', {}),
   orgs: () => call('orgs', {}),
   register: (input: UserInput['register']) => call('register', input),

@@ -1,7 +1,7 @@
 // The services layer on H5: what the app sends, and what a page gets back whatever the network does.
 // Taro.request is the boundary, so it is the one thing replaced here.
 import Taro from '@tarojs/taro'
-import { devLogin, userService } from '@/services'
+import { userService } from '@/services'
 import { resetTaro } from './helpers'
 
 const TOKEN_KEY = 'session.token'
@@ -85,19 +85,29 @@ test('a gateway error page instead of the envelope is an INTERNAL answer', async
   expect(result.ok === false && result.message).toBeTruthy()
 })
 
-describe('demo sign-in', () => {
-  test('stores the token the emulator hands out', async () => {
+describe('demo sign-in and sign-out', () => {
+  test('signing in stores the session the user function hands out', async () => {
     Taro.removeStorageSync(TOKEN_KEY)
-    const request = answer(200, { token: 'fresh-token' })
-    const result = await devLogin('demo-retired')
-    expect(result).toEqual({ ok: true, data: { token: 'fresh-token' } })
-    expect(request.mock.calls[0][0]).toMatchObject({ url: '/auth/dev-login', method: 'POST', data: { openid: 'demo-retired' } })
+    const request = answer(200, { ok: true, data: { token: 'fresh-token', openid: 'demo-retired', expiresAt: '2030-01-08T00:00:00.000Z' } })
+    const result = await userService.signIn('demo-retired')
+    expect(result).toMatchObject({ ok: true, data: { token: 'fresh-token' } })
+    expect(request.mock.calls[0][0]).toMatchObject({ url: '/api/user', method: 'POST', data: { action: 'signIn', openid: 'demo-retired' } })
     expect(Taro.getStorageSync(TOKEN_KEY)).toBe('fresh-token')
   })
 
-  test('404 means the demo sign-in is switched off', async () => {
-    answer(404, null)
-    const result = await devLogin('demo-member')
-    expect(result).toEqual({ ok: false, code: 'NOT_OPEN', message: '本地演示登录未开启' })
+  test('a refused demo sign-in (not under npm start) keeps its message and stores nothing', async () => {
+    Taro.removeStorageSync(TOKEN_KEY)
+    const refusal = { ok: false, code: 'FORBIDDEN', message: '演示登录只在本地演示环境开放，请用小程序扫码登录' }
+    answer(403, refusal)
+    expect(await userService.signIn('demo-member')).toEqual(refusal)
+    expect(Taro.getStorageSync(TOKEN_KEY)).toBe('')
+  })
+
+  test('signing out asks the server to end the sessions and forgets the token', async () => {
+    Taro.setStorageSync(TOKEN_KEY, 'a-session')
+    const request = answer(200, { ok: true, data: { ended: true } })
+    await userService.signOut()
+    expect(request.mock.calls[0][0]).toMatchObject({ url: '/api/user', data: { action: 'signOut' }, header: { Authorization: 'Bearer a-session' } })
+    expect(Taro.getStorageSync(TOKEN_KEY)).toBe('')
   })
 })

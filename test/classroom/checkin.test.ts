@@ -1,6 +1,6 @@
 // Signing in by scanning the rotating code: the window, the late edge, the 15-second slots, forged and foreign
 // tokens, the geofence — each at its edge with the emulator's clock — once per person, and what it costs.
-import { signCheckInToken, verifyCheckInToken } from '../../cloudfunctions/common/checkInToken'
+import { signCheckInTokenWith } from '../../cloudfunctions/common/checkInToken'
 import { costOf } from '../helpers/api'
 import { northOf, outcome } from '../helpers/bed'
 import { HALL, MINUTE, SLOT, storedClass, useTestbed } from './support'
@@ -98,13 +98,15 @@ describe('the rotating token', () => {
     const flip = (i: number) => { const b = Buffer.from(raw); b[i] ^= 1; return b.toString('base64url') }
     const otherClass = Buffer.from(raw)
     Buffer.from(other, 'base64url').copy(otherClass, 1) // the other class's id under this token's signature
-    const claim = verifyCheckInToken('class', token)!
-    process.env.CHECKIN_SECRET = 'a guess at the secret'
-    const selfMade = signCheckInToken('class', c._id, claim.slot)
-    delete process.env.CHECKIN_SECRET
+    const slot = raw.readUInt32BE(7)
+    const key = bed.keys.CHECKIN_SECRET
     const bad = [
       flip(3), flip(10), flip(raw.length - 1), token.slice(0, -2), `${token}AA`, '', 'hello', '../../etc',
-      otherClass.toString('base64url'), selfMade, signCheckInToken('site', c._id, claim.slot),
+      otherClass.toString('base64url'),
+      signCheckInTokenWith('a guess at the secret', 'class', c._id, slot),
+      // the constant key the source used to fall back on when CHECKIN_SECRET was unset
+      signCheckInTokenWith('pioneer-dev-checkin-secret--set-CHECKIN_SECRET-in-production', 'class', c._id, slot),
+      signCheckInTokenWith(key, 'site', c._id, slot),
     ]
     for (const t of bad) {
       const r = await checkIn('demo-member', t)

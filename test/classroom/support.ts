@@ -28,8 +28,9 @@ export function classInput(start: Date, overrides: Record<string, unknown> = {})
   }
 }
 
-export function useTestbed(): Testbed {
-  const bed = useBed() as Testbed
+/** The bed (with `env` added to the emulator's environment). */
+export function useTestbed(env?: Record<string, string>): Testbed {
+  const bed = useBed(env) as Testbed
   bed.schedule = async (overrides = {}, secretary = bed.demo['demo-secretary']) => {
     const start = new Date((await bed.now()).getTime() + 60 * MINUTE)
     const r = await secretary.call('classroom', 'create', classInput(start, overrides))

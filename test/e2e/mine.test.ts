@@ -49,7 +49,10 @@ test('a newcomer registers, keeps the draft across a reload, and is approved by 
   await card.locator('.at-button', { hasText: /^通过$/ }).click()
   await sp.getByText('马晓东：已通过').waitFor()
 
+  // The approval ended the newcomer's session: the app asks them to sign in again, then shows what they now are.
   await screen.page().reload()
+  await screen.locator('.login__person').first().waitFor()
+  await bed.choose(screen.page(), 'demo-newcomer')
   await profile(screen).getByText('已通过').waitFor()
   await profile(screen).getByText('马晓东').waitFor()
   expect(await screen.locator('.mine-register').count()).toBe(0)

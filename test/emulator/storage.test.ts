@@ -132,24 +132,24 @@ test('path traversal is refused everywhere', async () => {
   const { url } = await uploadOne(`safe/${unique()}/a.txt`)
   const { search } = new URL(url)
   const bucket = 'cloud://pioneer-local.7069-pioneer-local-1250000000'
-  const tmp = await bed.app.getTempFileURL({ fileList: [`${bucket}/../auth-secret`, `${bucket}/storage/../../auth-secret`] })
+  const tmp = await bed.app.getTempFileURL({ fileList: [`${bucket}/../database.sqlite`, `${bucket}/storage/../../database.sqlite`] })
   for (const f of tmp.fileList) {
     expect(f.code).not.toBe('SUCCESS')
     expect(f.tempFileURL).toBe('')
   }
-  const del = await bed.app.deleteFile({ fileList: [`${bucket}/../auth-secret`] })
+  const del = await bed.app.deleteFile({ fileList: [`${bucket}/../database.sqlite`] })
   expect(del.fileList[0].code).not.toBe('SUCCESS')
-  expect(fs.existsSync(path.join(bed.emu.dataDir, 'auth-secret'))).toBe(true)
+  expect(fs.existsSync(path.join(bed.emu.dataDir, 'database.sqlite'))).toBe(true)
 
   // Encoded slashes and dots reach the routes undecoded by the URL parser; they are refused all the same.
-  for (const p of ['..%2F..%2Fauth-secret', '%2E%2E%2F%2E%2E%2Fauth-secret', 'a%2F..%2F..%2F..%2Fauth-secret', '..%5C..%5Cauth-secret']) {
+  for (const p of ['..%2F..%2Fdatabase.sqlite', '%2E%2E%2F%2E%2E%2Fdatabase.sqlite', 'a%2F..%2F..%2F..%2Fdatabase.sqlite', '..%5C..%5Cdatabase.sqlite']) {
     const get = await fetch(`${bed.emu.url}/__storage/download/${p}${search}`)
     expect(get.status).toBe(400)
     const put = await fetch(`${bed.emu.url}/__storage/upload/${p}${search}`, { method: 'PUT', body: 'owned' })
     expect(put.status).toBe(400)
   }
   expect(fs.readdirSync(bed.emu.dataDir).sort()).not.toContain('escape.txt')
-  expect(fs.readFileSync(path.join(bed.emu.dataDir, 'auth-secret'), 'utf8')).not.toBe('owned')
+  expect(fs.readFileSync(path.join(bed.emu.dataDir, 'database.sqlite'), 'utf8')).not.toBe('owned')
 })
 
 test('the upload URL only accepts the signed path, before it expires', async () => {

@@ -1,4 +1,5 @@
-// Calls the product the way the H5 app does (a token from dev login, then POST /api/<function>), and the emulator's
+// Calls the product the way the H5 app does (a session from the user function's demo sign-in, then POST
+// /api/<function>), a function the way the mini-program does (WeChat vouching for the openid), and the emulator's
 // test hooks: its metrics, its clock, its crash switch and its timer triggers.
 import type { RunningEmulator } from './emulator'
 
@@ -10,28 +11,66 @@ export interface ApiAnswer<T = any> {
   fields?: Array<{ field: string; message: string }>
 }
 
+/** A session token for `openid`, from the user function's demo sign-in (the emulator runs with DEMO_LOGIN=1). */
 export async function login(emu: RunningEmulator, openid: string): Promise<string> {
-  const res = await fetch(`${emu.url}/auth/dev-login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid }),
-  })
-  if (!res.ok) throw new Error(`dev-login ${openid}: HTTP ${res.status}`)
-  return (await res.json()).token
+  const r = await callApi(emu, null, 'user', { action: 'signIn', openid })
+  if (!r.ok) throw new Error(`signing in ${openid}: ${JSON.stringify(r)}`)
+  return r.data.token
 }
 
 /** A signed-in person: `call('user', 'me')`. */
 export interface Caller {
   openid: string
   call<T = any>(fn: string, action: string, input?: Record<string, unknown>): Promise<ApiAnswer<T>>
+  /** Signs in again, as the person does after their sessions were ended (approved, role changed ...). */
+  signInAgain(): Promise<void>
+  /** When the caller's session expires (ms on the functions' clock); Infinity without one. */
+  expiresAt(): number
 }
 
+const expiryOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).e as number
+
 export async function as(emu: RunningEmulator, openid: string): Promise<Caller> {
-  const token = await login(emu, openid)
-  return {
+  let token = await login(emu, openid)
+  let signedOut = false
+  const caller: Caller = {
     openid,
-    call: (fn, action, input = {}) => callApi(emu, token, fn, { action, ...input }),
+    call: async (fn, action, input = {}) => {
+      // After signing out, the person signs in again before their next use of the app.
+      if (signedOut) await caller.signInAgain()
+      let r = await callApi(emu, token, fn, { action, ...input })
+      // Tests move the functions' clock years ahead: a session made before then has expired, and the person, told
+      // so, signs in again as the app sends them to. Only expiry: a session ended otherwise stays refused.
+      if (r.code === 'UNAUTHENTICATED' && r.message?.includes('登录已过期')) {
+        await caller.signInAgain()
+        r = await callApi(emu, token, fn, { action, ...input })
+      }
+      if (fn === 'user' && action === 'signOut' && r.ok) signedOut = true
+      return r
+    },
+    signInAgain: async () => {
+      token = await login(emu, openid)
+      signedOut = false
+    },
+    expiresAt: () => expiryOf(token),
   }
+  return caller
+}
+
+/** A mini-program user: the function gets WeChat's openid, as through wx.cloud.callFunction. */
+export function asWeChat(emu: RunningEmulator, openid: string): Caller {
+  const caller: Caller = {
+    openid,
+    call: async (fn, action, input = {}) => {
+      const res = await fetch(`${emu.url}/__emulator/client/${fn}`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid, data: { action, ...input } }),
+      })
+      return res.json()
+    },
+    signInAgain: async () => {},
+    expiresAt: () => Infinity,
+  }
+  return caller
 }
 
 export async function callApi(emu: RunningEmulator, token: string | null, fn: string, event: unknown): Promise<ApiAnswer> {

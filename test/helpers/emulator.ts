@@ -14,7 +14,8 @@ const BARE_MAIN = path.join(ROOT, 'build', 'emulator', 'main.js')
 export const FIXTURE_FUNCTIONS = path.join(ROOT, 'test', 'fixtures', 'functions')
 
 interface CommonOptions {
-  devLogin?: boolean
+  /** The user function's demo sign-in (DEMO_LOGIN, as under npm start); on by default: tests sign people in with it. */
+  demoLogin?: boolean
   /** Reuse a data folder (to restart on the same data); a fresh one by default. */
   dataDir?: string
   env?: Record<string, string>
@@ -88,7 +89,7 @@ async function spawnEmulator(main: string, opts: CommonOptions, env: Record<stri
       ...process.env,
       PORT: String(port),
       DATA_DIR: dataDir,
-      DEV_LOGIN: opts.devLogin === false ? '0' : '1',
+      DEMO_LOGIN: opts.demoLogin === false ? '0' : '1',
       TIMERS: '0', // a test fires a timer when it means to (POST /__emulator/timers/<function>/<trigger>)
       EMULATOR_TEST_CONTROLS: '1', // the clock, timers, crash switch, inbox and metrics reset the tests drive
       ...env,

@@ -6,6 +6,9 @@ import { useBed } from '../helpers/bed'
 import { sdkApp } from '../helpers/emulator'
 
 const bed = useBed()
+// Signed in before the metrics are reset: signing in writes its session.
+let adminToken = ''
+beforeAll(async () => { adminToken = await login(bed.emu, 'demo-admin') })
 
 /** Each function with figures and its config.json timer trigger. */
 const TIMERS = [['story', 'recountFigures'], ['classroom', 'settleAndRecount'], ['site', 'recount']] as const
@@ -14,8 +17,11 @@ const timerEvent = (trigger: string) => ({ Type: 'Timer', TriggerName: trigger, 
 
 /** The ways a person can hand a function an event of their choosing. */
 const SPOOFS: Array<[string, (fn: string, event: object) => Promise<ApiAnswer>]> = [
-  ['a member, signed in (the mini-program\'s callFunction)', async (fn, event) => callApi(bed.emu, await login(bed.emu, 'demo-member'), fn, event)],
-  ['the district office, signed in', async (fn, event) => callApi(bed.emu, await login(bed.emu, 'demo-admin'), fn, event)],
+  ['a member in the mini-program (callFunction, WeChat vouching for them)', async (fn, event) =>
+    (await fetch(`${bed.emu.url}/__emulator/client/${fn}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'demo-member', data: event }),
+    })).json()],
+  ['the district office, signed in on H5', (fn, event) => callApi(bed.emu, adminToken, fn, event)],
   ['HTTP access with no token', (fn, event) => callApi(bed.emu, null, fn, event)],
   ['the server SDK (callFunction with no caller)', async (fn, event) => (await sdkApp(bed.emu).callFunction({ name: fn, data: event })).result],
 ]

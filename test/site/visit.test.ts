@@ -1,6 +1,6 @@
 // Checking in with a site's printed code: once per person per site per Asia/Shanghai day, during opening hours (from
 // half an hour before), with the phone's location near the site; the booker's scan confirms their booking.
-import { signCheckInToken } from '../../cloudfunctions/common/checkInToken'
+import { signCheckInTokenWith } from '../../cloudfunctions/common/checkInToken'
 import { northOf } from '../helpers/bed'
 import { at, bookingInput, MONDAY, MONTH, PLACE, SEEDED, standingAt, useTestbed } from './support'
 
@@ -105,6 +105,8 @@ test('a scan far from the site is OUT_OF_RANGE; a near one keeps its distance', 
 test('anything but the site\'s genuine code is TOKEN_INVALID', async () => {
   await bed.setClock(at('2030-03-07', '10:00'))
   const site = await bed.stored('sites', siteId)
+  const key = bed.keys.CHECKIN_SECRET
+  const signCheckInToken = (kind: 'class' | 'site', id: string, slot: number) => signCheckInTokenWith(key, kind, id, slot)
   const forged = [
     'not-a-token',
     token.slice(0, -2) + (token.endsWith('A') ? 'BB' : 'AA'),

@@ -46,6 +46,7 @@ export function useTestbed(env?: Record<string, string>): Testbed {
       second = await bed.newMember('org-branch-a1')
       const r = await bed.demo['demo-admin'].call('user', 'setRole', { openid: second.openid, role: 'admin' })
       expect(r.ok).toBe(true)
+      await second.signInAgain() // the new role ended their session
     }
     return second
   }

@@ -13,6 +13,7 @@ const SCOPE: Record<string, string> = { 'demo-secretary': 'org-branch-a1', 'demo
 async function inputFor(action: string, caller: CallerKind): Promise<Record<string, unknown>> {
   const org = SCOPE[caller.openid ?? ''] ?? 'org-branch-a1'
   switch (action) {
+    case 'signIn': return { openid: 'matrix-visitor' }
     case 'register': return { name: '矩阵测试', orgId: 'org-branch-a1', retired: false }
     case 'approve': return { openid: (await bed.applicant(org)).openid }
     case 'reject': return { openid: (await bed.applicant(org)).openid, reason: '矩阵测试' }
@@ -30,7 +31,7 @@ runAccessMatrix({
   fn: 'user',
   actions: userActions,
   access: {
-    me: 'signedIn', orgs: 'signedIn', register: 'signedIn', pending: 'secretary', approve: 'secretary',
+    signIn: 'anyone', signOut: 'signedIn', me: 'signedIn', orgs: 'signedIn', register: 'signedIn', pending: 'secretary', approve: 'secretary',
     reject: 'secretary', setRole: 'admin', history: 'secretary',
   },
   inputFor,

@@ -1,5 +1,5 @@
 // People and organisations: registration, review in scope, roles — through the same HTTP routes the H5 app uses.
-import { as, callApi, costOf } from '../helpers/api'
+import { as, asWeChat, callApi, costOf } from '../helpers/api'
 import { BadInput, runBadInput } from '../helpers/badInput'
 import { useBed } from '../helpers/bed'
 
@@ -70,6 +70,9 @@ describe('registration and its review', () => {
 
     expect(await bed.demo['demo-secretary'].call('user', 'approve', { openid: p.openid }))
       .toEqual({ ok: true, data: { status: 'approved' } })
+    // The approval ended the session they registered in: they sign in again and see what they may now do.
+    expect(await p.call('user', 'me')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: expect.stringContaining('重新登录') })
+    await p.signInAgain()
     const me = await p.call('user', 'me')
     expect(me.data.person).toMatchObject({ status: 'approved', role: 'member', orgId: 'org-branch-a1' })
   })
@@ -124,7 +127,8 @@ describe('registration and its review', () => {
 
   test('a refusal for not being a member says where the person stands, so the app offers the right way on', async () => {
     const p = await bed.visitor()
-    const standing = async () => (await p.call('classroom', 'list', {})).data
+    // In the mini-program (a rejection also ends the person's H5 sessions).
+    const standing = async () => (await asWeChat(bed.emu, p.openid).call('classroom', 'list', {})).data
     expect(await standing()).toEqual({ registration: 'none' })
     await p.call('user', 'register', { name: '周建华', orgId: 'org-branch-a1', retired: false })
     expect(await standing()).toEqual({ registration: 'pending' })
@@ -136,6 +140,8 @@ describe('registration and its review', () => {
     const p = await bed.applicant('org-branch-a1')
     const r = await bed.demo['demo-secretary'].call('user', 'reject', { openid: p.openid, reason: '请填写真实姓名' })
     expect(r).toEqual({ ok: true, data: { status: 'rejected' } })
+    expect((await p.call('user', 'me')).code).toBe('UNAUTHENTICATED') // the rejection ended their session
+    await p.signInAgain()
     expect((await p.call('user', 'me')).data.person).toMatchObject({ status: 'rejected', rejectReason: '请填写真实姓名' })
     expect((await p.call('user', 'register', { name: '周建华', orgId: 'org-branch-a1', retired: false })).data.status).toBe('pending')
     const me = await p.call('user', 'me')
@@ -157,6 +163,7 @@ describe('registration and its review', () => {
     ])
     expect([x.ok, y.ok].filter(Boolean)).toHaveLength(1)
     expect([x, y].find((r) => !r.ok)!.code).toBe('CONFLICT')
+    await p.signInAgain()
     const status = (await p.call('user', 'me')).data.person.status
     expect(status).toBe(x.ok ? 'approved' : 'rejected')
   })
@@ -191,15 +198,19 @@ describe('registration and its review', () => {
 
 describe('roles', () => {
   test('the admin makes an approved member a secretary of an organisation, who then reviews there', async () => {
-    const p = await bed.applicant('org-community-c')
-    await bed.demo['demo-admin'].call('user', 'approve', { openid: p.openid })
+    const p = await bed.newMember('org-community-c')
     const r = await bed.demo['demo-admin'].call('user', 'setRole', { openid: p.openid, role: 'secretary', orgId: 'org-community-c' })
     expect(r).toEqual({ ok: true, data: { role: 'secretary', scopeOrgId: 'org-community-c' } })
+    // The new role ends the sessions they had: the next call says so, and they sign in again.
+    expect(await p.call('user', 'pending')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: expect.stringContaining('重新登录') })
+    await p.signInAgain()
     const q = await bed.applicant('org-community-c')
     expect((await p.call('user', 'pending')).data.items.map((x: any) => x.openid)).toEqual([q.openid])
     expect((await p.call('user', 'approve', { openid: q.openid })).ok).toBe(true)
     const back = await bed.demo['demo-admin'].call('user', 'setRole', { openid: p.openid, role: 'member' })
     expect(back).toEqual({ ok: true, data: { role: 'member' } })
+    expect((await p.call('user', 'pending')).code).toBe('UNAUTHENTICATED')
+    await p.signInAgain()
     expect((await p.call('user', 'pending')).code).toBe('FORBIDDEN')
   })
 

@@ -1,4 +1,5 @@
-// H5 only: sign in as one of the local emulator's seeded demo people. In the mini-program WeChat says who you are.
+// H5 only: sign in as one of the seeded demo people (the functions allow it only under npm start). In the
+// mini-program WeChat says who you are.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -7,7 +8,7 @@ import Card from '@/components/Card'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
 import { ROUTES } from '@/routes'
-import { devLogin } from '@/services'
+import { userService } from '@/services'
 import './index.scss'
 
 const DEMO_PEOPLE = [
@@ -27,7 +28,7 @@ export default function LoginPage() {
   const signIn = async (openid: string) => {
     setBusy(openid)
     setError(null)
-    const result = await devLogin(openid)
+    const result = await userService.signIn(openid)
     setBusy(null)
     if (!result.ok) {
       setError(result.message)

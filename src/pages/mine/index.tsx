@@ -6,7 +6,7 @@ import Card from '@/components/Card'
 import LoadState from '@/components/LoadState'
 import PageShell from '@/components/PageShell'
 import Switch from '@/components/Switch'
-import { clearToken, isSignedIn, storyService, userService, usesTokenSignIn } from '@/services'
+import { isSignedIn, storyService, userService, usesTokenSignIn } from '@/services'
 import type { Person } from '@/services'
 import { ROUTES } from '@/routes'
 import { useCareMode } from '@/theme/careMode'
@@ -56,8 +56,8 @@ export default function MinePage() {
     load()
   })
 
-  const signOut = () => {
-    clearToken()
+  const signOut = async () => {
+    await userService.signOut()
     setState({ kind: 'signedOut' })
   }
 
