@@ -5,17 +5,18 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { AtButton } from 'taro-ui'
+import { isTabPage, shownPagePath } from '@/components/TabBar'
 import { PAGES } from '@/pageTable'
 import { ROUTES } from '@/routes'
 import './index.scss'
 
-/** Pages with their own way home: the tab pages (the tab bar) and the not-found page (its one button). */
-const HOMED_PATHS = new Set([...Object.values(PAGES).flatMap((page) => ('tab' in page ? [page.path] : [])), PAGES.notFound.path])
-
-/** Opened directly (first in the stack) and not a tab page: there is no way on from here but this bar. */
+/**
+ * Opened directly (first in the stack) and with no way home of its own: not a tab page (the tab bar) nor the
+ * not-found page (its one button).
+ */
 function openedDirectly(): boolean {
-  const path = Taro.getCurrentInstance().router?.path?.replace(/^\//, '').split('?')[0]
-  return !!path && !HOMED_PATHS.has(path) && Taro.getCurrentPages().length <= 1
+  const path = shownPagePath()
+  return !!path && !isTabPage(path) && path !== PAGES.notFound.path && Taro.getCurrentPages().length <= 1
 }
 
 export default function HomeBar() {
