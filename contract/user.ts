@@ -53,6 +53,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.approve': '通过登记',
   'user.reject': '退回登记',
   'user.setRole': '设置角色',
+  'workbench.setTargets': '设置工作目标',
+  'workbench.buildReport': '生成季度通报',
 }
 
 export const userSchemas = {

@@ -35,6 +35,9 @@ export const COLLECTIONS = {
   rateLimits: 'rateLimits',
   secrets: 'secrets',
   sessions: 'sessions',
+  orgPeriods: 'orgPeriods',
+  workbenchTargets: 'workbenchTargets',
+  reports: 'reports',
 } as const
 
 /** A document with checked photos (common/photoChecks.ts): a verdict finds it by trace id, the timer the checks to do again. */
@@ -191,5 +194,21 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     // _id is the session id a signed H5 session token carries (common/sessions.ts): who, how, which browser, until when.
     name: COLLECTIONS.sessions,
     indexes: [{ name: 'openid', keys: { openid: 1, createdAt: -1 } }],
+  },
+  {
+    // _id is `${orgId}_${period}` (a month, quarter or year): the workbench's own pre-counted figures of an
+    // organisation's subtree — its approved members and those who attended a class in the period (workbench/figures.ts).
+    name: COLLECTIONS.orgPeriods,
+    indexes: [{ name: 'period_org', keys: { period: 1, orgPath: 1 } }],
+  },
+  {
+    // _id is the period (`2026-Q4`): the district's targets for it, set by the admin (audited).
+    name: COLLECTIONS.workbenchTargets,
+    indexes: [],
+  },
+  {
+    // _id is `${orgId}_${quarter}`: the quarter's 通报 of an organisation, built again in place; its workbook in storage.
+    name: COLLECTIONS.reports,
+    indexes: [{ name: 'org_quarter', keys: { orgPath: 1, quarter: -1 } }],
   },
 ]

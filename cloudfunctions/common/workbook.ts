@@ -20,22 +20,29 @@ export interface SheetLayout {
 }
 
 /** Builds the workbook: the layout, then `fill` adds the rows. */
-export async function workbook(layout: SheetLayout, fill: (sheet: Worksheet) => void): Promise<Buffer> {
+export function workbook(layout: SheetLayout, fill: (sheet: Worksheet) => void): Promise<Buffer> {
+  return workbookOf([{ layout, fill }])
+}
+
+/** Builds a workbook of several sheets, each laid out as `workbook` lays out its one. */
+export async function workbookOf(sheets: Array<{ layout: SheetLayout; fill: (sheet: Worksheet) => void }>): Promise<Buffer> {
   // Loaded on the first export only: exceljs is most of the bundle, and a sign-in should not wait for it.
   const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()
   book.creator = '先锋驿站'
-  const sheet = book.addWorksheet(layout.name)
-  sheet.columns = layout.columns
-  for (const [k, v] of layout.info) sheet.addRow([k, v]).getCell(1).font = { bold: true }
-  sheet.addRow([])
-  const header = sheet.addRow(layout.header)
-  header.font = { bold: true }
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDECEA' } }
-    cell.border = { bottom: { style: 'thin' } }
-  })
-  fill(sheet)
+  for (const { layout, fill } of sheets) {
+    const sheet = book.addWorksheet(layout.name)
+    sheet.columns = layout.columns
+    for (const [k, v] of layout.info) sheet.addRow([k, v]).getCell(1).font = { bold: true }
+    sheet.addRow([])
+    const header = sheet.addRow(layout.header)
+    header.font = { bold: true }
+    header.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDECEA' } }
+      cell.border = { bottom: { style: 'thin' } }
+    })
+    fill(sheet)
+  }
   return Buffer.from(await book.xlsx.writeBuffer())
 }
 
@@ -55,8 +62,14 @@ export async function saveWorkbook(folder: string, name: string, file: Buffer, a
   const stamp = shanghaiStamp(at)
   const cloudPath = `${folder}/${stamp}-${crypto.randomBytes(4).toString('hex')}/${name}.xlsx`
   const { fileID } = await cloud().uploadFile({ cloudPath, fileContent: file })
+  if (!fileID) throw new Error(`export to ${folder}: no fileID`)
+  return { fileID, url: await workbookLink(fileID) }
+}
+
+/** A fresh temporary link (2 hours) to a stored workbook: a report is downloaded again long after it was built. */
+export async function workbookLink(fileID: string): Promise<string> {
   const { fileList } = await cloud().getTempFileURL({ fileList: [{ fileID, maxAge: 2 * 60 * 60 }] })
   const url = fileList?.[0]?.tempFileURL
-  if (!fileID || !url) throw new Error(`export to ${folder}: no fileID or link (${JSON.stringify(fileList)})`)
-  return { fileID, url }
+  if (!url) throw new Error(`no link to ${fileID} (${JSON.stringify(fileList)})`)
+  return url
 }
