@@ -60,6 +60,16 @@ export const PAGES = {
   siteUsage: secretary('site-usage'),
   /** A record's 操作记录 (audit history), `?type=story|class|site|person&id=`. */
   history: secretary('history'),
+  /** 党建工作台: an organisation's figures, `?orgId=&period=` (default the caller's organisation, this month). */
+  workbench: secretary('workbench'),
+  /** The classes, stories or visits behind a figure: `?area=classroom|story|site&orgId=&period=`. */
+  workbenchDrill: secretary('workbench-drill'),
+  /** The district's targets of a period (the admin sets them), `?period=`. */
+  workbenchTargets: secretary('workbench-targets'),
+  /** The quarterly 通报: build, list by quarter, download. */
+  workbenchReports: secretary('workbench-reports'),
+  /** One 通报 as a printable A4 page, `?id=`. */
+  workbenchReport: secretary('workbench-report'),
 } as const satisfies Record<string, PageEntry>
 
 export type PageName = keyof typeof PAGES

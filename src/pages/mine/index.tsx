@@ -102,6 +102,11 @@ export default function MinePage() {
             </Card>
           ) : null}
           {reviews(state.person) ? (
+            <Card title='党建工作台' className='mine-workbench'>
+              <AtButton type='primary' onClick={() => Taro.navigateTo({ url: ROUTES.workbench })}>党建工作台（数据、目标、通报）</AtButton>
+            </Card>
+          ) : null}
+          {reviews(state.person) ? (
             <Card title='课堂' className='mine-classes'>
               <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.classList })}>课程管理（签到码、出勤、开课情况）</AtButton>
             </Card>
