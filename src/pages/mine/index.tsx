@@ -103,7 +103,7 @@ export default function MinePage() {
           ) : null}
           {reviews(state.person) ? (
             <Card title='党建工作台' className='mine-workbench'>
-              <AtButton type='primary' onClick={() => Taro.navigateTo({ url: ROUTES.workbench })}>党建工作台（数据、目标、通报）</AtButton>
+              <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.workbench })}>党建工作台（数据、目标、通报）</AtButton>
             </Card>
           ) : null}
           {reviews(state.person) ? (
