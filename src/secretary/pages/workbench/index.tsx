@@ -4,8 +4,8 @@
 // target line; and the warnings, each opening the page that fixes it. Secretaries see their subtree, the district
 // office the district (the function decides).
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useMemo, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useMemo, useRef, useState } from 'react'
 import { AtButton } from 'taro-ui'
 import Card from '@/components/Card'
 import Chart from '@/components/Chart'
@@ -50,6 +50,15 @@ export default function WorkbenchPage() {
   const warnings = useLatestAnswer(fetchWarnings, orgId ?? '')
   const me = useLatestAnswer(fetchMe, '')
   const shown = overview.data
+  // Back from the targets form or a fix, the marks and warnings are read again (the first show loads by itself).
+  const shownBefore = useRef(false)
+  useDidShow(() => {
+    if (shownBefore.current) {
+      void overview.reload()
+      void warnings.reload()
+    }
+    shownBefore.current = true
+  })
   const go = (url: string) => Taro.navigateTo({ url })
 
   return (
