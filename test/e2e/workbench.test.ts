@@ -20,6 +20,8 @@ async function wholePage(screen: Locator, name: string) {
   const height = await screen.locator('.ps-shell').evaluate((el) => el.scrollHeight)
   const before = page.viewportSize()!
   await page.setViewportSize({ width: before.width, height: Math.ceil(height) })
+  // Every chart drawn at this size (the canvas redraws when its width changes).
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page_show .ps-chart canvas')).every((c) => (c as HTMLElement).dataset.drawn === '1'))
   await screenshot(page, name)
   await page.setViewportSize(before)
 }
@@ -47,9 +49,10 @@ test('the admin sets a target, finds a community behind it, drills to its classe
   await admin.locator('.at-button', { hasText: '设定目标' }).click()
   const form = current(page)
   await form.locator('.ps-card__title', { hasText: `${quarter.label}的目标` }).waitFor()
-  await form.locator('input[name="minClassesPerQuarter"]').fill('abc')
+  await form.locator('input[name="minClassesPerQuarter"]').fill('500')
   await form.locator('.at-button', { hasText: '保存目标' }).click()
   await form.getByText('有几处需要修改，请看下面的红字。').waitFor()
+  await form.getByText('每季度最少开课次数最多为 100').waitFor()
   await form.locator('input[name="minClassesPerQuarter"]').fill('3')
   await form.locator('input[name="reason"]').fill('区委党建办第四季度工作要点')
   await form.locator('.at-button', { hasText: '保存目标' }).click()

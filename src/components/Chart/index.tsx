@@ -33,7 +33,7 @@ interface Surface {
   node: { width: number; height: number; requestAnimationFrame?: unknown; cancelAnimationFrame?: unknown; createImage?: () => unknown }
 }
 
-/** Draws `data` on the surface; the returned F2 canvas is destroyed before the next drawing. */
+/** Sets up `data` on the surface (render() draws it); the returned F2 canvas is destroyed before the next one. */
 function draw(surface: Surface, data: ChartData, care: boolean): F2Canvas {
   const look: ChartLook = { care, width: surface.width }
   const height = chartHeight(data, look)
@@ -57,7 +57,6 @@ function draw(surface: Surface, data: ChartData, care: boolean): F2Canvas {
     }),
     children: chartElement(data, look),
   } as ConstructorParameters<typeof F2Canvas>[0])
-  void canvas.render()
   return canvas
 }
 
@@ -79,10 +78,23 @@ export default function Chart({ title, data, summary }: ChartProps) {
     if (h5) {
       const node = h5Canvas.current
       const context = node?.getContext('2d')
-      if (node && context) {
-        node.style.height = `${height}px`
-        render({ context, width: node.getBoundingClientRect().width, pixelRatio: window.devicePixelRatio || 1, node })
+      if (!node || !context) return
+      node.style.height = `${height}px`
+      // A page hidden in the stack measures 0 wide: draw when the canvas has a width, and again when it changes
+      // (rotation, zoom). data-drawn tells a test the picture is there.
+      let drawnWidth = 0
+      const measure = () => {
+        const width = node.getBoundingClientRect().width
+        if (width <= 0 || width === drawnWidth) return
+        drawnWidth = width
+        delete node.dataset.drawn
+        render({ context, width, pixelRatio: window.devicePixelRatio || 1, node })
+        void f2.current?.render().then(() => { if (!cancelled) node.dataset.drawn = '1' })
       }
+      const observer = new ResizeObserver(measure)
+      observer.observe(node)
+      measure()
+      return () => { cancelled = true; observer.disconnect() }
     } else {
       // After this render reached the page: the canvas node exists then.
       Taro.nextTick(() => {
@@ -90,6 +102,7 @@ export default function Chart({ title, data, summary }: ChartProps) {
           const found = res?.[0] as { node?: Surface['node'] & { getContext: (type: '2d') => CanvasRenderingContext2D }; width?: number } | undefined
           if (!found?.node) return
           render({ context: found.node.getContext('2d'), width: found.width ?? 300, pixelRatio: Taro.getSystemInfoSync().pixelRatio || 2, node: found.node })
+          void f2.current?.render()
         })
       })
     }

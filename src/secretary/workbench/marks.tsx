@@ -26,7 +26,7 @@ export function figureLines(org: OrgOverview) {
   const site = org.site
   return {
     classroom: [
-      { key: 'classesHeld', label: '开课', value: `${c.classesHeld} 次` },
+      { key: 'classesHeld', label: '开课', value: `${c.classesHeld} 次`, mark: org.targets.classes },
       { key: 'coverage', label: '覆盖', value: `${c.orgsCovered}/${c.orgsRequired} 个组织（${formatRate(c.coverageRate)}）`, mark: org.targets.coverage },
       { key: 'attendance', label: '出勤率', value: formatRate(c.attendanceRate) },
       { key: 'never', label: '本期从未参加的党员', value: `${c.membersNeverAttended}/${c.members} 人` },
