@@ -60,6 +60,10 @@ export default function WorkbenchPage() {
     shownBefore.current = true
   })
   const go = (url: string) => Taro.navigateTo({ url })
+  // Chart data keeps its identity between renders: a chart redraws (and clears its canvas) only when its data changes.
+  const trendData = useMemo(() => (trends.data ? trendCharts(trends.data.months) : []), [trends.data])
+  const rankingData = useMemo(() => (trends.data ? rankingChart(trends.data.ranking) : null), [trends.data])
+  const coverageData = useMemo(() => (shown ? coverageChart(shown.children, shown.targets) : null), [shown])
 
   return (
     <PageShell className='workbench'>
@@ -142,18 +146,18 @@ export default function WorkbenchPage() {
             <LoadState loading={trends.loading} error={trends.error} onRetry={trends.reload} />
             {trends.data ? (
               <View>
-                {trendCharts(trends.data.months).map((chart) => (
+                {trendData.map((chart) => (
                   <Chart key={chart.title} title={chart.title} data={chart.data} summary='最近 12 个月' />
                 ))}
-                {trends.data.ranking.length > 0 ? (
-                  <Chart title='下级组织综合排名' data={rankingChart(trends.data.ranking)} summary='开课覆盖、出勤率、故事、阵地使用率四项等权，满分 100' />
+                {rankingData && trends.data.ranking.length > 0 ? (
+                  <Chart title='下级组织综合排名' data={rankingData} summary='开课覆盖、出勤率、故事、阵地使用率四项等权，满分 100' />
                 ) : null}
               </View>
             ) : null}
-            {shown.children.some((c) => c.classroom.orgsRequired > 0) ? (
+            {coverageData && coverageData.rows.length > 0 ? (
               <Chart
                 title='下级组织开课覆盖率'
-                data={coverageChart(shown.children, shown.targets)}
+                data={coverageData}
                 summary={shown.targets?.coverageRate !== undefined ? `虚线为目标：${shown.targets.coverageBy} 前达到 ${formatRate(shown.targets.coverageRate)}` : '本期未设定覆盖率目标'}
               />
             ) : null}
