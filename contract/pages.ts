@@ -10,3 +10,6 @@ export const SITE_VISIT_PAGE = 'pages/site/visit'
 
 /** The mini-program page of one story, `?id=<story id>` (a subscribe message opens it). */
 export const STORY_DETAIL_PAGE = 'pages/story/detail'
+
+/** The page of one 民情 (studio case), `?id=<case id>` (a subscribe message opens it). */
+export const STUDIO_CASE_PAGE = 'pages/studio/case'

@@ -239,7 +239,9 @@ export interface Message {
   id: string
   title: string
   body: string
-  storyId: string
+  /** What the message is about: a story, or a 民情 (studio case). */
+  storyId?: string
+  caseId?: string
   at: string
   read: boolean
 }

@@ -32,6 +32,10 @@ export const COLLECTIONS = {
   siteVisits: 'siteVisits',
   siteMarks: 'siteMarks',
   siteMonths: 'siteMonths',
+  studioReps: 'studioReps',
+  studioSchedules: 'studioSchedules',
+  studioCases: 'studioCases',
+  studioMonths: 'studioMonths',
   rateLimits: 'rateLimits',
   secrets: 'secrets',
   sessions: 'sessions',
@@ -175,6 +179,38 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
   {
     // _id is `${siteId}_${YYYY-MM}` (Asia/Shanghai): a site's pre-counted figures for the month.
     name: COLLECTIONS.siteMonths,
+    indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
+  },
+  {
+    // A 党代表工作室's representatives (photos checked like a site's).
+    name: COLLECTIONS.studioReps,
+    indexes: [{ name: 'site', keys: { siteId: 1, active: 1 } }, ...PHOTO_CHECK_INDEXES],
+  },
+  {
+    // _id is the studio's site id: its reception schedule (接待日), one document.
+    name: COLLECTIONS.studioSchedules,
+    indexes: [],
+  },
+  {
+    // _id is a hash of (author, the form's request id): a retried submission is the same case. Handlers list open
+    // cases by deadline in their subtree (`orgPath`: the organisation handling it; `managingOrgPath`: the studio's).
+    name: COLLECTIONS.studioCases,
+    indexes: [
+      { name: 'author', keys: { author: 1, submittedAt: -1 } },
+      { name: 'handler_status', keys: { orgPath: 1, status: 1, deadlineAt: 1 } },
+      { name: 'studio_status', keys: { managingOrgPath: 1, status: 1, deadlineAt: 1 } },
+      { name: 'rep_status', keys: { repOpenid: 1, status: 1, deadlineAt: 1 } },
+      { name: 'rep_submitted', keys: { repId: 1, submittedAt: -1 } },
+      { name: 'month', keys: { month: 1 } },
+      { name: 'closed_month', keys: { closedMonth: 1 } },
+      { name: 'rated_month', keys: { ratedMonth: 1 } },
+      ...PHOTO_CHECK_INDEXES,
+    ],
+  },
+  {
+    // _id is `${siteId}_${YYYY-MM}` (Asia/Shanghai): a studio's pre-counted case figures for the month, each
+    // representative's under `<figure>@<repId>` in the same document (one write per event).
+    name: COLLECTIONS.studioMonths,
     indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
   },
   {
