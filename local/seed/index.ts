@@ -6,6 +6,7 @@ import { seedClasses } from './classes'
 import { seedPeople } from './people'
 import { seedSites } from './sites'
 import { seedStories } from './stories'
+import { seedStudio } from './studio'
 
 export async function seedDemoDistrict({ sdk, now }: SeedContext) {
   const db = tcb.init(sdk).database()
@@ -13,5 +14,6 @@ export async function seedDemoDistrict({ sdk, now }: SeedContext) {
   await seedStories(db, now)
   await seedClasses(db, now)
   await seedSites(db, now)
+  await seedStudio(db, now)
   console.log('seeded the demo district')
 }

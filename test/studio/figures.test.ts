@@ -70,7 +70,7 @@ test('after a random stream of cases over a month end, the live figures equal a 
   expect(await monthDocs('2026-11')).toEqual(live.nov)
   expect(await monthDocs('2026-12')).toEqual(live.dec)
   // The sums hold: every case received in November counts once there.
-  const received = Object.values(live.nov).reduce((n: number, d: any) => n + (d.received ?? 0), 0)
+  const received = Object.values(live.nov).filter((d: any) => studios.includes(d.siteId)).reduce((n: number, d: any) => n + (d.received ?? 0), 0)
   const { data } = await bed.db().collection('studioCases').where({ month: '2026-11', siteId: bed.db().command.in(studios) }).limit(1000).get()
   expect(received).toBe(data.length)
 })
@@ -100,4 +100,25 @@ test('a drifted figure is set back by the timer; the figures page reads the mont
   expect(record.data).toMatchObject({ rep: { name: '钱立新', phone: '138****1234' }, year: { received: 1, closed: 1 } })
   expect(record.data.cases).toEqual([expect.objectContaining({ id: one, status: 'closed' })])
   expect(JSON.stringify(record.data)).not.toContain('路灯')
+})
+
+test('the demo district\'s studio: cases in every state, one overdue, and figures a recount leaves as they are', async () => {
+  await bed.setClock(null)
+  const admin = bed.demo['demo-admin']
+  const { items } = (await admin.call('studio', 'cases', { siteId: 'site-donghu-studio' })).data
+  expect(items[0]).toMatchObject({ id: 'case-demo-overdue', deadline: { overdue: true } })
+  const statuses = new Set<string>(items.map((c: any) => c.status))
+  const closed = (await admin.call('studio', 'cases', { siteId: 'site-donghu-studio', status: 'closed' })).data.items
+  expect([...statuses, ...closed.map((c: any) => c.status)].sort()).toEqual(expect.arrayContaining(['accepted', 'closed', 'handling', 'pending']))
+  expect(closed.some((c: any) => c.rating === 'satisfied')).toBe(true)
+  const page = (await bed.anonymous.call('studio', 'get', { siteId: 'site-donghu-studio' })).data
+  expect(page.reps.map((r: any) => r.phone)).toEqual(['138****0001', '138****0002', '138****0003'])
+  expect(page.upcoming.length).toBeGreaterThan(0)
+  const months = [...new Set((await bed.db().collection('studioMonths').where({ siteId: 'site-donghu-studio' }).get()).data.map((d: any) => d.month))] as string[]
+  expect(months.length).toBeGreaterThan(0)
+  for (const month of months) {
+    const before = await monthDocs(month)
+    await admin.call('studio', 'recount', { month })
+    expect(await monthDocs(month)).toEqual(before)
+  }
 })
