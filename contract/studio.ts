@@ -5,6 +5,8 @@ import { cursor, id, oneOf, phone, text, valuesOf } from './common'
 import { month } from './site'
 import { fileId } from './story'
 
+export { STUDIO_CASE_PAGE } from './pages'
+
 export const STUDIO_LIMITS = { repName: 20, term: 30, intro: 200, content: 1000, photos: 6, reply: 1000, note: 300, comment: 300, slots: 20, page: 20 } as const
 
 export const CASE_KIND_LABELS = { question: '咨询', problem: '反映问题', suggestion: '意见建议' } as const

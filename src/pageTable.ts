@@ -1,7 +1,7 @@
 // Every page of the app, written once. app.config.ts lists them from here (main package, the secretary subpackage,
 // the tab bar) and routes.ts navigates by them. Taro evaluates app.config.ts at build time, so this module imports
 // nothing but the contract's page paths (plain strings: the pages QR codes and share links open).
-import { CHECKIN_PAGE, SITE_VISIT_PAGE, STORY_DETAIL_PAGE } from '../contract/pages'
+import { CHECKIN_PAGE, SITE_VISIT_PAGE, STORY_DETAIL_PAGE, STUDIO_CASE_PAGE } from '../contract/pages'
 
 export interface PageEntry {
   /** The page's path inside its package. */
@@ -37,6 +37,16 @@ export const PAGES = {
   siteDetail: { path: 'pages/site/detail' },
   /** Check in at a site: `?t=<token>` (its printed QR code's URL), or `?q=` (WeChat's plain-link rule). */
   siteVisit: { path: SITE_VISIT_PAGE },
+  // 党代表工作室: residents reach these without registering, and a subscribe message opens a case: main package.
+  /** A studio, `?siteId=`; public. */
+  studio: { path: 'pages/studio/index' },
+  /** Leave a 民情, `?siteId=` (and `&repId=` for one representative). */
+  studioWrite: { path: 'pages/studio/write' },
+  studioMine: { path: 'pages/studio/mine' },
+  /** One 民情, `?id=`: its timeline, the rating, and the handlers' actions. */
+  studioCase: { path: STUDIO_CASE_PAGE },
+  /** A representative's 履职 record, `?id=`; public. */
+  studioRep: { path: 'pages/studio/rep' },
   login: { path: 'pages/login/index', h5Only: true },
   /** Where a link to a page that does not exist lands (app.tsx sends it there). */
   notFound: { path: 'pages/notfound/index' },
@@ -58,6 +68,10 @@ export const PAGES = {
   siteCode: secretary('site-code'),
   /** Usage ranking; `?siteId=` one site, `?month=YYYY-MM`. */
   siteUsage: secretary('site-usage'),
+  /** The 民情 the person handles, overdue first. */
+  studioCases: secretary('studio-cases'),
+  /** A studio's monthly figures, `?siteId=`. */
+  studioFigures: secretary('studio-figures'),
   /** A record's 操作记录 (audit history), `?type=story|class|site|person&id=`. */
   history: secretary('history'),
 } as const satisfies Record<string, PageEntry>

@@ -5,7 +5,13 @@ export {
   STORY_STATUS_LABELS,
 } from './story'
 export { storyPhotos } from './storyPhotos'
-export type { StoryPhoto } from './storyPhotos'
+export type { PhotoTicket, StoryPhoto } from './storyPhotos'
+export {
+  studioService, CASE_EVENT_LABELS, CASE_KIND_LABELS, CASE_STATUS_LABELS, RATING_LABELS, STUDIO_CASE_PAGE, STUDIO_LIMITS,
+} from './studio'
+export type {
+  CaseDetail, CaseEvent, CaseKind, CaseStatus, CaseSummary, Rating, Representative, StudioFiguresView, StudioPage,
+} from '../../contract/studio'
 export {
   classroomService, ATTENDANCE_STATUS_LABELS, CHECKIN_PAGE, CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, CLASS_GEOFENCE,
   CLASS_LIMITS, CLASS_STATE_LABELS, COVERAGE_STATUS_LABELS, MARK_STATUSES, RECEIPT_MINUTES,

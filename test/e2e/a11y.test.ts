@@ -22,6 +22,11 @@ const QUERY: Partial<Record<PageName, string>> = {
   siteBook: 'siteId=site-xingfuli-books',
   siteCalendar: 'id=site-xingfuli-books',
   siteCode: 'id=site-xingfuli-books',
+  studio: 'siteId=site-donghu-studio',
+  studioWrite: 'siteId=site-donghu-studio',
+  studioCase: 'id=case-demo-closed',
+  studioRep: 'id=rep-zhou',
+  studioFigures: 'siteId=site-donghu-studio',
 }
 
 /** The README's 适老化 pictures: these pages in 长辈模式 at 200 % (`npm run screenshots`). */

@@ -93,6 +93,14 @@ export default function MinePage() {
               </AtButton>
             </Card>
           ) : null}
+          <Card title='民情' className='mine-cases'>
+            <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.studioMine })}>我的民情（给党代表工作室的留言）</AtButton>
+            {reviews(state.person) ? (
+              <AtButton type='secondary' customStyle={{ marginTop: 'var(--ps-space-sm)' }} onClick={() => Taro.navigateTo({ url: ROUTES.studioCases })}>
+                民情办理
+              </AtButton>
+            ) : null}
+          </Card>
           {state.pendingTotal !== null ? (
             <Card title='审核' className='mine-reviews'>
               <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.approve })}>

@@ -12,7 +12,9 @@ import LoadState from '@/components/LoadState'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
 import { historyUrl, ROUTES } from '@/routes'
-import { isSignedIn, SITE_FACILITY_LABELS, siteService, userService } from '@/services'
+import { isSignedIn, SITE_FACILITY_LABELS, siteService, studioService, userService } from '@/services'
+import type { StudioPage } from '@/services'
+import { RepList, UpcomingReceptions } from '@/pages/studio/Reps'
 import { formatDay } from '@/utils/time'
 import { call, dialable, navigateTo } from './actions'
 import { formatDistance, siteKind } from './format'
@@ -40,11 +42,16 @@ export default function SiteDetailPage() {
   const [state, setState] = useState<DetailState>({ kind: 'loading' })
   const [booker, setBooker] = useState(false)
   const [scanError, setScanError] = useState<string | null>(null)
+  const [studio, setStudio] = useState<StudioPage | null>(null)
 
   const load = async () => {
     setState({ kind: 'loading' })
     const result = await siteService.get(id)
-    if (result.ok) return setState({ kind: 'ready', site: result.data })
+    if (result.ok) {
+      // A 党代表工作室 shows its representatives and next receptions too.
+      if (result.data.type === 'studio') studioService.get(id).then((r) => setStudio(r.ok ? r.data : null))
+      return setState({ kind: 'ready', site: result.data })
+    }
     const missing = result.code === 'NOT_FOUND' || result.code === 'INVALID_INPUT'
     setState({ kind: 'failed', missing, message: missing ? '没有找到这个阵地，它可能已经停止开放。' : result.message })
   }
@@ -163,6 +170,16 @@ export default function SiteDetailPage() {
       {site.description ? (
         <Card title='阵地简介'>
           <Text className='site-detail__description'>{site.description}</Text>
+        </Card>
+      ) : null}
+
+      {studio ? (
+        <Card title='党代表' className='site-studio'>
+          <RepList studio={studio} />
+          <Text className='site-detail__text'>近期接待</Text>
+          <UpcomingReceptions studio={studio} />
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: `${ROUTES.studioWrite}?siteId=${site.id}` })}>给工作室留言</AtButton>
+          <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.studio}?siteId=${site.id}` })}>工作室详情（接待安排）</AtButton>
         </Card>
       ) : null}
 

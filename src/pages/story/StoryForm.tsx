@@ -15,7 +15,7 @@ import {
 import type { ApiError, StoryCategory, StoryPhoto } from '@/services'
 import { memberOrgOptions, type OrgOption } from '@/utils/orgTree'
 import { useDraft } from '@/utils/useDraft'
-import PhotoField from './PhotoField'
+import PhotoField from '@/components/PhotoField'
 import Control from '@/components/Control'
 
 export interface StoryDraft {

@@ -38,7 +38,7 @@ export default function MessagesPage() {
         error={list.error}
         onRetry={() => list.reload()}
         empty={list.items.length === 0}
-        emptyText='还没有消息。故事审核后，结果会出现在这里。'
+        emptyText='还没有消息。故事审核、民情办理的结果会出现在这里。'
         textClassName='messages__text'
       />
       {list.page ? (
@@ -48,14 +48,14 @@ export default function MessagesPage() {
               className='message'
               key={m.id}
               role='link'
-              onClick={() => Taro.navigateTo({ url: `${ROUTES.storyDetail}?id=${m.storyId}` })}
+              onClick={() => Taro.navigateTo({ url: m.caseId ? `${ROUTES.studioCase}?id=${m.caseId}` : `${ROUTES.storyDetail}?id=${m.storyId}` })}
             >
               <View className='message__head'>
                 <Text className='message__title'>{m.title}</Text>
                 {m.read ? null : <Text className='message__new'>新</Text>}
               </View>
               <Text className='message__body'>{m.body}</Text>
-              <Text className='message__at'>{formatDayTime(m.at)} · 点此查看故事</Text>
+              <Text className='message__at'>{formatDayTime(m.at)} · 点此查看{m.caseId ? '民情' : '故事'}</Text>
             </Control>
           ))}
           <LoadMore list={list} />
