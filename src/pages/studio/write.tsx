@@ -54,7 +54,13 @@ export default function StudioWritePage() {
 
   const change = (patch: Partial<CaseDraft>) => {
     update(patch)
-    setErrors((e) => { const next = { ...e }; for (const k of Object.keys(patch)) delete next[k as Field]; return next })
+    setErrors((e) => {
+      const next = { ...e }
+      for (const k of Object.keys(patch)) delete next[k as Field]
+      // The note above the form goes with the last of the errors it points at.
+      if (Object.keys(next).length === 0) setFormError(null)
+      return next
+    })
   }
 
   const submit = async () => {
