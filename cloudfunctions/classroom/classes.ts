@@ -30,7 +30,7 @@ const records = () => database().collection(COLLECTIONS.attendance)
 export const loadClass = (classId: string) => loadDoc<ClassDoc>(COLLECTIONS.classes, classId, () => fail.notFound('这节课'))
 
 export function assertManages(person: PersonDoc, c: ClassDoc) {
-  if (!inScope(person, c.orgPath)) throw fail.forbidden('这节课不在你管理的党组织内')
+  if (!inScope(person, c.orgPath)) throw fail.forbidden('这节课不在您管理的党组织内')
 }
 
 /** A class the caller manages. */
@@ -102,7 +102,7 @@ export async function read(classId: string, person: PersonDoc): Promise<Classroo
 
 export async function create(input: z.output<typeof classroomSchemas.create>, person: PersonDoc): Promise<ClassroomOutput['create']> {
   const at = now()
-  const org = await orgInScope(person, input.orgId, '只能为你管理的党组织安排课程')
+  const org = await orgInScope(person, input.orgId, '只能为您管理的党组织安排课程')
   const times = schedule(input.start, input.end, input.opensBefore ?? DEFAULT_OPENS_BEFORE_MINUTES, at)
   const [lecturer, members] = await whenAll([
     resolveLecturer(input.lecturer, org),

@@ -105,8 +105,8 @@ function refusal(who: Who, person: PersonDoc | null): ApiResult<never> {
   const unregistered = (registration: Registration, message: string): ApiResult<never> =>
     ({ ok: false, code: 'NOT_REGISTERED', message, data: { registration } })
   if (!person) return unregistered('none', '请先在“我的”页面登记党员信息')
-  if (person.status === 'pending') return unregistered('pending', '你的登记正在等待党组织审核，审核通过后即可使用')
-  if (person.status === 'rejected') return unregistered('rejected', '你的登记未通过审核，请在“我的”页面查看原因后重新登记')
+  if (person.status === 'pending') return unregistered('pending', '您的登记正在等待党组织审核，审核通过后即可使用')
+  if (person.status === 'rejected') return unregistered('rejected', '您的登记未通过审核，请在“我的”页面查看原因后重新登记')
   return { ok: false, code: 'FORBIDDEN', message: who === 'admin' ? '只有区委党建办可以进行这项操作' : '只有党组织书记可以进行这项操作' }
 }
 

@@ -24,13 +24,13 @@ const REVIEW_TEMPLATE_ID = process.env.WX_TEMPLATE_STORY_REVIEWED || 'story-revi
 export type ReviewOutcome = 'approve' | 'reject' | 'return'
 
 const RESULT: Record<ReviewOutcome, { title: string; phrase: string }> = {
-  approve: { title: '你的故事已发布', phrase: '已发布' },
-  reject: { title: '你的故事未通过审核', phrase: '未通过' },
-  return: { title: '你的故事需要修改', phrase: '待修改' },
+  approve: { title: '您的故事已发布', phrase: '已发布' },
+  reject: { title: '您的故事未通过审核', phrase: '未通过' },
+  return: { title: '您的故事需要修改', phrase: '待修改' },
 }
 
 function body(story: StoryDoc, outcome: ReviewOutcome, reason: string | undefined, featured: boolean): string {
-  if (outcome === 'approve') return `《${story.title}》已通过审核并发布${featured ? '，被评为精选故事' : ''}。感谢你的分享！`
+  if (outcome === 'approve') return `《${story.title}》已通过审核并发布${featured ? '，被评为精选故事' : ''}。感谢您的分享！`
   if (outcome === 'reject') return `《${story.title}》未通过审核。原因：${asSentence(reason ?? '')}`
   return `《${story.title}》需要修改后再提交。修改意见：${asSentence(reason ?? '')}请在“我的故事”中修改。`
 }
@@ -53,7 +53,7 @@ export async function tellAuthor(db: Database, story: StoryDoc, outcome: ReviewO
     data: {
       thing1: story.title,
       phrase2: RESULT[outcome].phrase,
-      thing3: reason ?? (featured ? '被评为精选故事' : '感谢你的分享'),
+      thing3: reason ?? (featured ? '被评为精选故事' : '感谢您的分享'),
       time4: subscribeTime(at),
     },
   })

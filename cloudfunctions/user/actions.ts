@@ -22,7 +22,7 @@ const PAGE_SIZE = 20
  */
 function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, openid: string, status: S, reason?: string): Promise<S> {
   return updateAudited<PersonDoc, S>(COLLECTIONS.users, openid, () => fail.notFound('这位申请人'), (target) => {
-    if (!inScope(reviewer, target.orgPath)) throw fail.forbidden('这位申请人不在你管理的党组织内')
+    if (!inScope(reviewer, target.orgPath)) throw fail.forbidden('这位申请人不在您管理的党组织内')
     if (target.status !== 'pending') throw fail.conflict(`这位申请人已${target.status === 'approved' ? '通过' : '被退回'}，无需重复审核`)
     // The decision ends the applicant's H5 sessions: signing in again shows them what they may now do.
     return {
@@ -84,7 +84,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
       await db.runTransaction(async (t: any) => {
         const { data } = await t.collection(COLLECTIONS.users).doc(openid).get()
         const existing = data as PersonDoc | null
-        if (existing?.status === 'approved') throw fail.alreadyDone('你已经登记并通过审核，无需重复登记')
+        if (existing?.status === 'approved') throw fail.alreadyDone('您已经登记并通过审核，无需重复登记')
         const doc: Omit<PersonDoc, '_id'> = {
           name: input.name,
           orgId: org._id,

@@ -88,9 +88,9 @@ test('once the class has ended the code is taken down and the page stops asking'
 
 test('a cancelled class or another community\'s class: the reason, and no more asking', async () => {
   const service = jest.spyOn(classroomService, 'code')
-    .mockResolvedValue(refused({ code: 'FORBIDDEN', message: '这节课不在你管理的党组织内' }))
+    .mockResolvedValue(refused({ code: 'FORBIDDEN', message: '这节课不在您管理的党组织内' }))
   render(<ClassCodePage />)
-  expect(await screen.findByText('这节课不在你管理的党组织内')).toBeTruthy()
+  expect(await screen.findByText('这节课不在您管理的党组织内')).toBeTruthy()
   await act(() => jest.advanceTimersByTimeAsync(CODE_POLL_MS * 3))
   expect(service).toHaveBeenCalledTimes(1)
 })

@@ -234,8 +234,8 @@ describe('出勤情况', () => {
   })
 
   test('another community\'s secretary is told the class is not theirs', async () => {
-    jest.spyOn(classroomService, 'attendance').mockResolvedValue(refused({ code: 'FORBIDDEN', message: '这节课不在你管理的党组织内' }))
+    jest.spyOn(classroomService, 'attendance').mockResolvedValue(refused({ code: 'FORBIDDEN', message: '这节课不在您管理的党组织内' }))
     render(<ClassAttendancePage />)
-    expect(await screen.findByText('这节课不在你管理的党组织内')).toBeTruthy()
+    expect(await screen.findByText('这节课不在您管理的党组织内')).toBeTruthy()
   })
 })

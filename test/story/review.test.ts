@@ -303,9 +303,9 @@ describe('the author is told the result', () => {
 
     const list = await author.call('story', 'messages')
     expect(list.data.items).toHaveLength(2)
-    expect(list.data.items[0]).toMatchObject({ storyId: quiet, title: '你的故事已发布', read: false })
+    expect(list.data.items[0]).toMatchObject({ storyId: quiet, title: '您的故事已发布', read: false })
     expect(list.data.items[0].body).toMatch(/精选/)
-    expect(list.data.items[1]).toMatchObject({ storyId: told, title: '你的故事未通过审核' })
+    expect(list.data.items[1]).toMatchObject({ storyId: told, title: '您的故事未通过审核' })
     expect(list.data.items[1].body).toMatch(/请补充具体事例/)
 
     const sent = await inbox(author.openid)

@@ -118,7 +118,7 @@ export default function SiteDetailPage() {
       <View className='site-detail__facts'>
         <View className='site-detail__fact'>
           <Text className='site-detail__key'>地址</Text>
-          <Text>{site.address}{site.distance !== undefined ? `（距你${formatDistance(site.distance)}）` : ''}</Text>
+          <Text>{site.address}{site.distance !== undefined ? `（距您${formatDistance(site.distance)}）` : ''}</Text>
         </View>
         <View className='site-detail__fact'>
           <Text className='site-detail__key'>可容纳</Text>

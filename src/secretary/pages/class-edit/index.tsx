@@ -232,7 +232,7 @@ export default function ClassEditPage() {
     ])
     if (existing && !existing.ok) return setError(existing.message)
     const detail: ClassDetail | null = existing?.ok ? existing.data : null
-    if (detail && !detail.canManage) return setError('这节课不在你管理的党组织内，不能修改')
+    if (detail && !detail.canManage) return setError('这节课不在您管理的党组织内，不能修改')
     // Without the roster the lecturer can still be typed in.
     setLoaded({ initial: detail ? draftOf(detail) : emptyDraft(), lecturers: roster.ok ? roster.data.items : [] })
   }

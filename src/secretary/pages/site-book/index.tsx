@@ -254,7 +254,7 @@ export default function SiteBookPage() {
       </Card>
 
       <AtButton type='primary' loading={sending} disabled={sending} onClick={submit}>提交预约</AtButton>
-      <Text className='site-book__hint'>填写的内容会自动保存在本机，关掉再打开也不会丢。预约后阵地管理员可能确认或婉拒，结果会通知你。</Text>
+      <Text className='site-book__hint'>填写的内容会自动保存在本机，关掉再打开也不会丢。预约后阵地管理员可能确认或婉拒，结果会通知您。</Text>
     </PageShell>
   )
 }

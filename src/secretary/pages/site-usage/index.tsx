@@ -53,7 +53,7 @@ export default function SiteUsagePage() {
           <AtButton type='secondary' loading={exporting} disabled={exporting} onClick={exportMonth}>导出Excel</AtButton>
           {exportNote ? <Notice tone={exportNote.tone}>{exportNote.text}</Notice> : null}
           <Card title='阵地排名' className='site-usage__ranking'>
-            {shown.items.length === 0 ? <Text className='site-usage__text'>没有你管理的阵地。</Text> : null}
+            {shown.items.length === 0 ? <Text className='site-usage__text'>没有您管理的阵地。</Text> : null}
             {shown.items.map((row) => <UsageRow key={row.siteId} row={row} onOpen={open} />)}
           </Card>
         </View>
