@@ -239,7 +239,9 @@ export interface Message {
   id: string
   title: string
   body: string
-  storyId: string
+  /** What the message is about, opened from it: a story (a review), a site (a booking), or nothing (a registration). */
+  storyId?: string
+  siteId?: string
   at: string
   read: boolean
 }

@@ -16,6 +16,9 @@ export const MEMBER_ORG_TYPES: readonly OrgType[] = ['community', 'twoNew', 'age
 export const holdsMembers = (type: OrgType) => MEMBER_ORG_TYPES.includes(type)
 export const NOT_A_MEMBER_ORG = '区委和街道党工委不直接管理党员，请选择所在的党支部或社区党组织'
 
+/** What a registration takes (the form counts as one types). */
+export const REGISTRATION_LIMITS = { name: 20 } as const
+
 export const ROLE_LABELS = { member: '党员', secretary: '党组织书记', admin: '区委党建办' }
 export type Role = keyof typeof ROLE_LABELS
 export const ROLES = valuesOf(ROLE_LABELS)
@@ -63,10 +66,12 @@ export const userSchemas = {
   me: noInput,
   orgs: noInput,
   register: z.object({
-    name: text('姓名', { max: 20 }),
+    name: text('姓名', { max: REGISTRATION_LIMITS.name }),
     orgId: id('所在党组织'),
     retired: flag('是否离退休'),
     phone: phone().optional(),
+    /** The applicant agreed (one tap, on weapp) to one subscribe message telling them the review result. */
+    subscribe: flag('是否接收审核结果通知').optional(),
   }).strict(),
   pending: z.object({ cursor: cursor.optional() }).strict(),
   approve: z.object({ openid: id('申请人') }).strict(),

@@ -50,6 +50,13 @@ export function fitSubscribeValue(key: string, value: string): string {
   return chars.slice(0, THING_MAX - 1).join('') + '…'
 }
 
+/** A subscribe message `time` keyword, `2026年11月27日 10:30`, in Asia/Shanghai (UTC+8 all year). */
+export function subscribeTime(at: Date): string {
+  const d = new Date(at.getTime() + 8 * 3600 * 1000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
 export const wechat: WeChat = {
   async msgSecCheck(text, openid, scene) {
     let reply: WxReply

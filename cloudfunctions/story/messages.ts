@@ -1,17 +1,18 @@
 // What a person is told about their story (a review result, a photo taken off it), listed on 我的 (both platforms)
 // and marked read there; on weapp a review result is also a subscribe message when they accepted one at submission.
+// The same list carries what the site function tells a booker and the user function an applicant.
 import type { Message, StoryInput, StoryOutput } from '../../contract/story'
 import { STORY_DETAIL_PAGE } from '../../contract/story'
 import { asSentence } from '../../contract/common'
 import { database, Database } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import { pageAfter } from '../common/query'
-import { wechat } from '../common/wechat'
+import { subscribeTime, wechat } from '../common/wechat'
 import type { StoryDoc } from './model'
 
 const PAGE_SIZE = 20
 
-interface MessageDoc { _id: string; title: string; body: string; storyId: string; at: Date; read: boolean }
+interface MessageDoc { _id: string; title: string; body: string; storyId?: string; siteId?: string; at: Date; read: boolean }
 
 /** A message to the story's author. */
 export async function tell(db: Database, story: StoryDoc, title: string, body: string, at: Date) {
@@ -35,13 +36,6 @@ function body(story: StoryDoc, outcome: ReviewOutcome, reason: string | undefine
   return `《${story.title}》需要修改后再提交。修改意见：${asSentence(reason ?? '')}请在“我的故事”中修改。`
 }
 
-/** A subscribe message `time` keyword, `2026年11月27日 10:30`, in Asia/Shanghai (UTC+8 all year). */
-function subscribeTime(at: Date): string {
-  const d = new Date(at.getTime() + 8 * 3600 * 1000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
-
 /** Tells the author the review result: a message, and a subscribe message when they accepted one. */
 export async function tellAuthor(db: Database, story: StoryDoc, outcome: ReviewOutcome, at: Date, reason?: string, featured = false) {
   await tell(db, story, RESULT[outcome].title, body(story, outcome, reason, featured), at)
@@ -59,8 +53,10 @@ export async function tellAuthor(db: Database, story: StoryDoc, outcome: ReviewO
   })
 }
 
-const toMessage = (m: MessageDoc): Message =>
-  ({ id: m._id, title: m.title, body: m.body, storyId: m.storyId, at: new Date(m.at).toISOString(), read: m.read })
+const toMessage = (m: MessageDoc): Message => ({
+  id: m._id, title: m.title, body: m.body, ...(m.storyId ? { storyId: m.storyId } : {}), ...(m.siteId ? { siteId: m.siteId } : {}),
+  at: new Date(m.at).toISOString(), read: m.read,
+})
 
 /** A person's messages, latest first. */
 export async function messages(input: StoryInput['messages'], openid: string): Promise<StoryOutput['messages']> {

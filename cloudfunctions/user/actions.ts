@@ -13,27 +13,32 @@ import { defineActions } from '../common/router'
 import { describeDevice, endSessions, endSessionsField, mintSession } from '../common/sessions'
 import { whenAll } from '../common/whenAll'
 import { history } from './history'
+import { tellApplicant } from './messages'
 
 const PAGE_SIZE = 20
 
 /**
  * A reviewer in scope approves or rejects a pending registration: the person is read and changed in one transaction
- * with its audit entry, so two reviewers at once cannot both decide.
+ * with its audit entry, so two reviewers at once cannot both decide. Then the applicant is told (once: a second
+ * decision is refused before this).
  */
-function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, openid: string, status: S, reason?: string): Promise<S> {
-  return updateAudited<PersonDoc, S>(COLLECTIONS.users, openid, () => fail.notFound('这位申请人'), (target) => {
+async function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, openid: string, status: S, reason?: string): Promise<S> {
+  const at = now()
+  const applicant = await updateAudited<PersonDoc, PersonDoc>(COLLECTIONS.users, openid, () => fail.notFound('这位申请人'), (target) => {
     if (!inScope(reviewer, target.orgPath)) throw fail.forbidden('这位申请人不在您管理的党组织内')
     if (target.status !== 'pending') throw fail.conflict(`这位申请人已${target.status === 'approved' ? '通过' : '被退回'}，无需重复审核`)
     // The decision ends the applicant's H5 sessions: signing in again shows them what they may now do.
     return {
-      patch: { status, ...(reason ? { rejectReason: reason } : {}), reviewedAt: now(), reviewedBy: reviewer._id, ...endSessionsField(now()) },
+      patch: { status, ...(reason ? { rejectReason: reason } : {}), reviewedAt: at, reviewedBy: reviewer._id, ...endSessionsField(at) },
       entry: {
         actor: reviewer._id, actorName: reviewer.name, action: status === 'approved' ? 'user.approve' : 'user.reject',
         targetType: 'user', targetId: openid, ...(reason ? { reason } : {}), detail: { name: target.name, orgId: target.orgId },
       },
-      result: status,
+      result: target,
     }
   })
+  await tellApplicant(applicant, status, at, reason)
+  return status
 }
 
 export const userActions = defineActions<typeof userSchemas, UserOutput>({
@@ -99,6 +104,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
           sessionsValidFrom: session ? new Date(session.issuedAt) : existing?.sessionsValidFrom ?? now(),
         }
         if (input.phone) doc.phone = input.phone
+        if (input.subscribe) doc.subscribe = true
         await t.collection(COLLECTIONS.users).doc(openid).set(doc)
       })
       return { status: 'pending' }

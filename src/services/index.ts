@@ -1,5 +1,5 @@
 export { callFunction } from './callFunction'
-export { userService } from './user'
+export { REGISTRATION_LIMITS, REGISTRATION_REVIEW_TEMPLATE_ID, userService } from './user'
 export {
   PHOTO_CHECK_LABELS, storyService, STORY_CATEGORIES, STORY_CATEGORY_LABELS, STORY_DETAIL_PAGE, STORY_LIMITS, STORY_REVIEW_TEMPLATE_ID,
   STORY_STATUS_LABELS,

@@ -4,7 +4,15 @@ import type { HistorySubject, UserInput } from '../../contract/user'
 import { callerFor } from './callFunction'
 import { clearToken, setToken } from './session'
 
+export { REGISTRATION_LIMITS } from '../../contract/user'
+
 const call = callerFor('user')
+
+/**
+ * 审核结果通知 for a registration: the subscribe-message template the applicant is asked to accept when registering
+ * (weapp). The same id is set on the function as WX_TEMPLATE_REGISTRATION_REVIEWED; replace both with the district's own.
+ */
+export const REGISTRATION_REVIEW_TEMPLATE_ID = 'registration-review-result'
 
 export const userService = {
   /** H5, local demonstration only (npm start): signs in as a seeded demo person and keeps the session. */

@@ -1,7 +1,6 @@
 // Writing (or revising) a story. Everything typed goes into a local draft at once, so closing the app, a lost
 // network or a refusal never loses a word; the draft is cleared only when the server has accepted the story.
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { AtButton, AtInput, AtTextarea } from 'taro-ui'
 import Card from '@/components/Card'
@@ -14,6 +13,8 @@ import {
 } from '@/services'
 import type { ApiError, StoryCategory, StoryPhoto } from '@/services'
 import { memberOrgOptions, type OrgOption } from '@/utils/orgTree'
+import { askToBeTold } from '@/utils/subscribe'
+import { overLimit, TYPING_ROOM } from '@/utils/textLimit'
 import { useDraft } from '@/utils/useDraft'
 import PhotoField from './PhotoField'
 import Control from '@/components/Control'
@@ -45,9 +46,6 @@ const SERVER_FIELDS: Record<string, Field> = {
   'subject.retired': 'subjectRetired', 'subject.consent': 'consent',
 }
 
-/** What a field takes before it stops: far past the limit, so a paste is never cut without a word. */
-const TYPING_ROOM = 20_000
-
 const CATEGORY_OPTIONS = STORY_CATEGORIES.map((c) => ({ value: c, label: STORY_CATEGORY_LABELS[c] }))
 const ABOUT_OPTIONS = [{ value: 'self' as const, label: '写我自己' }, { value: 'other' as const, label: '写其他党员' }]
 const RETIRED_OPTIONS = [{ value: 'yes' as const, label: '是，离退休了' }, { value: 'no' as const, label: '否，还在岗' }]
@@ -60,18 +58,12 @@ export function emptyDraft(): StoryDraft {
   }
 }
 
-const length = (s: string) => [...s.trim()].length
-
-/**
- * Over a field's limit, said while typing (and nothing is cut: a pasted text stays whole until the person chooses
- * what to take out).
- */
+/** Over a field's limit (said while typing by its FormField; here it stops the submit). */
 function tooLong(d: Pick<StoryDraft, 'title' | 'content'>): FieldErrors {
   const e: FieldErrors = {}
   for (const [field, label] of [['title', '标题'], ['content', '正文']] as const) {
-    const n = length(d[field])
-    const max = STORY_LIMITS[field]
-    if (n > max) e[field] = `${label}最多 ${max} 个字，现在 ${n} 个字，请删去 ${n - max} 个字`
+    const over = overLimit(label, d[field], STORY_LIMITS[field])
+    if (over) e[field] = over
   }
   return e
 }
@@ -100,17 +92,6 @@ function placeErrors(error: ApiError): { fields: FieldErrors; form: string | nul
   // A content refusal says which field at the top as well: the person has to find and change those words.
   const form = error.code === 'CONTENT_REJECTED' || Object.keys(fields).length === 0 ? error.message : null
   return { fields, form }
-}
-
-/** On weapp, one tap asks whether to be told the review result by a subscribe message. */
-async function askToBeTold(): Promise<boolean> {
-  if (process.env.TARO_ENV !== 'weapp') return false
-  try {
-    const res = await Taro.requestSubscribeMessage({ tmplIds: [STORY_REVIEW_TEMPLATE_ID] } as Taro.requestSubscribeMessage.Option)
-    return (res as unknown as Record<string, string>)[STORY_REVIEW_TEMPLATE_ID] === 'accept'
-  } catch {
-    return false
-  }
 }
 
 interface StoryFormProps {
@@ -152,7 +133,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
       const next = { ...current }
       for (const key of Object.keys(patch)) delete next[key as Field]
       if ('photos' in patch) delete next.photos
-      return { ...next, ...tooLong({ title: draft.title, content: draft.content, ...patch }) }
+      return next
     })
   }
 
@@ -164,7 +145,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
     if (Object.keys(missing).length > 0) return
 
     setSubmitting(true)
-    const subscribe = await askToBeTold()
+    const subscribe = await askToBeTold(STORY_REVIEW_TEMPLATE_ID)
     const story = {
       title: draft.title.trim(),
       content: draft.content.trim(),
@@ -200,7 +181,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
       {formError ? <Notice tone='danger'>{formError}</Notice> : null}
 
       <Card>
-        <FormField label='标题' hint={`${length(draft.title)}/${STORY_LIMITS.title} 字`} error={errors.title}>
+        <FormField label='标题' limit={{ text: draft.title, max: STORY_LIMITS.title }} error={errors.title}>
           <AtInput
             name='title'
             placeholder='一句话说出故事的亮点'
@@ -210,7 +191,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
           />
         </FormField>
 
-        <FormField label='正文' hint={`${length(draft.content)}/${STORY_LIMITS.content} 字`} error={errors.content}>
+        <FormField label='正文' limit={{ text: draft.content, max: STORY_LIMITS.content }} error={errors.content}>
           <AtTextarea
             value={draft.content}
             maxLength={TYPING_ROOM}
