@@ -221,9 +221,10 @@ export async function cancel(input: ClassroomInput['cancel'], person: PersonDoc)
 export async function code(classId: string, person: PersonDoc): Promise<ClassroomOutput['code']> {
   const at = now()
   const _ = database().command
-  const [c, { data: latest }] = await whenAll([
+  const [c, { data: latest }, own] = await whenAll([
     loadClass(classId),
     records().where({ classId, status: _.in([...PRESENT_STATUSES]) }).orderBy('at', 'desc').limit(CLASSROOM_LIMITS.latest).get(),
+    findDoc<AttendanceDoc>(COLLECTIONS.attendance, attendanceId(classId, person._id)),
   ])
   assertManages(person, c)
   if (c.status === 'cancelled') throw new ApiFailure('NOT_OPEN', '这节课已取消，不能显示签到码')
@@ -240,5 +241,6 @@ export async function code(classId: string, person: PersonDoc): Promise<Classroo
     guests: c.guests ?? 0,
     expected: c.expected,
     latest: (latest as AttendanceDoc[]).map((r) => ({ name: r.name, status: r.status, at: new Date(r.at).toISOString() })),
+    host: person.orgPath.includes(c.orgId) ? own?.status ?? 'none' : null,
   }
 }
