@@ -10,7 +10,9 @@ import os from 'os'
 import path from 'path'
 import type { FileChooser, Locator, Page } from 'playwright-core'
 import { as, emulatorNow } from '../helpers/api'
+import { ROUTES } from '../../src/routes'
 import { current, useBrowserBed } from '../helpers/browser'
+import { settled } from './a11y'
 
 const bed = useBrowserBed()
 jest.setTimeout(120_000)
@@ -76,9 +78,18 @@ async function expectFocusOnShownPage(page: Page) {
   expect({ where: look.where, what: look.what }).toEqual({ where: 'shown', what: look.what })
 }
 
+/**
+ * Opens `route` as a link would and waits until its page has settled: the first Tab pressed during the switch from
+ * the page before raced it (under load the focus was still on the old page as it went away).
+ */
+async function openPage(page: Page, route: string) {
+  await bed.open(page, route)
+  await settled(page, route)
+}
+
 /** Signs in on the demo sign-in screen with the keyboard. */
 async function keyboardSignIn(page: Page, openid: string) {
-  await bed.open(page, '/pages/login/index')
+  await openPage(page, ROUTES.login)
   const screen = current(page)
   await tabTo(screen.locator('.login__person', { has: page.getByText(openid, { exact: true }) }).locator('.at-button'))
   await page.keyboard.press('Enter')
@@ -125,7 +136,7 @@ test('writes and submits a story with a photo, then withdraws it through the con
   const page = await bed.phone()
   const choosers = fileChoosers(page)
   await keyboardSignIn(page, 'demo-retired')
-  await bed.open(page, '/pages/story/write')
+  await openPage(page, ROUTES.storyWrite)
   const screen = current(page)
 
   await tabTo(screen.locator('input[placeholder="一句话说出故事的亮点"]'))
@@ -191,6 +202,7 @@ test('signs in to a class from its check-in URL by keyboard', async () => {
   await page.goto(bed.local(code.data.url))
   const screen = current(page)
   await screen.locator('.checkin__class', { hasText: TITLE }).waitFor()
+  await settled(page, ROUTES.checkin)
   await tabTo(screen.locator('.at-button', { hasText: '允许获取位置并签到' }))
   await page.keyboard.press('Enter')
   await screen.locator('.checkin__title', { hasText: '签到成功' }).waitFor()
@@ -206,7 +218,7 @@ test('signs in to a class from its check-in URL by keyboard', async () => {
 test('finds the nearest site and opens it by keyboard', async () => {
   const page = await bed.phone({ geolocation: HERE })
   await keyboardSignIn(page, 'demo-retired')
-  await bed.open(page, '/pages/site/index')
+  await openPage(page, ROUTES.site)
   const screen = current(page)
   await tabTo(screen.locator('.sites-place .at-button', { hasText: '使用我的位置' }))
   await page.keyboard.press('Enter')

@@ -302,7 +302,9 @@ describe('the author is told the result', () => {
     await p('demo-secretary').call('story', 'review', { id: quiet, decision: 'approve', featured: true })
 
     const list = await author.call('story', 'messages')
-    expect(list.data.items).toHaveLength(2)
+    // Latest first: the two reviews, then the approval of their registration (the user function's message).
+    expect(list.data.items).toHaveLength(3)
+    expect(list.data.items[2]).toMatchObject({ title: '您的登记已通过审核' })
     expect(list.data.items[0]).toMatchObject({ storyId: quiet, title: '您的故事已发布', read: false })
     expect(list.data.items[0].body).toMatch(/精选/)
     expect(list.data.items[1]).toMatchObject({ storyId: told, title: '您的故事未通过审核' })
@@ -316,7 +318,7 @@ describe('the author is told the result', () => {
 
     const read = await author.call('story', 'readMessages', { ids: [list.data.items[0].id] })
     expect(read).toEqual({ ok: true, data: { updated: 1 } })
-    expect((await author.call('story', 'messages')).data.items.map((m: any) => m.read)).toEqual([true, false])
+    expect((await author.call('story', 'messages')).data.items.map((m: any) => m.read)).toEqual([true, false, false])
   })
 
   test('a reason the secretary ended with 「。」 reads with one 「。」, not 「。。」', async () => {
