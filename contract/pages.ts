@@ -10,3 +10,6 @@ export const SITE_VISIT_PAGE = 'pages/site/visit'
 
 /** The mini-program page of one story, `?id=<story id>` (a subscribe message opens it). */
 export const STORY_DETAIL_PAGE = 'pages/story/detail'
+
+/** The mini-program page a login code (扫码登录, shown on the H5 login page) opens, `?t=<code>`: confirm on the phone. */
+export const LOGIN_CONFIRM_PAGE = 'pages/login/confirm'

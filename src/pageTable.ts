@@ -1,7 +1,7 @@
 // Every page of the app, written once. app.config.ts lists them from here (main package, the secretary subpackage,
 // the tab bar) and routes.ts navigates by them. Taro evaluates app.config.ts at build time, so this module imports
 // nothing but the contract's page paths (plain strings: the pages QR codes and share links open).
-import { CHECKIN_PAGE, SITE_VISIT_PAGE, STORY_DETAIL_PAGE } from '../contract/pages'
+import { CHECKIN_PAGE, LOGIN_CONFIRM_PAGE, SITE_VISIT_PAGE, STORY_DETAIL_PAGE } from '../contract/pages'
 
 export interface PageEntry {
   /** The page's path inside its package. */
@@ -38,6 +38,9 @@ export const PAGES = {
   /** Check in at a site: `?t=<token>` (its printed QR code's URL), or `?q=` (WeChat's plain-link rule). */
   siteVisit: { path: SITE_VISIT_PAGE },
   login: { path: 'pages/login/index', h5Only: true },
+  // Opened by a PC's login code (扫一扫 or WeChat's plain-link rule): in the main package.
+  /** Confirm signing in a PC browser: `?t=<login code>` (the code's URL), or `?q=` (WeChat's plain-link rule). */
+  loginConfirm: { path: LOGIN_CONFIRM_PAGE },
   /** Where a link to a page that does not exist lands (app.tsx sends it there). */
   notFound: { path: 'pages/notfound/index' },
   approve: secretary('approve'),

@@ -35,6 +35,7 @@ export const COLLECTIONS = {
   rateLimits: 'rateLimits',
   secrets: 'secrets',
   sessions: 'sessions',
+  loginCodes: 'loginCodes',
 } as const
 
 /** A document with checked photos (common/photoChecks.ts): a verdict finds it by trace id, the timer the checks to do again. */
@@ -191,5 +192,11 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     // _id is the session id a signed H5 session token carries (common/sessions.ts): who, how, which browser, until when.
     name: COLLECTIONS.sessions,
     indexes: [{ name: 'openid', keys: { openid: 1, createdAt: -1 } }],
+  },
+  {
+    // _id is the random login code a QR code on the H5 login page carries (common/loginCodes.ts); the story timer
+    // removes the spent ones by `expiresAt`.
+    name: COLLECTIONS.loginCodes,
+    indexes: [{ name: 'expires', keys: { expiresAt: 1 } }],
   },
 ]

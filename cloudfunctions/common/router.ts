@@ -6,7 +6,7 @@ import { now } from './clock'
 import { cloud, database, isTransactionConflict } from './cloud'
 import { ApiFailure } from './errors'
 import type { Figures } from './figures'
-import { header, HttpAccessEvent, integrationResponse, IntegrationResponse, isHttpAccessEvent, requestJson } from './httpAccess'
+import { clientAddress, header, HttpAccessEvent, integrationResponse, IntegrationResponse, isHttpAccessEvent, requestJson } from './httpAccess'
 import { loadPerson, PersonDoc } from './people'
 import { RateLimit, spend } from './rateLimit'
 import { readSession, SessionClaim, sessionEnded, sessionStillOn } from './sessions'
@@ -32,6 +32,8 @@ export interface ActionContext {
   caller(): Promise<PersonDoc | null>
   /** The H5 session the call came with (HTTP access); none for a mini-program call, where WeChat vouches. */
   session?: SessionClaim
+  /** The address the request came from (common/httpAccess.ts clientAddress), for a call through HTTP access. */
+  address?: string
   /** The request's user agent, for a call through HTTP access. */
   userAgent?: string
 }
@@ -200,7 +202,8 @@ export function createRouter(name: string, actions: ActionTable, options: Router
       // A session ended by sign-out or a change of role or status: refused on its next call, whatever the action.
       if (session && !(await sessionStillOn(session, await caller()))) throw sessionEnded()
       const userAgent = http ? header(http, 'user-agent') ?? '' : undefined
-      let ctx: ActionContext | MemberContext = { openid, caller, session, userAgent }
+      const address = http ? clientAddress(http) : undefined
+      let ctx: ActionContext | MemberContext = { openid, caller, session, userAgent, address }
       if (def.who !== 'anyone' && def.who !== 'signedIn') {
         const person = await caller()
         if (!allowed(def.who, person)) return refusal(def.who, person)

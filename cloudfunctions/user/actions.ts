@@ -10,6 +10,7 @@ import { allOrgs, loadOrg, scopeMatch, toOrg } from '../common/orgs'
 import { inScope, PersonDoc, toPerson } from '../common/people'
 import { pageAfter } from '../common/query'
 import { defineActions } from '../common/router'
+import { cancelLoginCode, confirmLoginCode, loginCodeStatus, newLoginCode, scanLoginCode } from '../common/loginCodes'
 import { describeDevice, endSessions, endSessionsField, mintSession } from '../common/sessions'
 import { whenAll } from '../common/whenAll'
 import { history } from './history'
@@ -62,6 +63,37 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
       await endSessions(session, now())
       return { ended: true }
     },
+  },
+
+  // 扫码登录 (common/loginCodes.ts): the browser asks for a code and polls it; a member confirms it in the mini-program.
+  loginCode: {
+    who: 'anyone',
+    input: userSchemas.loginCode,
+    handler: (_input, { userAgent, address }) => newLoginCode(userAgent, address ?? '', now()),
+  },
+
+  loginCodeStatus: {
+    who: 'anyone',
+    input: userSchemas.loginCodeStatus,
+    handler: (input) => loginCodeStatus(input.code, input.key, now()),
+  },
+
+  scanLogin: {
+    who: 'member',
+    input: userSchemas.scanLogin,
+    handler: (input, { openid, userAgent }) => scanLoginCode(input.code, openid, userAgent, now()),
+  },
+
+  confirmLogin: {
+    who: 'member',
+    input: userSchemas.confirmLogin,
+    handler: (input, { openid, userAgent }) => confirmLoginCode(input.code, openid, userAgent, now()),
+  },
+
+  cancelLogin: {
+    who: 'member',
+    input: userSchemas.cancelLogin,
+    handler: (input, { openid, userAgent }) => cancelLoginCode(input.code, openid, userAgent, now()),
   },
 
   me: {

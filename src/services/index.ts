@@ -1,5 +1,7 @@
 export { callFunction } from './callFunction'
-export { REGISTRATION_LIMITS, REGISTRATION_REVIEW_TEMPLATE_ID, userService } from './user'
+export {
+  LOGIN_CODE_RENEW_SECONDS, LOGIN_CODE_STATE_LABELS, LOGIN_CONFIRM_PAGE, REGISTRATION_LIMITS, REGISTRATION_REVIEW_TEMPLATE_ID, userService,
+} from './user'
 export {
   PHOTO_CHECK_LABELS, storyService, STORY_CATEGORIES, STORY_CATEGORY_LABELS, STORY_DETAIL_PAGE, STORY_LIMITS, STORY_REVIEW_TEMPLATE_ID,
   STORY_STATUS_LABELS,
@@ -21,7 +23,7 @@ export type { SiteBookInput, SiteListInput, SiteLocation, SiteVisitResult } from
 export { clearToken, goToLogin, isSignedIn, usesTokenSignIn } from './session'
 export { HISTORY_SUBJECT_LABELS, ROLE_LABELS, PERSON_STATUS_LABELS, asSentence, distanceLabel, maskPhone } from './labels'
 export type { ApiResult, ApiError, FieldError, Registration } from '../../contract/common'
-export type { AuditRecord, HistorySubject, Org, Person, PersonStatus, Role } from '../../contract/user'
+export type { AuditRecord, HistorySubject, LoginCodeState, Org, Person, PersonStatus, Role, UserOutput } from '../../contract/user'
 export type {
   Message, QueueItem, StoryCard, StoryCategory, StoryDetail, StoryStatus, StorySummary,
 } from '../../contract/story'

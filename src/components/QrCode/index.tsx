@@ -1,6 +1,7 @@
-// The QR code of a sign-in URL (a class's rotating code, a site's printed one), made on the device: an SVG image in
-// the browser (sharp on a projector), a 2D canvas in the mini-program (whose <image> does not reliably take SVG
-// data). Its class names are the class-code page's, where it was first drawn; the site-code page sizes it too.
+// The QR code of a URL (a class's rotating sign-in code, a site's printed one, a login code), made on the device: an
+// SVG image in the browser (sharp on a projector), a 2D canvas in the mini-program (whose <image> does not reliably
+// take SVG data). Its class names are the class-code page's, where it was first drawn; the site-code and login pages
+// size it too.
 import { Canvas, Image, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useMemo } from 'react'
@@ -31,7 +32,8 @@ function drawOnCanvas(url: string) {
   })
 }
 
-export default function QrCode({ url }: { url: string }) {
+/** `alt`: what a screen reader says the picture is (a sign-in code by default). */
+export default function QrCode({ url, alt = '签到二维码' }: { url: string; alt?: string }) {
   const weapp = process.env.TARO_ENV === 'weapp'
   const src = useMemo(() => (weapp ? '' : qrSvgDataUrl(url)), [url, weapp])
 
@@ -44,7 +46,7 @@ export default function QrCode({ url }: { url: string }) {
       {weapp ? (
         <Canvas type='2d' id={CANVAS_ID} className='class-code__qr-image' />
       ) : (
-        <Image className='class-code__qr-image' src={src} mode='aspectFit' nativeProps={{ alt: '签到二维码' }} />
+        <Image className='class-code__qr-image' src={src} mode='aspectFit' nativeProps={{ alt }} />
       )}
     </View>
   )
