@@ -3,7 +3,7 @@
 // holder only, lost and damaged copies, the overdue list, and what each step costs the database.
 import { costOf, fireTimer, metrics, resetMetrics } from '../helpers/api'
 import { H5_BASE } from '../helpers/bed'
-import { at, BOOKS_A, freshIsbn, MONDAY, useTestbed } from './support'
+import { at, BOOKS_A, MONDAY, useTestbed } from './support'
 
 const bed = useTestbed()
 jest.setTimeout(60_000)
