@@ -24,6 +24,13 @@ export const LIBRARY_RULES = {
   reason: 100,
 } as const
 
+/**
+ * The two reminder templates (借阅到期提醒: 3 days before, and on the day) the borrow tap asks for at once. The
+ * functions take the environment's real ids from WX_TEMPLATE_LIBRARY_DUE_SOON / WX_TEMPLATE_LIBRARY_DUE; the app's
+ * build sets the same ones here.
+ */
+export const LIBRARY_REMINDER_TEMPLATES = { soon: 'library-due-soon', due: 'library-due-today' } as const
+
 export const COPY_STATE_LABELS = { shelf: '在架', lent: '已借出', lost: '遗失', damaged: '损坏' } as const
 export type CopyState = keyof typeof COPY_STATE_LABELS
 /** What a manager may set a copy to: lost, damaged, or back on the shelf (found, repaired, returned at the desk). */

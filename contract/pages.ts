@@ -11,5 +11,5 @@ export const SITE_VISIT_PAGE = 'pages/site/visit'
 /** The mini-program page of one story, `?id=<story id>` (a subscribe message opens it). */
 export const STORY_DETAIL_PAGE = 'pages/story/detail'
 
-/** The H5 / mini-program page a copy's printed label opens, `?c=<copy id>`: borrow it, or return or renew it. */
+/** The H5 / mini-program page a copy's printed label opens, `?t=<copy id>`: borrow it, or return or renew it. */
 export const LIBRARY_BORROW_PAGE = 'pages/library/borrow'

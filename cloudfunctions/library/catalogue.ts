@@ -33,7 +33,7 @@ export async function loadLibrary(siteId: string): Promise<LibrarySite> {
 export const loadBook = (id: string) => loadDoc<BookDoc>(COLLECTIONS.libraryBooks, id, () => fail.notFound('这本书'))
 export const loadCopy = (id: string) => loadDoc<CopyDoc>(COLLECTIONS.libraryCopies, id, () => fail.notFound('这本书的编号'))
 
-export const borrowUrl = (copyId: string) => `${publicH5Url()}/#/${LIBRARY_BORROW_PAGE}?c=${copyId}`
+export const borrowUrl = (copyId: string) => `${publicH5Url()}/#/${LIBRARY_BORROW_PAGE}?t=${copyId}`
 
 async function copiesOf(bookIds: string[]): Promise<CopyDoc[]> {
   if (bookIds.length === 0) return []

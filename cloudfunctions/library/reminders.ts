@@ -2,7 +2,7 @@
 // on the day, each once. The daily timer finds the loans due in that window; each message is claimed first by a
 // conditional write of its flag on the copy (on the loan it was claimed for), so a second run, or two runs at once,
 // send nothing more. WeChat grants one message per one-time subscription: the borrow tap asks for both templates.
-import { LIBRARY_BORROW_PAGE, LIBRARY_RULES } from '../../contract/library'
+import { LIBRARY_BORROW_PAGE, LIBRARY_REMINDER_TEMPLATES, LIBRARY_RULES } from '../../contract/library'
 import type { Database } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import { readAll } from '../common/query'
@@ -12,8 +12,8 @@ import type { CopyDoc } from './model'
 
 /** 借阅到期提醒 (thing1 书名, date2 应还日期, thing3 书屋, thing4 说明); the real ids are set per environment. */
 export const REMINDER_TEMPLATES = {
-  soon: process.env.WX_TEMPLATE_LIBRARY_DUE_SOON || 'library-due-soon',
-  due: process.env.WX_TEMPLATE_LIBRARY_DUE || 'library-due-today',
+  soon: process.env.WX_TEMPLATE_LIBRARY_DUE_SOON || LIBRARY_REMINDER_TEMPLATES.soon,
+  due: process.env.WX_TEMPLATE_LIBRARY_DUE || LIBRARY_REMINDER_TEMPLATES.due,
 }
 
 type Kind = keyof typeof REMINDER_TEMPLATES
@@ -42,7 +42,7 @@ export async function sendReminders(db: Database, at: Date): Promise<{ soon: num
     const ok = await wechat.sendSubscribeMessage({
       touser: copy.holder!,
       templateId: REMINDER_TEMPLATES[kind],
-      page: `${LIBRARY_BORROW_PAGE}?c=${copy._id}`,
+      page: `${LIBRARY_BORROW_PAGE}?t=${copy._id}`,
       data: { thing1: copy.title, date2: dateWords(copy.dueDate!), thing3: copy.siteName, thing4: NOTE[kind] },
     })
     if (ok) sent[kind] += 1

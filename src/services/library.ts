@@ -21,5 +21,5 @@ export const libraryService = {
   figures: (siteId: string, month?: string) => call('figures', month ? { siteId, month } : { siteId }),
 }
 
-export { COPY_STATE_LABELS, LIBRARY_BORROW_PAGE, LIBRARY_RULES, normalizeIsbn } from '../../contract/library'
-export type { Book, CopyView, LibraryFigures, Loan, OverdueLoan } from '../../contract/library'
+export { COPY_STATE_LABELS, LIBRARY_BORROW_PAGE, LIBRARY_REMINDER_TEMPLATES, LIBRARY_RULES, normalizeIsbn } from '../../contract/library'
+export type { Book, CopyView, LibraryFigures, LibraryOutput, Loan, OverdueLoan } from '../../contract/library'

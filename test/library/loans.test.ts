@@ -22,7 +22,7 @@ describe('the catalogue', () => {
     expect(r).toEqual({ ok: true, data: { id: `${BOOKS_A}_9780306406157`, copyIds: [1, 2, 3].map((n) => `${BOOKS_A}_9780306406157-${n}`) } })
     const labels = await secretary().call('library', 'labels', { bookId: r.data.id })
     expect(labels.data.labels).toEqual([1, 2, 3].map((n) => ({
-      copyId: `${BOOKS_A}_9780306406157-${n}`, n, url: `${H5_BASE}/#/pages/library/borrow?c=${BOOKS_A}_9780306406157-${n}`,
+      copyId: `${BOOKS_A}_9780306406157-${n}`, n, url: `${H5_BASE}/#/pages/library/borrow?t=${BOOKS_A}_9780306406157-${n}`,
     })))
     // The same ISBN again is the same book: refused, not doubled.
     const again = await secretary().call('library', 'addBook', { siteId: BOOKS_A, isbn: '978-0-306-40615-7', title: '测试用书', copies: 1, shelf: 'B-2' })
@@ -196,7 +196,7 @@ describe('reminders', () => {
     await fire()
     await fire()
     expect(await inbox(agreed.openid)).toEqual([expect.objectContaining({
-      template_id: 'library-due-soon', page: `pages/library/borrow?c=${a}`,
+      template_id: 'library-due-soon', page: `pages/library/borrow?t=${a}`,
       data: expect.objectContaining({ thing1: { value: '平凡的世界' }, date2: { value: '2030年4月3日' } }),
     })])
     await bed.setClock(at('2030-04-03', '09:00'))
