@@ -32,6 +32,10 @@ export const COLLECTIONS = {
   siteVisits: 'siteVisits',
   siteMarks: 'siteMarks',
   siteMonths: 'siteMonths',
+  libraryBooks: 'libraryBooks',
+  libraryCopies: 'libraryCopies',
+  libraryLoans: 'libraryLoans',
+  libraryMonths: 'libraryMonths',
   rateLimits: 'rateLimits',
   secrets: 'secrets',
   sessions: 'sessions',
@@ -176,6 +180,35 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
   {
     // _id is `${siteId}_${YYYY-MM}` (Asia/Shanghai): a site's pre-counted figures for the month.
     name: COLLECTIONS.siteMonths,
+    indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
+  },
+  {
+    // _id is `${siteId}_${ISBN-13}` (one ISBN is one book of a 书屋) or `${siteId}_${fresh id}` for a book without one.
+    name: COLLECTIONS.libraryBooks,
+    indexes: [{ name: 'site_shelf', keys: { siteId: 1, shelf: 1, title: 1 } }],
+  },
+  {
+    // _id is `${bookId}-${n}`: copy n of a book, what its label's QR code names. Its current loan lives on it.
+    name: COLLECTIONS.libraryCopies,
+    indexes: [
+      { name: 'book', keys: { bookId: 1, n: 1 } },
+      { name: 'holder', keys: { holder: 1, state: 1, due: 1 } },
+      { name: 'overdue', keys: { siteId: 1, state: 1, due: 1 } },
+      { name: 'reminders', keys: { state: 1, remind: 1, dueDate: 1 } },
+      { name: 'borrow_month', keys: { borrowMonth: 1 } },
+    ],
+  },
+  {
+    // _id is the loan's id (`${copyId}-${borrowed at, base 36 ms}`): the history of ended loans.
+    name: COLLECTIONS.libraryLoans,
+    indexes: [
+      { name: 'reader', keys: { openid: 1, returnedAt: -1 } },
+      { name: 'borrow_month', keys: { borrowMonth: 1 } },
+    ],
+  },
+  {
+    // _id is `${siteId}_${YYYY-MM}` (Asia/Shanghai), as the site's own figures: the 书屋's loans of the month.
+    name: COLLECTIONS.libraryMonths,
     indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
   },
   {

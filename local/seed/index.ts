@@ -3,6 +3,7 @@
 import tcb from '@cloudbase/node-sdk'
 import type { SeedContext } from '../../emulator'
 import { seedClasses } from './classes'
+import { seedLibrary } from './library'
 import { seedPeople } from './people'
 import { seedSites } from './sites'
 import { seedStories } from './stories'
@@ -13,5 +14,6 @@ export async function seedDemoDistrict({ sdk, now }: SeedContext) {
   await seedStories(db, now)
   await seedClasses(db, now)
   await seedSites(db, now)
+  await seedLibrary(db, now)
   console.log('seeded the demo district')
 }

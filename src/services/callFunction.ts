@@ -3,6 +3,7 @@
 import Taro from '@tarojs/taro'
 import type { ClassroomInput, ClassroomOutput } from '../../contract/classroom'
 import type { ApiResult } from '../../contract/common'
+import type { LibraryInput, LibraryOutput } from '../../contract/library'
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import type { StoryInput, StoryOutput } from '../../contract/story'
 import type { UserInput, UserOutput } from '../../contract/user'
@@ -10,7 +11,7 @@ import { API_PREFIX, REQUEST_TIMEOUT_MS } from './config'
 import { MALFORMED_ANSWER_ERROR, NETWORK_ERROR, UNAUTHENTICATED_ERROR } from './errors'
 import { clearToken, getToken, goToLogin } from './session'
 
-export type FunctionName = 'user' | 'story' | 'classroom' | 'site' | 'stats'
+export type FunctionName = 'user' | 'story' | 'classroom' | 'site' | 'library' | 'stats'
 
 export interface CallOptions {
   /**
@@ -41,6 +42,7 @@ interface Contracts {
   story: { input: StoryInput; output: StoryOutput }
   classroom: { input: ClassroomInput; output: ClassroomOutput }
   site: { input: SiteInput; output: SiteOutput }
+  library: { input: LibraryInput; output: LibraryOutput }
 }
 
 type Action<N extends keyof Contracts> = keyof Contracts[N]['output'] & keyof Contracts[N]['input'] & string

@@ -20,6 +20,10 @@ export {
   SITE_TYPES, SITE_TYPE_LABELS, SITE_VISIT_PAGE, WEEKDAY_LABELS,
 } from './site'
 export type { SiteBookInput, SiteListInput, SiteLocation, SiteVisitResult } from './site'
+export {
+  libraryService, COPY_STATE_LABELS, LIBRARY_BORROW_PAGE, LIBRARY_REMINDER_TEMPLATES, LIBRARY_RULES, normalizeIsbn,
+} from './library'
+export type { Book, CopyView, LibraryFigures, LibraryOutput, Loan, OverdueLoan } from './library'
 export { clearToken, goToLogin, isSignedIn, usesTokenSignIn } from './session'
 export { HISTORY_SUBJECT_LABELS, ROLE_LABELS, PERSON_STATUS_LABELS, asSentence, distanceLabel, maskPhone } from './labels'
 export type { ApiResult, ApiError, FieldError, Registration } from '../../contract/common'

@@ -75,6 +75,14 @@ describe('the whole journey', () => {
   })
 })
 
+test('a 读书心得 keeps the book it is about, from submission to the published card', async () => {
+  const author = p('demo-retired')
+  const id = await bed.submit(author, { title: '读《红岩》有感', book: '红岩' })
+  expect((await author.call('story', 'get', { id })).data).toMatchObject({ title: '读《红岩》有感', book: '红岩' })
+  expect((await bed.demo['demo-secretary'].call('story', 'review', { id, decision: 'approve' })).ok).toBe(true)
+  expect((await bed.anonymous.call('story', 'get', { id })).data).toMatchObject({ book: '红岩', status: 'approved' })
+})
+
 describe('who may do what to a story', () => {
   // The people around a story written by demo-member (幸福里社区第一党支部, under 幸福里社区党委).
   const ROLES = {

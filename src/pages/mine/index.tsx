@@ -113,6 +113,11 @@ export default function MinePage() {
               </AtButton>
             </Card>
           ) : null}
+          {state.person?.status === 'approved' ? (
+            <Card title='党建书屋' className='mine-library'>
+              <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.libraryMine })}>我的借阅</AtButton>
+            </Card>
+          ) : null}
           {state.pendingTotal !== null ? (
             <Card title='审核' className='mine-reviews'>
               <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.approve })}>

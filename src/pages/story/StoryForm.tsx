@@ -31,6 +31,8 @@ export interface StoryDraft {
   subjectOrgId: string
   subjectRetired: 'yes' | 'no' | ''
   consent: boolean
+  /** A 读书心得: the book it is about ('' for any other story); the story keeps it. */
+  book: string
 }
 
 type Field = 'title' | 'content' | 'category' | 'photos' | 'about' | 'subjectName' | 'subjectOrgId' | 'subjectRetired' | 'consent'
@@ -38,6 +40,8 @@ type FieldErrors = Partial<Record<Field, string>>
 
 export const NEW_STORY_DRAFT_KEY = 'story.write'
 export const reviseDraftKey = (storyId: string) => `story.revise.${storyId}`
+/** A 读书心得's draft, one per book: starting one never touches the draft of another story. */
+export const readingDraftKey = (book: string) => `story.reading.${book}`
 
 /** The server names fields as the contract does; the form names them as it shows them. */
 const SERVER_FIELDS: Record<string, Field> = {
@@ -54,7 +58,7 @@ export function emptyDraft(): StoryDraft {
   return {
     draftId: `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`,
     title: '', content: '', category: '', photos: [], about: '', subjectName: '', subjectOrgId: '', subjectRetired: '',
-    consent: false,
+    consent: false, book: '',
   }
 }
 
@@ -98,12 +102,14 @@ interface StoryFormProps {
   draftKey: string
   /** Revising a returned story: its id, and its current text for a draft that does not exist yet. */
   revise?: { id: string; from: Omit<StoryDraft, 'draftId'> }
+  /** What a new draft starts with (a 读书心得: its book and title). */
+  start?: Partial<Omit<StoryDraft, 'draftId'>>
   onAccepted: (storyId: string) => void
 }
 
-export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormProps) {
-  const { draft, update, clear } = useDraft<StoryDraft>(draftKey, { ...emptyDraft(), ...revise?.from })
-  const [restored] = useState(() => !revise && (draft.title !== '' || draft.content !== '' || draft.photos.length > 0))
+export default function StoryForm({ draftKey, revise, start, onAccepted }: StoryFormProps) {
+  const { draft, update, clear } = useDraft<StoryDraft>(draftKey, { ...emptyDraft(), ...start, ...revise?.from })
+  const [restored] = useState(() => !revise && (draft.title !== (start?.title ?? '') || draft.content !== '' || draft.photos.length > 0))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
@@ -159,6 +165,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
           consent: true as const,
           ...(draft.subjectOrgId ? { orgId: draft.subjectOrgId } : {}),
         },
+      ...(draft.book ? { book: draft.book } : {}),
       ...(subscribe ? { subscribe: true } : {}),
     }
     const result = revise
@@ -179,6 +186,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
     <View className='story-form'>
       {restored ? <Notice tone='success'>已恢复上次没写完的草稿，可以接着写。</Notice> : null}
       {formError ? <Notice tone='danger'>{formError}</Notice> : null}
+      {draft.book ? <Notice tone='info'>读书心得 · 《{draft.book}》</Notice> : null}
 
       <Card>
         <FormField label='标题' limit={{ text: draft.title, max: STORY_LIMITS.title }} error={errors.title}>
