@@ -36,9 +36,14 @@ export const COLLECTIONS = {
   studioSchedules: 'studioSchedules',
   studioCases: 'studioCases',
   studioMonths: 'studioMonths',
+  libraryBooks: 'libraryBooks',
+  libraryCopies: 'libraryCopies',
+  libraryLoans: 'libraryLoans',
+  libraryMonths: 'libraryMonths',
   rateLimits: 'rateLimits',
   secrets: 'secrets',
   sessions: 'sessions',
+  loginCodes: 'loginCodes',
 } as const
 
 /** A document with checked photos (common/photoChecks.ts): a verdict finds it by trace id, the timer the checks to do again. */
@@ -214,6 +219,35 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
   },
   {
+    // _id is `${siteId}_${ISBN-13}` (one ISBN is one book of a 书屋) or `${siteId}_${fresh id}` for a book without one.
+    name: COLLECTIONS.libraryBooks,
+    indexes: [{ name: 'site_shelf', keys: { siteId: 1, shelf: 1, title: 1 } }],
+  },
+  {
+    // _id is `${bookId}-${n}`: copy n of a book, what its label's QR code names. Its current loan lives on it.
+    name: COLLECTIONS.libraryCopies,
+    indexes: [
+      { name: 'book', keys: { bookId: 1, n: 1 } },
+      { name: 'holder', keys: { holder: 1, state: 1, due: 1 } },
+      { name: 'overdue', keys: { siteId: 1, state: 1, due: 1 } },
+      { name: 'reminders', keys: { state: 1, remind: 1, dueDate: 1 } },
+      { name: 'borrow_month', keys: { borrowMonth: 1 } },
+    ],
+  },
+  {
+    // _id is the loan's id (`${copyId}-${borrowed at, base 36 ms}`): the history of ended loans.
+    name: COLLECTIONS.libraryLoans,
+    indexes: [
+      { name: 'reader', keys: { openid: 1, returnedAt: -1 } },
+      { name: 'borrow_month', keys: { borrowMonth: 1 } },
+    ],
+  },
+  {
+    // _id is `${siteId}_${YYYY-MM}` (Asia/Shanghai), as the site's own figures: the 书屋's loans of the month.
+    name: COLLECTIONS.libraryMonths,
+    indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
+  },
+  {
     // _id is `${openid}_${action}_${window start ms}`: a per-person rate limit's counter (common/rateLimit.ts).
     name: COLLECTIONS.rateLimits,
     indexes: [{ name: 'ends', keys: { ends: 1 } }],
@@ -227,5 +261,11 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     // _id is the session id a signed H5 session token carries (common/sessions.ts): who, how, which browser, until when.
     name: COLLECTIONS.sessions,
     indexes: [{ name: 'openid', keys: { openid: 1, createdAt: -1 } }],
+  },
+  {
+    // _id is the random login code a QR code on the H5 login page carries (common/loginCodes.ts); the story timer
+    // removes the spent ones by `expiresAt`.
+    name: COLLECTIONS.loginCodes,
+    indexes: [{ name: 'expires', keys: { expiresAt: 1 } }],
   },
 ]

@@ -23,7 +23,7 @@ export async function photoCheckResult(event: PlatformEvent) {
   }))
   if (story?.verdict === 'removed') {
     await tell(database(), story.doc, '有一张照片未通过内容安全检查',
-      `你的故事《${story.doc.title}》中有一张照片未通过微信内容安全检查，已被移除，其余内容不受影响。`, now())
+      `您的故事《${story.doc.title}》中有一张照片未通过微信内容安全检查，已被移除，其余内容不受影响。`, now())
   }
   let outcome = story
   for (const holder of OTHER_PHOTO_HOLDERS) outcome ??= await applyVerdict(holder, traceId, event)

@@ -3,6 +3,7 @@
 import tcb from '@cloudbase/node-sdk'
 import type { SeedContext } from '../../emulator'
 import { seedClasses } from './classes'
+import { seedLibrary } from './library'
 import { seedPeople } from './people'
 import { seedSites } from './sites'
 import { seedStories } from './stories'
@@ -15,5 +16,6 @@ export async function seedDemoDistrict({ sdk, now }: SeedContext) {
   await seedClasses(db, now)
   await seedSites(db, now)
   await seedStudio(db, now)
+  await seedLibrary(db, now)
   console.log('seeded the demo district')
 }

@@ -3,6 +3,7 @@
 import Taro from '@tarojs/taro'
 import type { ClassroomInput, ClassroomOutput } from '../../contract/classroom'
 import type { ApiResult } from '../../contract/common'
+import type { LibraryInput, LibraryOutput } from '../../contract/library'
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import type { StoryInput, StoryOutput } from '../../contract/story'
 import type { StudioInput, StudioOutput } from '../../contract/studio'
@@ -11,7 +12,7 @@ import { API_PREFIX, REQUEST_TIMEOUT_MS } from './config'
 import { MALFORMED_ANSWER_ERROR, NETWORK_ERROR, UNAUTHENTICATED_ERROR } from './errors'
 import { clearToken, getToken, goToLogin } from './session'
 
-export type FunctionName = 'user' | 'story' | 'classroom' | 'site' | 'studio' | 'stats'
+export type FunctionName = 'user' | 'story' | 'classroom' | 'site' | 'library' | 'studio' | 'stats'
 
 export interface CallOptions {
   /**
@@ -43,6 +44,7 @@ interface Contracts {
   classroom: { input: ClassroomInput; output: ClassroomOutput }
   site: { input: SiteInput; output: SiteOutput }
   studio: { input: StudioInput; output: StudioOutput }
+  library: { input: LibraryInput; output: LibraryOutput }
 }
 
 type Action<N extends keyof Contracts> = keyof Contracts[N]['output'] & keyof Contracts[N]['input'] & string

@@ -32,7 +32,7 @@ test('a body the gateway base64-encoded is decoded before it is read', async () 
   expect(r.body).toMatchObject({ ok: true, data: { openid: 'demo-member' } })
 })
 
-test.each(['story', 'classroom', 'site', 'user', 'studio'])('%s: a malformed body is INVALID_INPUT, in Chinese, with 400', async (fn) => {
+test.each(['story', 'classroom', 'site', 'library', 'user', 'studio'])('%s: a malformed body is INVALID_INPUT, in Chinese, with 400', async (fn) => {
   for (const body of ['{"action": ', '[1,2]', '"feed"', 'null']) {
     const r = await post(fn, body)
     expect([body, r.status, r.body.ok, r.body.code]).toEqual([body, 400, false, 'INVALID_INPUT'])

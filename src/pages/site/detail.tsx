@@ -125,7 +125,7 @@ export default function SiteDetailPage() {
       <View className='site-detail__facts'>
         <View className='site-detail__fact'>
           <Text className='site-detail__key'>地址</Text>
-          <Text>{site.address}{site.distance !== undefined ? `（距你${formatDistance(site.distance)}）` : ''}</Text>
+          <Text>{site.address}{site.distance !== undefined ? `（距您${formatDistance(site.distance)}）` : ''}</Text>
         </View>
         <View className='site-detail__fact'>
           <Text className='site-detail__key'>可容纳</Text>
@@ -183,6 +183,13 @@ export default function SiteDetailPage() {
         </Card>
       ) : null}
 
+      {site.type === 'library' ? (
+        <Card title='馆藏' className='site-library'>
+          <Text className='site-detail__text'>书屋自助借阅：找到想读的书，用{isWeapp ? '“扫码”' : '微信或手机相机'}扫描书上的二维码标签即可借书、还书。</Text>
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: `${ROUTES.library}?siteId=${site.id}` })}>馆藏</AtButton>
+        </Card>
+      ) : null}
+
       <Card title='到场签到' className='site-visit-how'>
         <Text className='site-detail__text'>
           到达阵地后，用{isWeapp ? '下面的按钮' : '微信或手机相机'}扫描现场张贴的阵地签到码即可签到，每人每天在同一阵地签到一次。预约了这里的书记扫码签到，同时确认到场。
@@ -205,6 +212,14 @@ export default function SiteDetailPage() {
           <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.siteCode}?id=${site.id}` })}>打印签到码</AtButton>
           <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.siteUsage}?siteId=${site.id}` })}>使用情况</AtButton>
           <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: historyUrl('site', site.id) })}>操作记录</AtButton>
+        </Card>
+      ) : null}
+
+      {site.canManage && site.type === 'library' ? (
+        <Card title='书屋管理' className='site-library-manage'>
+          <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.libraryAdd}?siteId=${site.id}` })}>添加图书</AtButton>
+          <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.libraryOverdue}?siteId=${site.id}` })}>逾期名单</AtButton>
+          <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.libraryFigures}?siteId=${site.id}` })}>借阅统计</AtButton>
         </Card>
       ) : null}
     </PageShell>
