@@ -145,7 +145,7 @@ export async function markCopy(input: LibraryInput['markCopy'], person: PersonDo
 /** A refusal naming what the copy is doing, for a scan that could not borrow, return or renew it. */
 export function notAvailable(copy: CopyDoc, openid: string): ApiFailure {
   const name = `《${copy.title}》第 ${copy.n} 册`
-  if (copy.state === 'lent' && copy.holder === openid) return fail.alreadyDone(`${name}已在你手上，应还日期 ${copy.dueDate}`)
+  if (copy.state === 'lent' && copy.holder === openid) return fail.alreadyDone(`${name}已在您手上，应还日期 ${copy.dueDate}`)
   if (copy.state === 'lent') return fail.conflict(`${name}已被借出，应还日期 ${copy.dueDate}，可以先看看书架上的其他书`)
   return new ApiFailure('NOT_OPEN', `${name}已登记为${MARK_WORDS[copy.state as 'lost' | 'damaged']}，暂不能借阅，请联系书屋管理员`)
 }

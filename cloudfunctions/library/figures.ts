@@ -120,7 +120,7 @@ const TOP = 5
 /** A month's figures of one 书屋, for its managers: the month's document and the catalogue. */
 export async function figuresOf(input: LibraryInput['figures'], person: PersonDoc): Promise<LibraryFigures> {
   const site = await loadLibrary(input.siteId)
-  if (!manages(person, site)) throw fail.forbidden('只能查看你管理的书屋的统计')
+  if (!manages(person, site)) throw fail.forbidden('只能查看您管理的书屋的统计')
   const month = input.month ?? shanghaiMonth(now())
   const db = database()
   const [doc, books, lost] = await whenAll([

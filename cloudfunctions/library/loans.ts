@@ -63,7 +63,7 @@ export async function giveBack(input: LibraryInput['return'], person: PersonDoc)
   const copy = res.doc as CopyDoc | undefined
   if (!copy) {
     const held = await loadCopy(input.copyId)
-    if (held.state === 'lent') throw fail.forbidden(`《${held.title}》第 ${held.n} 册不是你借的，请把它交给书屋管理员`)
+    if (held.state === 'lent') throw fail.forbidden(`《${held.title}》第 ${held.n} 册不是您借的，请把它交给书屋管理员`)
     if (held.state !== 'shelf') throw notAvailable(held, person._id)
     throw fail.alreadyDone(`《${held.title}》第 ${held.n} 册已经归还，不需要再还`)
   }
@@ -78,7 +78,7 @@ export async function renew(input: LibraryInput['renew'], person: PersonDoc): Pr
   const today = shanghaiDate(at)
   const copy = await loadCopy(input.copyId)
   const name = `《${copy.title}》第 ${copy.n} 册`
-  if (copy.state !== 'lent' || copy.holder !== person._id) throw fail.forbidden(`${name}不在你的借阅中`)
+  if (copy.state !== 'lent' || copy.holder !== person._id) throw fail.forbidden(`${name}不在您的借阅中`)
   if (copy.renewed) throw fail.alreadyDone(`${name}已经续借过一次，应还日期 ${copy.dueDate}，请按时归还`)
   if (isOverdue(copy.dueDate!, today)) {
     throw new ApiFailure('OUT_OF_RANGE', `${name}已超过应还日期（${copy.dueDate}），不能再续借，请尽快归还`)

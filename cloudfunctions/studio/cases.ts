@@ -120,7 +120,7 @@ export async function getCase(input: StudioInput['getCase'], openid: string, cal
   const [c, person] = await whenAll([loadDoc<CaseDoc>(COLLECTIONS.studioCases, input.id, () => fail.notFound('这条民情')), caller()])
   const author = c.author === openid
   const handler = handles(person, c) || isRep(person, c)
-  if (!author && !handler) throw fail.forbidden('只能查看自己留的民情，或你负责办理的民情')
+  if (!author && !handler) throw fail.forbidden('只能查看自己留的民情，或您负责办理的民情')
   const urls = await tempUrls(c.photos)
   const phone = handler ? c.phone : maskPhone(c.phone)
   return {
@@ -174,10 +174,10 @@ export async function act(input: StudioInput['act'], person: PersonDoc): Promise
   const { to } = CASE_TRANSITIONS[input.event]
   const { c, at } = await updateAudited<CaseDoc, { c: CaseDoc; at: Date }>(COLLECTIONS.studioCases, input.id, () => fail.notFound('这条民情'), (c) => {
     const manager = handles(person, c)
-    if (!manager && !isRep(person, c)) throw fail.forbidden('这条民情不在你负责的范围内')
+    if (!manager && !isRep(person, c)) throw fail.forbidden('这条民情不在您负责的范围内')
     if (input.event === 'transfer') {
       if (!manager) throw fail.forbidden('只有工作室所在党组织的书记可以转办')
-      if (!inScope(person, target!.path)) throw fail.forbidden('只能转办给你管理范围内的党组织')
+      if (!inScope(person, target!.path)) throw fail.forbidden('只能转办给您管理范围内的党组织')
       if (target!._id === c.orgPath[c.orgPath.length - 1]) throw fail.invalid('orgId', '这条民情已经由这个党组织办理')
     }
     if (!CASE_TRANSITIONS[input.event].from.includes(c.status)) throw REFUSED_STATE(c.status)
@@ -220,7 +220,7 @@ export async function act(input: StudioInput['act'], person: PersonDoc): Promise
 export async function rate(input: StudioInput['rate'], openid: string): Promise<StudioOutput['rate']> {
   const c = await loadDoc<CaseDoc>(COLLECTIONS.studioCases, input.id, () => fail.notFound('这条民情'))
   if (c.author !== openid) throw fail.forbidden('只能评价自己留的民情')
-  const done = () => fail.alreadyDone(`你已经评价过这条民情（${RATING_LABELS[c.rating ?? input.rating]}）`)
+  const done = () => fail.alreadyDone(`您已经评价过这条民情（${RATING_LABELS[c.rating ?? input.rating]}）`)
   if (c.rating) throw done()
   if (c.status !== 'closed') throw fail.conflict('民情办结后才能评价')
   if (input.comment) await checkText(openid, [{ field: 'comment', label: '评价内容', text: input.comment }])
@@ -231,7 +231,7 @@ export async function rate(input: StudioInput['rate'], openid: string): Promise<
   const { updated } = await db.collection(COLLECTIONS.studioCases)
     .where({ _id: input.id, author: openid, status: 'closed', rating: _.exists(false) })
     .update({ rating: input.rating, ...(input.comment ? { comment: input.comment } : {}), ratedAt: at, ratedMonth: shanghaiMonth(at), history: _.push([step]) })
-  if (!updated) throw fail.alreadyDone('你已经评价过这条民情')
+  if (!updated) throw fail.alreadyDone('您已经评价过这条民情')
   await studioFigures.record(db, { siteId: c.siteId, repId: c.repId, month: shanghaiMonth(at), delta: { [input.rating]: 1 } })
   return { id: input.id, rating: input.rating }
 }

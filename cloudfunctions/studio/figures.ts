@@ -51,7 +51,7 @@ export async function figures(input: StudioInput['figures'], person: PersonDoc):
   const [site, doc, reps] = await Promise.all([
     loadStudio(input.siteId), findDoc<Record<string, unknown>>(COLLECTIONS.studioMonths, studioMonthId(input.siteId, month)), activeReps(input.siteId),
   ])
-  if (!managesStudio(person, site.managingOrgPath)) throw fail.forbidden('只能查看你所在党组织负责的党代表工作室')
+  if (!managesStudio(person, site.managingOrgPath)) throw fail.forbidden('只能查看您所在党组织负责的党代表工作室')
   return {
     siteId: site._id,
     month,

@@ -13,14 +13,14 @@ import type { CaseDoc } from './model'
 const CASE_TEMPLATE_ID = process.env.WX_TEMPLATE_CASE_CLOSED || 'studio-case-closed'
 
 const TITLES: Record<CaseEvent, string> = {
-  accept: '你的民情已受理',
-  start: '你的民情正在办理',
-  close: '你的民情已办结',
-  transfer: '你的民情已转办',
+  accept: '您的民情已受理',
+  start: '您的民情正在办理',
+  close: '您的民情已办结',
+  transfer: '您的民情已转办',
 }
 
 function body(c: CaseDoc, event: CaseEvent, text?: string, toOrg?: string): string {
-  const where = `你在${c.siteName}留的民情`
+  const where = `您在${c.siteName}留的民情`
   if (event === 'accept') return `${where}已受理，将在 ${c.deadlineDate} 前办结。`
   if (event === 'start') return `${where}正在办理中。`
   if (event === 'transfer') return `${where}已转交${toOrg}办理。说明：${asSentence(text ?? '')}`

@@ -28,7 +28,7 @@ export const managesStudio = (person: PersonDoc | null, managingOrgPath: string[
 
 async function managedStudio(siteId: string, person: PersonDoc): Promise<StudioSite> {
   const site = await loadStudio(siteId)
-  if (!managesStudio(person, site.managingOrgPath)) throw fail.forbidden('只能管理你所在党组织负责的党代表工作室')
+  if (!managesStudio(person, site.managingOrgPath)) throw fail.forbidden('只能管理您所在党组织负责的党代表工作室')
   return site
 }
 
@@ -97,7 +97,7 @@ export async function saveRep(input: StudioInput['saveRep'], person: PersonDoc):
 
 export async function removeRep(input: StudioInput['removeRep'], person: PersonDoc): Promise<StudioOutput['removeRep']> {
   return updateAudited<RepDoc, StudioOutput['removeRep']>(COLLECTIONS.studioReps, input.id, () => fail.notFound('这位党代表'), (r) => {
-    if (!managesStudio(person, r.managingOrgPath)) throw fail.forbidden('只能管理你所在党组织负责的党代表工作室')
+    if (!managesStudio(person, r.managingOrgPath)) throw fail.forbidden('只能管理您所在党组织负责的党代表工作室')
     if (!r.active) throw fail.alreadyDone('这位党代表已经移出名单')
     return {
       // Kept, inactive: their cases and 履职 record still name them.

@@ -97,7 +97,7 @@ export async function seedStudio(db: SeedDatabase, now: Date) {
       doc.history.push({ event: 'rate', by: c.author, byName: c.name ?? '留言人', at, note: `满意：${c.rating.comment}` })
     }
     if (doc.status === 'closed') {
-      messages.push({ _id: `msg-${c.id}`, openid: c.author, title: '你的民情已办结', caseId: c.id, body: `你在${STUDIO.name}留的民情已办结。答复：${doc.reply}`, at: doc.closedAt, read: false })
+      messages.push({ _id: `msg-${c.id}`, openid: c.author, title: '您的民情已办结', caseId: c.id, body: `您在${STUDIO.name}留的民情已办结。答复：${doc.reply}`, at: doc.closedAt, read: false })
     }
     return doc
   })

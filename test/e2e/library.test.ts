@@ -37,7 +37,7 @@ test('a retired member borrows a book by its label, returns it and writes a refl
 
   // ---- the same label again: it is theirs; 归还 ----
   await reader.page().goto(label)
-  await current(reader.page()).locator('.library-borrow__due', { hasText: '在你手上' }).waitFor()
+  await current(reader.page()).locator('.library-borrow__due', { hasText: '在您手上' }).waitFor()
   await current(reader.page()).locator('.at-button', { hasText: '续借 30 天' }).waitFor()
   await current(reader.page()).locator('.at-button', { hasText: '归还' }).first().click()
   await current(reader.page()).getByText('归还成功').waitFor()

@@ -58,7 +58,7 @@ test('a resident leaves a 民情, the studio accepts, replies and closes it, and
 
   // ---- the resident is told, reads the reply and rates it, once ----
   await bed.open(resident.page(), '/pages/story/messages')
-  await current(resident.page()).locator('.message', { hasText: '你的民情已办结' }).click()
+  await current(resident.page()).locator('.message', { hasText: '您的民情已办结' }).click()
   const closed = current(resident.page())
   await closed.locator('.case-card__text', { hasText: REPLY }).waitFor()
   await closed.locator('.case-rate .ps-chip', { hasText: /^满意$/ }).click()

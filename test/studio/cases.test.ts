@@ -120,7 +120,7 @@ describe('the case workflow', () => {
     const entries = await newEntries(bed, before)
     expect(entries.map((e) => e.action).sort()).toEqual(['studio.accept', 'studio.close', 'studio.start'])
     expect(entries.every((e) => e.actor === 'demo-secretary' && e.targetType === 'case' && e.targetId === id)).toBe(true)
-    expect((await messagesOf(resident.openid)).map((m: any) => m.title)).toEqual(['你的民情已受理', '你的民情正在办理', '你的民情已办结'])
+    expect((await messagesOf(resident.openid)).map((m: any) => m.title)).toEqual(['您的民情已受理', '您的民情正在办理', '您的民情已办结'])
 
     const again = await secA().call('studio', 'act', { id, event: 'close', reply: '再次办结。再次办结。' })
     expect(again).toMatchObject({ ok: false, code: 'CONFLICT' })
@@ -182,7 +182,7 @@ describe('the case workflow', () => {
     expect(across).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect((await bed.stored('studioCases', id)).orgPath).toEqual(['org-district', 'org-street-donghu', 'org-community-a'])
     await bed.move(secA(), id, 'accept', 'start', 'close')
-    expect((await messagesOf(resident.openid)).map((m: any) => m.title)).toContain('你的民情已转办')
+    expect((await messagesOf(resident.openid)).map((m: any) => m.title)).toContain('您的民情已转办')
     // The deadline still runs from the first receipt.
     expect((await bed.stored('studioCases', id)).deadlineDate).toBe('2026-12-28')
   })

@@ -147,7 +147,7 @@ export default function LibraryBorrowPage() {
 
           {copy.state === 'lent' && copy.mine ? (
             <View>
-              <Text className='library-borrow__due'>在你手上，应还日期 {dueWords(copy.dueDate!)}</Text>
+              <Text className='library-borrow__due'>在您手上，应还日期 {dueWords(copy.dueDate!)}</Text>
               <AtButton type='primary' loading={acting} disabled={acting} onClick={() => act('returned')}>归还</AtButton>
               {view.canRenew ? (
                 <AtButton type='secondary' disabled={acting} onClick={() => act('renewed')}>续借 {LIBRARY_RULES.renewDays} 天（只能续借一次）</AtButton>

@@ -83,7 +83,7 @@ export default function LoginConfirmPage() {
       {state.kind === 'ask' ? (
         <ScanCard block='login-confirm' title='在电脑上登录先锋驿站？'>
           <Text className='ps-scan-card__subject login-confirm__device'>{state.device}</Text>
-          <Text className={text}>确认后，这台设备上的先锋驿站将以你的身份登录。如果不是你本人在操作，请点“取消”。</Text>
+          <Text className={text}>确认后，这台设备上的先锋驿站将以您的身份登录。如果不是您本人在操作，请点“取消”。</Text>
           <AtButton type='primary' onClick={() => decide(true)}>确认登录</AtButton>
           <AtButton onClick={() => decide(false)}>取消</AtButton>
         </ScanCard>
