@@ -1,7 +1,7 @@
 // 馆藏: a 党建书屋's books by shelf, each with how many copies are on the shelf now; a book opens its page. Public
 // (reached from the site page, which is shared). Borrowing happens by scanning the label on the book itself.
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import Card from '@/components/Card'
 import Control from '@/components/Control'
@@ -22,6 +22,8 @@ export default function LibraryCataloguePage() {
     query: siteId,
     idOf: (b: Book) => b.id,
   })
+  // Each time the page shows: a copy borrowed, returned or marked meanwhile shows as it is now.
+  useDidShow(() => { listing.reload() })
   const siteName = listing.page?.siteName
 
   return (

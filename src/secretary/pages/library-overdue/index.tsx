@@ -1,7 +1,7 @@
 // 逾期名单: a 书屋's loans past their due date, the longest overdue first, with who holds each and for how many days;
 // a page at a time. The manager follows up (a copy handed in at the desk, or lost, is marked on the book's page).
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 import Card from '@/components/Card'
@@ -22,6 +22,8 @@ export default function LibraryOverduePage() {
     query: siteId,
     idOf: (l: OverdueLoan) => l.id,
   })
+  // Each time the page shows: a copy borrowed, returned or marked meanwhile shows as it is now.
+  useDidShow(() => { listing.reload() })
   return (
     <PageShell className='library-overdue'>
       <LoadState loading={listing.loading} error={listing.error} onRetry={() => listing.reload()}
