@@ -2,6 +2,7 @@
 // URLs `…/#/<page>?t=<token>` (CHECKIN_PAGE, SITE_VISIT_PAGE, LOGIN_CONFIRM_PAGE). The page gets the token as `t` (H5, or a navigation from
 // the scan button), as `q` (the whole URL, when WeChat opens the mini-program by its plain-link QR rule) or, for a
 // class, as `scene` (a mini-program code carrying the token itself).
+import Taro from '@tarojs/taro'
 import { CHECKIN_PAGE, LIBRARY_BORROW_PAGE, LOGIN_CONFIRM_PAGE, SITE_VISIT_PAGE } from '@/services'
 
 export interface ScanCode {
@@ -67,4 +68,13 @@ export function pageOfScan(scan: { result?: string; path?: string }): string | n
     if (token) return `/${code.page}?t=${token}`
   }
   return null
+}
+
+/** A QR code read by the camera (mini-program), or null when the person closed the camera without reading one. */
+export async function readQrCode(): Promise<{ result?: string; path?: string } | null> {
+  try {
+    return await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+  } catch {
+    return null
+  }
 }

@@ -13,7 +13,7 @@ import PageShell from '@/components/PageShell'
 import { ROUTES } from '@/routes'
 import { COPY_STATE_LABELS, LIBRARY_REMINDER_TEMPLATES, LIBRARY_RULES, libraryService } from '@/services'
 import type { ApiError, LibraryOutput, Loan } from '@/services'
-import { LIBRARY_CODE, tokenFromParams, tokenFromScan } from '@/utils/scanToken'
+import { LIBRARY_CODE, readQrCode, tokenFromParams, tokenFromScan } from '@/utils/scanToken'
 import { formatDay } from '@/utils/time'
 import './borrow.scss'
 
@@ -67,13 +67,9 @@ export default function LibraryBorrowPage() {
   }
 
   const scanAgain = async () => {
-    try {
-      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      const id = tokenFromScan(LIBRARY_CODE, scanned)
-      if (id) Taro.redirectTo({ url: `${ROUTES.libraryBorrow}?t=${id}` })
-    } catch {
-      // The person closed the camera.
-    }
+    const scanned = await readQrCode()
+    const id = scanned && tokenFromScan(LIBRARY_CODE, scanned)
+    if (id) Taro.redirectTo({ url: `${ROUTES.libraryBorrow}?t=${id}` })
   }
 
   if (!copyId) {

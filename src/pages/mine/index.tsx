@@ -10,7 +10,7 @@ import { isSignedIn, storyService, userService, usesTokenSignIn } from '@/servic
 import type { Person } from '@/services'
 import { ROUTES } from '@/routes'
 import { useCareMode } from '@/theme/careMode'
-import { pageOfScan } from '@/utils/scanToken'
+import { pageOfScan, readQrCode } from '@/utils/scanToken'
 import ProfileCard from './ProfileCard'
 import RegisterForm from './RegisterForm'
 import './index.scss'
@@ -59,12 +59,8 @@ export default function MinePage() {
 
   /** 扫一扫 (mini-program): a class's sign-in code, a site's code or a PC's login code opens its page. */
   const scan = async () => {
-    let scanned: { result?: string; path?: string }
-    try {
-      scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-    } catch {
-      return // closed the camera
-    }
+    const scanned = await readQrCode()
+    if (!scanned) return // closed the camera
     const page = pageOfScan(scanned)
     if (page) Taro.navigateTo({ url: page })
     else Taro.showModal({ title: '无法识别这个二维码', content: '可以扫描课堂签到码、阵地签到码，或电脑上先锋驿站的登录二维码。', showCancel: false })

@@ -18,7 +18,7 @@ import { RepList, UpcomingReceptions } from '@/pages/studio/Reps'
 import { formatDay } from '@/utils/time'
 import { call, dialable, navigateTo } from './actions'
 import { formatDistance, siteKind } from './format'
-import { SITE_CODE, tokenFromScan } from '@/utils/scanToken'
+import { readQrCode, SITE_CODE, tokenFromScan } from '@/utils/scanToken'
 import './detail.scss'
 
 type DetailState =
@@ -72,14 +72,11 @@ export default function SiteDetailPage() {
 
   const scan = async () => {
     setScanError(null)
-    try {
-      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      const token = tokenFromScan(SITE_CODE, scanned)
-      if (!token) return setScanError('这不是阵地签到码，请扫描阵地现场张贴的签到码。')
-      Taro.navigateTo({ url: `${ROUTES.siteVisit}?t=${token}` })
-    } catch {
-      // The person closed the camera.
-    }
+    const scanned = await readQrCode()
+    if (!scanned) return // the person closed the camera
+    const token = tokenFromScan(SITE_CODE, scanned)
+    if (!token) return setScanError('这不是阵地签到码，请扫描阵地现场张贴的签到码。')
+    Taro.navigateTo({ url: `${ROUTES.siteVisit}?t=${token}` })
   }
 
   if (state.kind !== 'ready') {
