@@ -27,7 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'dist',
-    plugins: [],
+    // weapp: the ARIA attributes Control sets reach WeChat's view (config/weappAria).
+    plugins: isH5 ? [] : [path.resolve(__dirname, 'weappAria')],
     defineConstants: {},
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

@@ -351,6 +351,11 @@ export interface ClassroomOutput {
     guests: number
     expected: number
     latest: LatestSignIn[]
+    /**
+     * The secretary showing the code, when they are one of the class's expected members: their own status (`none`
+     * until they sign in), so the screen can offer them a one-tap sign-in instead of leaving them 未签到. Null otherwise.
+     */
+    host: AttendanceRowStatus | null
   }
   /** A scan read at once: the class, and the receipt `checkIn` completes by `expiresAt`. */
   scan: {

@@ -10,3 +10,11 @@ export const SITE_VISIT_PAGE = 'pages/site/visit'
 
 /** The mini-program page of one story, `?id=<story id>` (a subscribe message opens it). */
 export const STORY_DETAIL_PAGE = 'pages/story/detail'
+
+/** The page of one 民情 (studio case), `?id=<case id>` (a subscribe message opens it). */
+export const STUDIO_CASE_PAGE = 'pages/studio/case'
+/** The mini-program page a login code (扫码登录, shown on the H5 login page) opens, `?t=<code>`: confirm on the phone. */
+export const LOGIN_CONFIRM_PAGE = 'pages/login/confirm'
+
+/** The H5 / mini-program page a copy's printed label opens, `?t=<copy id>`: borrow it, or return or renew it. */
+export const LIBRARY_BORROW_PAGE = 'pages/library/borrow'

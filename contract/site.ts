@@ -343,7 +343,9 @@ export interface SiteUsage {
   /** Organisations whose members checked in or whose booking was arrived at; those outside the managing organisation. */
   orgsServed: number
   outsideOrgs: number
-  /** No visit, booking or class in the month. */
+  /** Books borrowed at the site in the month (a 党建书屋; from the library's figures). */
+  loans: number
+  /** No visit, booking, class or loan in the month. */
   idle: boolean
   /** Place in the ranking (by utilisation, then visits, then class attendees); null for a single site's figures. */
   rank: number | null

@@ -73,6 +73,8 @@ const storyFields = {
   subject,
   /** The author agreed (one tap, on weapp) to one subscribe message telling them the review result. */
   subscribe: flag('是否接收审核结果通知').optional(),
+  /** A 读书心得: the book it is about (a 党建书屋 loan's 写读书心得 starts the draft with it). */
+  book: text('书名', { max: 60 }).optional(),
 }
 
 const month = z.string({ invalid_type_error: '月份格式不正确' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM，如 2026-11')
@@ -182,6 +184,8 @@ export interface StoryCard {
   likes: number
   views: number
   shares: number
+  /** A 读书心得: the book it is about. */
+  book?: string
 }
 
 export interface HistoryEntry {
@@ -239,7 +243,10 @@ export interface Message {
   id: string
   title: string
   body: string
-  storyId: string
+  /** What the message is about, opened from it: a story (a review), a site (a booking), a 民情 (studio case), or nothing (a registration). */
+  storyId?: string
+  siteId?: string
+  caseId?: string
   at: string
   read: boolean
 }

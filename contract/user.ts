@@ -16,6 +16,9 @@ export const MEMBER_ORG_TYPES: readonly OrgType[] = ['community', 'twoNew', 'age
 export const holdsMembers = (type: OrgType) => MEMBER_ORG_TYPES.includes(type)
 export const NOT_A_MEMBER_ORG = '区委和街道党工委不直接管理党员，请选择所在的党支部或社区党组织'
 
+/** What a registration takes (the form counts as one types). */
+export const REGISTRATION_LIMITS = { name: 20 } as const
+
 export const ROLE_LABELS = { member: '党员', secretary: '党组织书记', admin: '区委党建办' }
 export type Role = keyof typeof ROLE_LABELS
 export const ROLES = valuesOf(ROLE_LABELS)
@@ -57,18 +60,52 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'workbench.buildReport': '生成季度通报',
 }
 
+/** 扫码登录: how long a login code may be scanned and confirmed, and when the login page shows a fresh one. */
+export const LOGIN_CODE_MINUTES = 2
+export const LOGIN_CODE_RENEW_SECONDS = 60
+
+/** Where a login code stands, as the browser that shows it polls it. `used`: its session was handed out already. */
+export const LOGIN_CODE_STATE_LABELS = {
+  waiting: '请用先锋驿站小程序扫码',
+  scanned: '已扫码，请在手机上确认',
+  confirmed: '已确认，正在登录…',
+  used: '这个二维码已经用过了，请刷新后重新扫码',
+  cancelled: '已在手机上取消登录',
+  expired: '二维码已过期',
+}
+export type LoginCodeState = keyof typeof LOGIN_CODE_STATE_LABELS
+
+/** A login code: 32 base64url characters (24 random bytes), what the QR code's URL carries. */
+const loginCode = z.string({ required_error: '请提供登录二维码', invalid_type_error: '登录二维码格式不正确' })
+  .regex(/^[A-Za-z0-9_-]{32}$/, '登录二维码无效，请在电脑上刷新后重新扫码')
+/** The browser's own key for polling its code: not in the QR code, so a photo of the screen cannot collect the session. */
+const loginCodeKey = z.string({ required_error: '请提供登录凭证', invalid_type_error: '登录凭证格式不正确' })
+  .regex(/^[A-Za-z0-9_-]{32}$/, '登录凭证格式不正确')
+
 export const userSchemas = {
   /** H5 only, and only where the functions run with DEMO_LOGIN=1 (npm start): sign in as a seeded demo person. */
   signIn: z.object({ openid: id('演示身份') }).strict(),
   /** H5: ends this person's sessions (every browser they signed in on). */
   signOut: noInput,
+  /** H5 login page: a fresh login code to show as a QR code, and the key that polls it. */
+  loginCode: noInput,
+  /** H5 login page, about once a second: where the code stands; once confirmed, the session (exactly once). */
+  loginCodeStatus: z.object({ code: loginCode, key: loginCodeKey }).strict(),
+  /** Mini-program: a registered member opened a login code; answers which browser it would sign in. */
+  scanLogin: z.object({ code: loginCode }).strict(),
+  /** Mini-program: the member who scanned the code signs that browser in as themselves. */
+  confirmLogin: z.object({ code: loginCode }).strict(),
+  /** Mini-program: the member who scanned the code refuses the sign-in. */
+  cancelLogin: z.object({ code: loginCode }).strict(),
   me: noInput,
   orgs: noInput,
   register: z.object({
-    name: text('姓名', { max: 20 }),
+    name: text('姓名', { max: REGISTRATION_LIMITS.name }),
     orgId: id('所在党组织'),
     retired: flag('是否离退休'),
     phone: phone().optional(),
+    /** The applicant agreed (one tap, on weapp) to one subscribe message telling them the review result. */
+    subscribe: flag('是否接收审核结果通知').optional(),
   }).strict(),
   pending: z.object({ cursor: cursor.optional() }).strict(),
   approve: z.object({ openid: id('申请人') }).strict(),
@@ -121,6 +158,11 @@ export interface AuditRecord {
 export interface UserOutput {
   signIn: { token: string; expiresAt: string; openid: string }
   signOut: { ended: boolean }
+  loginCode: { code: string; key: string; url: string; expiresAt: string; demoLogin: boolean }
+  loginCodeStatus: { state: LoginCodeState; message: string; session?: { token: string; expiresAt: string; openid: string } }
+  scanLogin: { device: string; expiresAt: string }
+  confirmLogin: { confirmed: true }
+  cancelLogin: { cancelled: true }
   me: { openid: string; person: Person | null }
   orgs: { items: Org[] }
   register: { status: PersonStatus }

@@ -28,6 +28,12 @@ export function integrationRequest(req: IncomingMessage, url: URL, body: Buffer,
     ;(multiValueHeaders[name] ??= []).push(value)
     headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`
   }
+  // As the gateway in front of a function does: the address the request came from, appended to X-Forwarded-For.
+  const peer = req.socket.remoteAddress ?? ''
+  if (peer) {
+    ;(multiValueHeaders['x-forwarded-for'] ??= []).push(peer)
+    headers['x-forwarded-for'] = headers['x-forwarded-for'] === undefined ? peer : `${headers['x-forwarded-for']},${peer}`
+  }
   const queryStringParameters: Record<string, string> = {}
   for (const [k, v] of url.searchParams) queryStringParameters[k] = v
   const text = TEXT_TYPES.test(String(req.headers['content-type'] ?? '')) && isUtf8(body)

@@ -52,6 +52,7 @@ run('node', ['scripts/check-shape.js'])
 if (!process.env.SKIP_WEAPP_BUILD) {
   run('npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' })
   run('node', ['scripts/weapp-size.js'])
+  run('node', ['scripts/weapp-check.js'])
 }
 run('npx', ['jest', ...process.argv.slice(2)], { SILENCE: 'true' })
 report(0)

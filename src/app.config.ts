@@ -15,7 +15,7 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   // Check-in inside a geofence, sites near the person, and the place of a class the secretary picks on the map.
-  permission: { 'scope.userLocation': { desc: '用于签到时核对你是否在现场，以及查找附近的阵地' } },
+  permission: { 'scope.userLocation': { desc: '用于签到时核对您是否在现场，以及查找附近的阵地' } },
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   // H5 only: no page-slide. Taro's H5 router hides the page left behind on a timer that a quick return to it does not
   // cancel, so a person who taps back within the slide saw a blank page; a still page is also calmer in 长辈模式.

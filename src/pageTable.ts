@@ -1,7 +1,7 @@
 // Every page of the app, written once. app.config.ts lists them from here (main package, the secretary subpackage,
 // the tab bar) and routes.ts navigates by them. Taro evaluates app.config.ts at build time, so this module imports
 // nothing but the contract's page paths (plain strings: the pages QR codes and share links open).
-import { CHECKIN_PAGE, SITE_VISIT_PAGE, STORY_DETAIL_PAGE } from '../contract/pages'
+import { CHECKIN_PAGE, LIBRARY_BORROW_PAGE, LOGIN_CONFIRM_PAGE, SITE_VISIT_PAGE, STORY_DETAIL_PAGE, STUDIO_CASE_PAGE } from '../contract/pages'
 
 export interface PageEntry {
   /** The page's path inside its package. */
@@ -37,7 +37,29 @@ export const PAGES = {
   siteDetail: { path: 'pages/site/detail' },
   /** Check in at a site: `?t=<token>` (its printed QR code's URL), or `?q=` (WeChat's plain-link rule). */
   siteVisit: { path: SITE_VISIT_PAGE },
+  // 党代表工作室: residents reach these without registering, and a subscribe message opens a case: main package.
+  /** A studio, `?siteId=`; public. */
+  studio: { path: 'pages/studio/index' },
+  /** Leave a 民情, `?siteId=` (and `&repId=` for one representative). */
+  studioWrite: { path: 'pages/studio/write' },
+  studioMine: { path: 'pages/studio/mine' },
+  /** One 民情, `?id=`: its timeline, the rating, and the handlers' actions. */
+  studioCase: { path: STUDIO_CASE_PAGE },
+  /** A representative's 履职 record, `?id=`; public. */
+  studioRep: { path: 'pages/studio/rep' },
+  // A 书屋's catalogue is reached from its site page; a copy's printed label opens the borrow page from any camera.
+  /** A 党建书屋's catalogue, `?siteId=`; public. */
+  library: { path: 'pages/library/index' },
+  /** A book and its copies, `?id=`; public (its managers also print labels and mark copies here). */
+  libraryBook: { path: 'pages/library/book' },
+  /** Borrow, return or renew a copy: `?t=<copy id>` (its label's URL), or `?q=` (WeChat's plain-link rule). */
+  libraryBorrow: { path: LIBRARY_BORROW_PAGE },
+  /** 我的借阅: the books held now and those returned. */
+  libraryMine: { path: 'pages/library/mine' },
   login: { path: 'pages/login/index', h5Only: true },
+  // Opened by a PC's login code (扫一扫 or WeChat's plain-link rule): in the main package.
+  /** Confirm signing in a PC browser: `?t=<login code>` (the code's URL), or `?q=` (WeChat's plain-link rule). */
+  loginConfirm: { path: LOGIN_CONFIRM_PAGE },
   /** Where a link to a page that does not exist lands (app.tsx sends it there). */
   notFound: { path: 'pages/notfound/index' },
   approve: secretary('approve'),
@@ -58,6 +80,18 @@ export const PAGES = {
   siteCode: secretary('site-code'),
   /** Usage ranking; `?siteId=` one site, `?month=YYYY-MM`. */
   siteUsage: secretary('site-usage'),
+  /** The 民情 the person handles, overdue first. */
+  studioCases: secretary('studio-cases'),
+  /** A studio's monthly figures, `?siteId=`. */
+  studioFigures: secretary('studio-figures'),
+  /** Add a book to a 书屋, `?siteId=`. */
+  libraryAdd: secretary('library-add'),
+  /** A book's copy labels to print on an A4 label sheet, `?id=<book id>`. */
+  libraryLabels: secretary('library-labels'),
+  /** A 书屋's overdue loans, `?siteId=`. */
+  libraryOverdue: secretary('library-overdue'),
+  /** A 书屋's monthly figures, `?siteId=&month=`. */
+  libraryFigures: secretary('library-figures'),
   /** A record's 操作记录 (audit history), `?type=story|class|site|person&id=`. */
   history: secretary('history'),
   /** 党建工作台: an organisation's figures, `?orgId=&period=` (default the caller's organisation, this month). */

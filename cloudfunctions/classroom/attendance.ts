@@ -61,8 +61,8 @@ function checkPlace(c: ClassDoc, location: ClassroomInput['checkIn']['location']
   if (!centre) return undefined
   if (!c.geofence) return location ? Math.round(distanceMetres(location, centre)) : undefined
   return Math.round(assertNear(location, centre, c.geofence, {
-    missing: '这节课需要核对你是否在上课地点，请允许获取你的位置后再签到',
-    far: (metres) => `你距离${c.place.name}约 ${distanceLabel(metres)}，需要在 ${c.geofence} 米以内签到。请到达上课地点后再扫码`,
+    missing: '这节课需要核对您是否在上课地点，请允许获取您的位置后再签到',
+    far: (metres) => `您距离${c.place.name}约 ${distanceLabel(metres)}，需要在 ${c.geofence} 米以内签到。请到达上课地点后再扫码`,
   }))
 }
 
@@ -79,7 +79,7 @@ async function classScannedAt(classId: string, at: Date): Promise<ClassDoc> {
 function alreadySignedIn(first: AttendanceDoc | null | undefined) {
   const shown = first && isPresent(first.status) ? first : undefined
   return fail.alreadyDone(
-    shown ? `你已于 ${shanghaiClock(new Date(shown.at))} 签到（${ATTENDANCE_STATUS_LABELS[shown.status]}），无需重复签到` : '你已经签到过了，无需重复签到',
+    shown ? `您已于 ${shanghaiClock(new Date(shown.at))} 签到（${ATTENDANCE_STATUS_LABELS[shown.status]}），无需重复签到` : '您已经签到过了，无需重复签到',
     shown ? { status: shown.status, at: new Date(shown.at).toISOString() } : undefined,
   )
 }
@@ -164,7 +164,7 @@ const DAY = 24 * 60 * 60_000
  */
 function markable(actor: PersonDoc, c: ClassDoc, target: PersonDoc | null): PersonDoc {
   if (target && target.status === 'approved' && (target.orgPath.includes(c.orgId) || inScope(actor, target.orgPath))) return target
-  throw new ApiFailure('NOT_FOUND', '这节课的党组织和你管理的党组织中没有这位党员')
+  throw new ApiFailure('NOT_FOUND', '这节课的党组织和您管理的党组织中没有这位党员')
 }
 
 /**

@@ -30,7 +30,7 @@ const records = () => database().collection(COLLECTIONS.attendance)
 export const loadClass = (classId: string) => loadDoc<ClassDoc>(COLLECTIONS.classes, classId, () => fail.notFound('这节课'))
 
 export function assertManages(person: PersonDoc, c: ClassDoc) {
-  if (!inScope(person, c.orgPath)) throw fail.forbidden('这节课不在你管理的党组织内')
+  if (!inScope(person, c.orgPath)) throw fail.forbidden('这节课不在您管理的党组织内')
 }
 
 /** A class the caller manages. */
@@ -102,7 +102,7 @@ export async function read(classId: string, person: PersonDoc): Promise<Classroo
 
 export async function create(input: z.output<typeof classroomSchemas.create>, person: PersonDoc): Promise<ClassroomOutput['create']> {
   const at = now()
-  const org = await orgInScope(person, input.orgId, '只能为你管理的党组织安排课程')
+  const org = await orgInScope(person, input.orgId, '只能为您管理的党组织安排课程')
   const times = schedule(input.start, input.end, input.opensBefore ?? DEFAULT_OPENS_BEFORE_MINUTES, at)
   const [lecturer, members] = await whenAll([
     resolveLecturer(input.lecturer, org),
@@ -221,9 +221,10 @@ export async function cancel(input: ClassroomInput['cancel'], person: PersonDoc)
 export async function code(classId: string, person: PersonDoc): Promise<ClassroomOutput['code']> {
   const at = now()
   const _ = database().command
-  const [c, { data: latest }] = await whenAll([
+  const [c, { data: latest }, own] = await whenAll([
     loadClass(classId),
     records().where({ classId, status: _.in([...PRESENT_STATUSES]) }).orderBy('at', 'desc').limit(CLASSROOM_LIMITS.latest).get(),
+    findDoc<AttendanceDoc>(COLLECTIONS.attendance, attendanceId(classId, person._id)),
   ])
   assertManages(person, c)
   if (c.status === 'cancelled') throw new ApiFailure('NOT_OPEN', '这节课已取消，不能显示签到码')
@@ -240,5 +241,6 @@ export async function code(classId: string, person: PersonDoc): Promise<Classroo
     guests: c.guests ?? 0,
     expected: c.expected,
     latest: (latest as AttendanceDoc[]).map((r) => ({ name: r.name, status: r.status, at: new Date(r.at).toISOString() })),
+    host: person.orgPath.includes(c.orgId) ? own?.status ?? 'none' : null,
   }
 }

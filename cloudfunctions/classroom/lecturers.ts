@@ -32,7 +32,7 @@ export async function resolveLecturer(input: { id?: string; name?: string; title
  * with its audit entry in the same transaction. */
 export async function lecturers(input: ClassroomInput['lecturers'], person: PersonDoc): Promise<ClassroomOutput['lecturers']> {
   const at = now()
-  const org = await orgInScope(person, input.orgId, '只能管理你所在党组织的讲师队伍')
+  const org = await orgInScope(person, input.orgId, '只能管理您所在党组织的讲师队伍')
   const roster = database().collection(COLLECTIONS.lecturers)
   const own = (l: LecturerDoc) => {
     if (l.orgId !== org._id) throw fail.forbidden('只能修改本组织讲师队伍中的讲师')

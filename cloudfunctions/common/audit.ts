@@ -8,7 +8,7 @@ import { COLLECTIONS } from './collections'
 import { ApiFailure } from './errors'
 
 /** The kinds of record an entry is about; the first four have a history a person can open. */
-export type AuditTargetType = 'story' | 'class' | 'site' | 'user' | 'attendance' | 'booking' | 'lecturer' | 'targets' | 'report'
+export type AuditTargetType = 'story' | 'class' | 'site' | 'user' | 'attendance' | 'booking' | 'lecturer' | 'case' | 'rep' | 'targets' | 'report'
 
 export interface AuditEntry {
   actor: string

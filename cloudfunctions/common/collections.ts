@@ -32,12 +32,21 @@ export const COLLECTIONS = {
   siteVisits: 'siteVisits',
   siteMarks: 'siteMarks',
   siteMonths: 'siteMonths',
+  studioReps: 'studioReps',
+  studioSchedules: 'studioSchedules',
+  studioCases: 'studioCases',
+  studioMonths: 'studioMonths',
+  libraryBooks: 'libraryBooks',
+  libraryCopies: 'libraryCopies',
+  libraryLoans: 'libraryLoans',
+  libraryMonths: 'libraryMonths',
   rateLimits: 'rateLimits',
   secrets: 'secrets',
   sessions: 'sessions',
   orgPeriods: 'orgPeriods',
   workbenchTargets: 'workbenchTargets',
   reports: 'reports',
+  loginCodes: 'loginCodes',
 } as const
 
 /** A document with checked photos (common/photoChecks.ts): a verdict finds it by trace id, the timer the checks to do again. */
@@ -181,6 +190,67 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
   },
   {
+    // A 党代表工作室's representatives (photos checked like a site's).
+    name: COLLECTIONS.studioReps,
+    indexes: [{ name: 'site', keys: { siteId: 1, active: 1 } }, ...PHOTO_CHECK_INDEXES],
+  },
+  {
+    // _id is the studio's site id: its reception schedule (接待日), one document.
+    name: COLLECTIONS.studioSchedules,
+    indexes: [],
+  },
+  {
+    // _id is a hash of (author, the form's request id): a retried submission is the same case. Handlers list open
+    // cases by deadline in their subtree (`orgPath`: the organisation handling it; `managingOrgPath`: the studio's).
+    name: COLLECTIONS.studioCases,
+    indexes: [
+      { name: 'author', keys: { author: 1, submittedAt: -1 } },
+      { name: 'handler_status', keys: { orgPath: 1, status: 1, deadlineAt: 1 } },
+      { name: 'studio_status', keys: { managingOrgPath: 1, status: 1, deadlineAt: 1 } },
+      { name: 'rep_status', keys: { repOpenid: 1, status: 1, deadlineAt: 1 } },
+      { name: 'rep_submitted', keys: { repId: 1, submittedAt: -1 } },
+      { name: 'month', keys: { month: 1 } },
+      { name: 'closed_month', keys: { closedMonth: 1 } },
+      { name: 'rated_month', keys: { ratedMonth: 1 } },
+      ...PHOTO_CHECK_INDEXES,
+    ],
+  },
+  {
+    // _id is `${siteId}_${YYYY-MM}` (Asia/Shanghai): a studio's pre-counted case figures for the month, each
+    // representative's under `<figure>@<repId>` in the same document (one write per event).
+    name: COLLECTIONS.studioMonths,
+    indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
+  },
+  {
+    // _id is `${siteId}_${ISBN-13}` (one ISBN is one book of a 书屋) or `${siteId}_${fresh id}` for a book without one.
+    name: COLLECTIONS.libraryBooks,
+    indexes: [{ name: 'site_shelf', keys: { siteId: 1, shelf: 1, title: 1 } }],
+  },
+  {
+    // _id is `${bookId}-${n}`: copy n of a book, what its label's QR code names. Its current loan lives on it.
+    name: COLLECTIONS.libraryCopies,
+    indexes: [
+      { name: 'book', keys: { bookId: 1, n: 1 } },
+      { name: 'holder', keys: { holder: 1, state: 1, due: 1 } },
+      { name: 'overdue', keys: { siteId: 1, state: 1, due: 1 } },
+      { name: 'reminders', keys: { state: 1, remind: 1, dueDate: 1 } },
+      { name: 'borrow_month', keys: { borrowMonth: 1 } },
+    ],
+  },
+  {
+    // _id is the loan's id (`${copyId}-${borrowed at, base 36 ms}`): the history of ended loans.
+    name: COLLECTIONS.libraryLoans,
+    indexes: [
+      { name: 'reader', keys: { openid: 1, returnedAt: -1 } },
+      { name: 'borrow_month', keys: { borrowMonth: 1 } },
+    ],
+  },
+  {
+    // _id is `${siteId}_${YYYY-MM}` (Asia/Shanghai), as the site's own figures: the 书屋's loans of the month.
+    name: COLLECTIONS.libraryMonths,
+    indexes: [{ name: 'month_site', keys: { month: 1, siteId: 1 } }],
+  },
+  {
     // _id is `${openid}_${action}_${window start ms}`: a per-person rate limit's counter (common/rateLimit.ts).
     name: COLLECTIONS.rateLimits,
     indexes: [{ name: 'ends', keys: { ends: 1 } }],
@@ -194,6 +264,12 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     // _id is the session id a signed H5 session token carries (common/sessions.ts): who, how, which browser, until when.
     name: COLLECTIONS.sessions,
     indexes: [{ name: 'openid', keys: { openid: 1, createdAt: -1 } }],
+  },
+  {
+    // _id is the random login code a QR code on the H5 login page carries (common/loginCodes.ts); the story timer
+    // removes the spent ones by `expiresAt`.
+    name: COLLECTIONS.loginCodes,
+    indexes: [{ name: 'expires', keys: { expiresAt: 1 } }],
   },
   {
     // _id is `${orgId}_${period}` (a month, quarter or year): the workbench's own pre-counted figures of an

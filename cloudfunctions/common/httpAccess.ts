@@ -42,6 +42,15 @@ export function header(event: HttpAccessEvent, name: string): string | undefined
   return undefined
 }
 
+/**
+ * The address the request came from, as the gateway in front of the function saw it: the last entry of
+ * X-Forwarded-For (the gateway appends it; entries a client sends itself come before it), '' when there is none.
+ */
+export function clientAddress(event: HttpAccessEvent): string {
+  const hops = (header(event, 'x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean)
+  return hops[hops.length - 1] ?? ''
+}
+
 const MALFORMED = '请求内容格式不正确'
 
 /** The JSON object the request body carries (decoded from base64 when flagged), or the Chinese reason it is none. */

@@ -30,7 +30,7 @@ export function loadOrg(orgId: string, missing: string | (() => ApiFailure)): Pr
 /** The organisation a secretary acts for when none is named: the one they manage; the district for the district office. */
 export function defaultOrgId(person: PersonDoc): string {
   const orgId = person.role === 'admin' ? person.orgPath[0] : person.scopeOrgId
-  if (!orgId) throw fail.forbidden('你还没有被指定管理的党组织')
+  if (!orgId) throw fail.forbidden('您还没有被指定管理的党组织')
   return orgId
 }
 
@@ -54,7 +54,7 @@ export async function subtreeInScope(person: PersonDoc, orgId: string): Promise<
   const orgs = data as OrgDoc[]
   const root = orgs.find((o) => o._id === orgId)
   if (!root) throw fail.notFound('这个党组织')
-  if (!inScope(person, root.path)) throw fail.forbidden('这个党组织不在你管理的范围内')
+  if (!inScope(person, root.path)) throw fail.forbidden('这个党组织不在您管理的范围内')
   const children = new Map<string, OrgDoc[]>()
   for (const o of orgs) {
     if (o._id === orgId || !o.parentId) continue

@@ -12,6 +12,8 @@ export interface PersonDoc extends Omit<Person, 'openid' | 'registeredAt'> {
   registeredAt: Date
   reviewedAt?: Date
   reviewedBy?: string
+  /** The applicant accepted one subscribe message for the review result (weapp). */
+  subscribe?: boolean
   /** H5 sessions issued before this ended (common/sessions.ts): sign-out, approval, rejection, a role change. */
   sessionsValidFrom?: Date
 }

@@ -31,7 +31,12 @@ export interface PhotoHolder { collection: string; field: string }
 export const PHOTO_HOLDERS = {
   stories: { collection: COLLECTIONS.stories, field: 'images' },
   sites: { collection: COLLECTIONS.sites, field: 'photos' },
+  cases: { collection: COLLECTIONS.studioCases, field: 'photos' },
 } satisfies Record<PhotoArea, PhotoHolder>
+/** Representatives' photos are uploaded by their studio's managers into the sites area. */
+export const REP_PHOTO_HOLDER: PhotoHolder = { collection: COLLECTIONS.studioReps, field: 'photos' }
+/** Every holder but stories (whose verdicts the story function handles with its own history). */
+export const OTHER_PHOTO_HOLDERS: PhotoHolder[] = [PHOTO_HOLDERS.sites, PHOTO_HOLDERS.cases, REP_PHOTO_HOLDER]
 
 /** The photos of a document not cleared by a `pass` verdict yet, with their state. */
 export function unchecked(doc: CheckedPhotos): Map<string, PhotoState> {

@@ -56,7 +56,7 @@ export async function ownPhotos(area: PhotoArea, openid: string, fileIDs: string
   const fresh = [...new Set(fileIDs.filter((f) => !kept.includes(f)))]
   const folder = uploadFolder(area, openid)
   if (fresh.some((f) => !pathOf(f).startsWith(folder) || !PHOTO_NAME.test(pathOf(f).slice(folder.length)))) {
-    throw fail.invalid(field, '只能使用你自己上传的照片，请重新上传')
+    throw fail.invalid(field, '只能使用您自己上传的照片，请重新上传')
   }
   const urls = await tempUrls(fresh)
   if (fresh.some((f) => !urls.has(f))) throw fail.invalid(field, '有照片还没有上传完成，请重新上传')

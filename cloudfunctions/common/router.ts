@@ -6,7 +6,7 @@ import { now } from './clock'
 import { cloud, database, isTransactionConflict } from './cloud'
 import { ApiFailure } from './errors'
 import type { Figures } from './figures'
-import { header, HttpAccessEvent, integrationResponse, IntegrationResponse, isHttpAccessEvent, requestJson } from './httpAccess'
+import { clientAddress, header, HttpAccessEvent, integrationResponse, IntegrationResponse, isHttpAccessEvent, requestJson } from './httpAccess'
 import { loadPerson, PersonDoc } from './people'
 import { RateLimit, spend } from './rateLimit'
 import { readSession, SessionClaim, sessionEnded, sessionStillOn } from './sessions'
@@ -32,6 +32,8 @@ export interface ActionContext {
   caller(): Promise<PersonDoc | null>
   /** The H5 session the call came with (HTTP access); none for a mini-program call, where WeChat vouches. */
   session?: SessionClaim
+  /** The address the request came from (common/httpAccess.ts clientAddress), for a call through HTTP access. */
+  address?: string
   /** The request's user agent, for a call through HTTP access. */
   userAgent?: string
 }
@@ -105,8 +107,8 @@ function refusal(who: Who, person: PersonDoc | null): ApiResult<never> {
   const unregistered = (registration: Registration, message: string): ApiResult<never> =>
     ({ ok: false, code: 'NOT_REGISTERED', message, data: { registration } })
   if (!person) return unregistered('none', '请先在“我的”页面登记党员信息')
-  if (person.status === 'pending') return unregistered('pending', '你的登记正在等待党组织审核，审核通过后即可使用')
-  if (person.status === 'rejected') return unregistered('rejected', '你的登记未通过审核，请在“我的”页面查看原因后重新登记')
+  if (person.status === 'pending') return unregistered('pending', '您的登记正在等待党组织审核，审核通过后即可使用')
+  if (person.status === 'rejected') return unregistered('rejected', '您的登记未通过审核，请在“我的”页面查看原因后重新登记')
   return { ok: false, code: 'FORBIDDEN', message: who === 'admin' ? '只有区委党建办可以进行这项操作' : '只有党组织书记可以进行这项操作' }
 }
 
@@ -200,7 +202,8 @@ export function createRouter(name: string, actions: ActionTable, options: Router
       // A session ended by sign-out or a change of role or status: refused on its next call, whatever the action.
       if (session && !(await sessionStillOn(session, await caller()))) throw sessionEnded()
       const userAgent = http ? header(http, 'user-agent') ?? '' : undefined
-      let ctx: ActionContext | MemberContext = { openid, caller, session, userAgent }
+      const address = http ? clientAddress(http) : undefined
+      let ctx: ActionContext | MemberContext = { openid, caller, session, userAgent, address }
       if (def.who !== 'anyone' && def.who !== 'signedIn') {
         const person = await caller()
         if (!allowed(def.who, person)) return refusal(def.who, person)

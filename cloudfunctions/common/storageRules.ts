@@ -6,7 +6,7 @@
 // No imports: the setup script loads this file on its own.
 
 /** The areas people upload photos to: `<area>/<folder>/<file>`. */
-export const PHOTO_AREAS = ['stories', 'sites'] as const
+export const PHOTO_AREAS = ['stories', 'sites', 'cases'] as const
 export type PhotoArea = (typeof PHOTO_AREAS)[number]
 
 /** Hex digits of the openid's SHA-256 that name a person's upload folder (the path does not reveal the openid). */

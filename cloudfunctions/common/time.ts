@@ -87,3 +87,9 @@ export function dayLabel(date: string): string {
   const d = new Date(`${date}T00:00:00Z`)
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${WEEKDAYS[d.getUTCDay()]}`
 }
+
+/** A subscribe message `time` keyword, `2026年11月27日 10:30`, in Asia/Shanghai. */
+export function subscribeTime(at: Date): string {
+  const d = wall(at)
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}

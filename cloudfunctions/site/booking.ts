@@ -35,7 +35,7 @@ async function bookingOrg(person: PersonDoc, orgId: string | undefined): Promise
   const target = orgId ?? defaultOrgId(person)
   // A secretary usually belongs to the organisation they manage: no read needed.
   const org = target === person.orgId ? { _id: person.orgId, name: person.orgName, path: person.orgPath } : await loadOrg(target, 'orgId')
-  if (!inScope(person, org.path)) throw fail.forbidden('只能为你管理的党组织预约')
+  if (!inScope(person, org.path)) throw fail.forbidden('只能为您管理的党组织预约')
   return org
 }
 
@@ -147,10 +147,10 @@ export async function book(input: SiteInput['book'], person: PersonDoc): Promise
 export async function cancel(input: SiteInput['cancel'], person: PersonDoc): Promise<SiteOutput['cancel']> {
   const at = now()
   const b = await withdraw(input.bookingId, person, at, 'cancelled', input.reason, (b) => {
-    if (b.bookedBy !== person._id && !inScope(person, b.orgPath)) throw fail.forbidden('只能取消你本人或你管理的党组织的预约')
+    if (b.bookedBy !== person._id && !inScope(person, b.orgPath)) throw fail.forbidden('只能取消您本人或您管理的党组织的预约')
   })
   if (b.bookedBy !== person._id) {
-    await tellBooker(b, '你的阵地预约已被取消', `${b.siteName} ${when(b)} 的预约已由${person.name}取消。${input.reason ? `原因：${asSentence(input.reason)}` : ''}`, at)
+    await tellBooker(b, '您的阵地预约已被取消', `${b.siteName} ${when(b)} 的预约已由${person.name}取消。${input.reason ? `原因：${asSentence(input.reason)}` : ''}`, at)
   }
   return { id: b._id, status: 'cancelled' }
 }
@@ -173,11 +173,11 @@ export async function decide(input: SiteInput['decide'], person: PersonDoc): Pro
           result: { b, changed: true },
         }
       })
-    if (changed) await tellBooker(b, '你的阵地预约已确认', `${b.siteName} ${when(b)} 的预约已确认，请按时到场，到场后扫描阵地签到码`, at)
+    if (changed) await tellBooker(b, '您的阵地预约已确认', `${b.siteName} ${when(b)} 的预约已确认，请按时到场，到场后扫描阵地签到码`, at)
     return { id: b._id, status: 'booked', confirmed: true }
   }
   const b = await withdraw(input.bookingId, person, at, 'declined', input.reason, managed)
-  await tellBooker(b, '你的阵地预约未能安排', `${b.siteName} ${when(b)} 的预约未能安排。原因：${asSentence(input.reason ?? '')}`, at)
+  await tellBooker(b, '您的阵地预约未能安排', `${b.siteName} ${when(b)} 的预约未能安排。原因：${asSentence(input.reason ?? '')}`, at)
   return { id: b._id, status: 'declined', confirmed: b.confirmed }
 }
 

@@ -83,7 +83,7 @@ export async function create(input: z.output<typeof siteSchemas.create>, person:
   const orgId = input.managingOrgId ?? (person.role === 'admin' ? undefined : person.scopeOrgId)
   if (!orgId) throw fail.invalid('managingOrgId', '请选择管理这个阵地的党组织')
   const org = await loadOrg(orgId, 'managingOrgId')
-  if (!inScope(person, org.path)) throw fail.forbidden('只能为你管理的党组织登记阵地')
+  if (!inScope(person, org.path)) throw fail.forbidden('只能为您管理的党组织登记阵地')
   const photoChecks = await startPhotoChecks('sites', person._id, input.photos ?? [], 'photos')
   const doc: Omit<SiteDoc, '_id' | 'code' | 'location'> & { location: unknown } = {
     type: input.type,
@@ -123,7 +123,7 @@ export async function create(input: z.output<typeof siteSchemas.create>, person:
 /** A site edited by its managers (a new printed code, when asked, retires the old one), audited with what changed. */
 export async function update(input: z.output<typeof siteSchemas.update>, person: PersonDoc): Promise<SiteOutput['update']> {
   const site = await loadSite(input.id)
-  if (!manages(person, site)) throw fail.forbidden('只能修改你管理的阵地')
+  if (!manages(person, site)) throw fail.forbidden('只能修改您管理的阵地')
   const _ = database().command
   const { id, hours, location, closedDates, managingOrgId, renewCode, contact, ...plain } = input
   const patch: Record<string, unknown> = { ...plain, updatedAt: now() }
@@ -137,13 +137,13 @@ export async function update(input: z.output<typeof siteSchemas.update>, person:
   }
   if (managingOrgId && managingOrgId !== site.managingOrgId) {
     const org = await loadOrg(managingOrgId, 'managingOrgId')
-    if (!inScope(person, org.path)) throw fail.forbidden('只能交给你管理的党组织管理')
+    if (!inScope(person, org.path)) throw fail.forbidden('只能交给您管理的党组织管理')
     Object.assign(patch, { managingOrgId: org._id, managingOrgPath: org.path, managingOrgName: org.name })
   }
   const changed = Object.keys(input).filter((k) => k !== 'id')
   const write = (code?: string) => updateAudited<SiteDoc, SiteOutput['update']>(COLLECTIONS.sites, id, () => fail.notFound('这个阵地'), (current) => {
     // Checked again on the document the change is written over: a manager moved away meanwhile may not write.
-    if (!manages(person, current)) throw fail.forbidden('只能修改你管理的阵地')
+    if (!manages(person, current)) throw fail.forbidden('只能修改您管理的阵地')
     return {
       patch: code ? { ...patch, code, retiredCodes: _.push(current.code) } : patch,
       entry: {

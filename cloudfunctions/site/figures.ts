@@ -104,10 +104,11 @@ export interface UsageSource {
   site: Pick<SiteDoc, '_id' | 'name' | 'type' | 'managingOrgId' | 'managingOrgName' | 'managingOrgPath' | 'active' | 'weekly' | 'closedDates'>
   figures?: SiteMonthDoc
   classes?: { classesHeld: number; attendees: number }
+  library?: { loans: number }
 }
 
 /**
- * The sites matching `match` with their figures for the month and the classroom's: ONE aggregation (the month's
+ * The sites matching `match` with their figures for the month, the classroom's and the library's: ONE aggregation (the month's
  * documents are joined by their deterministic ids), whatever the number of events behind them.
  */
 export async function readUsage(match: Record<string, unknown>, month: string): Promise<UsageSource[]> {
@@ -117,11 +118,14 @@ export async function readUsage(match: Record<string, unknown>, month: string): 
     .addFields({ monthId: { $concat: ['$_id', `_${month}`] } })
     .lookup({ from: COLLECTIONS.siteMonths, localField: 'monthId', foreignField: '_id', as: 'figures' })
     .lookup({ from: COLLECTIONS.classSiteMonths, localField: 'monthId', foreignField: '_id', as: 'classes' })
+    .lookup({ from: COLLECTIONS.libraryMonths, localField: 'monthId', foreignField: '_id', as: 'library' })
+    .project({ 'library.books': 0, 'library.readers': 0 })
     .limit(AGG_LIMIT)
     .end()
-  return (data as any[]).map(({ figures, classes, monthId: _id, ...site }) => ({
+  return (data as any[]).map(({ figures, classes, library, monthId: _id, ...site }) => ({
     site,
     figures: figures?.[0],
     classes: classes?.[0],
+    library: library?.[0],
   }))
 }

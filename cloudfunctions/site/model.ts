@@ -236,7 +236,8 @@ export function toBooking(b: BookingDoc, viewer: { openid: string; manages: bool
 
 /** A site's usage row from its figures, the classroom's, and its hours. */
 export function toUsage(s: Pick<SiteDoc, '_id' | 'name' | 'type' | 'managingOrgId' | 'managingOrgName' | 'active' | 'weekly' | 'closedDates'>,
-  month: string, f: SiteFigures | undefined, classes: { classesHeld: number; attendees: number } | undefined): SiteUsage {
+  month: string, f: SiteFigures | undefined, classes: { classesHeld: number; attendees: number } | undefined,
+  library?: { loans: number }): SiteUsage {
   const figures = f ?? zeroFigures()
   const openHours = openHoursInMonth(s, month)
   const classesHeld = classes?.classesHeld ?? 0
@@ -258,14 +259,15 @@ export function toUsage(s: Pick<SiteDoc, '_id' | 'name' | 'type' | 'managingOrgI
     classAttendees: classes?.attendees ?? 0,
     orgsServed: figures.orgsServed,
     outsideOrgs: figures.outsideOrgs,
-    idle: figures.visits === 0 && figures.bookings === 0 && classesHeld === 0,
+    loans: library?.loans ?? 0,
+    idle: figures.visits === 0 && figures.bookings === 0 && classesHeld === 0 && !library?.loans,
     rank: null,
   }
 }
 
-/** Ranks usage rows in place: by utilisation, then visits, then class attendees, then name. */
+/** Ranks usage rows in place: by utilisation, then visits and loans, then class attendees, then name. */
 export function rank(rows: SiteUsage[]): SiteUsage[] {
-  rows.sort((a, b) => (b.utilisation ?? -1) - (a.utilisation ?? -1) || b.visits - a.visits
+  rows.sort((a, b) => (b.utilisation ?? -1) - (a.utilisation ?? -1) || (b.visits + b.loans) - (a.visits + a.loans)
     || b.classAttendees - a.classAttendees || a.name.localeCompare(b.name, 'zh-CN'))
   rows.forEach((r, i) => { r.rank = i + 1 })
   return rows

@@ -17,9 +17,9 @@ export async function usageOf(person: PersonDoc, input: { siteId?: string; month
   const rows = await readUsage(input.siteId ? { _id: input.siteId } : { ...managedMatch(person), active: true }, month)
   if (input.siteId) {
     if (!rows[0]) throw fail.notFound('这个阵地')
-    if (!manages(person, rows[0].site)) throw fail.forbidden('只能查看你管理的阵地的使用情况')
+    if (!manages(person, rows[0].site)) throw fail.forbidden('只能查看您管理的阵地的使用情况')
   }
-  const items: SiteUsage[] = rows.map((r) => toUsage(r.site, month, r.figures, r.classes))
+  const items: SiteUsage[] = rows.map((r) => toUsage(r.site, month, r.figures, r.classes, r.library))
   if (!input.siteId) rank(items)
   const sum = (k: keyof SiteUsage) => items.reduce((acc, r) => acc + (r[k] as number), 0)
   const openHours = sum('openHours')

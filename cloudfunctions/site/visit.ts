@@ -71,8 +71,8 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
     throw new ApiFailure('NOT_OPEN', `${site.name}现在不开放（今日${spansLabel(spansOn(site, date))}），请在开放时间内签到`)
   }
   const distance = Math.round(assertNear(input.location, toLatLng(site.location), VISIT_MAX_DISTANCE, {
-    missing: `请允许获取你的位置后再签到：需要核对你是否在${site.name}`,
-    far: (metres) => `你距离${site.name}约 ${distanceLabel(metres)}，请到达阵地后再扫码签到`,
+    missing: `请允许获取您的位置后再签到：需要核对您是否在${site.name}`,
+    far: (metres) => `您距离${site.name}约 ${distanceLabel(metres)}，请到达阵地后再扫码签到`,
   }, Math.round))
 
   const month = shanghaiMonth(at)
@@ -117,7 +117,7 @@ export async function visit(input: SiteInput['visit'], person: PersonDoc): Promi
     // The time of the first scan, so any phone can say when (one more read, on the repeat only).
     const first = await findDoc<VisitDoc>(COLLECTIONS.siteVisits, visitId(site._id, date, person._id))
     const firstAt = first ? new Date(first.at).toISOString() : undefined
-    throw new ApiFailure('ALREADY_DONE', `你今天已经在${site.name}签到过了，明天再来吧`, undefined,
+    throw new ApiFailure('ALREADY_DONE', `您今天已经在${site.name}签到过了，明天再来吧`, undefined,
       { siteId: site._id, name: site.name, ...(firstAt ? { at: firstAt } : {}) })
   }
   return { siteId: site._id, name: site.name, at: at.toISOString(), firstThisMonth: visitorNew, ...(booking ? { booking } : {}) }

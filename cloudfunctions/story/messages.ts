@@ -1,17 +1,20 @@
-// What a person is told about their story (a review result, a photo taken off it), listed on 我的 (both platforms)
+// What a person is told about their story (a review result, a photo taken off it) or their 民情 (the studio function
+// writes those, with `caseId`), listed on 我的 (both platforms)
 // and marked read there; on weapp a review result is also a subscribe message when they accepted one at submission.
+// The same list carries what the site function tells a booker and the user function an applicant.
 import type { Message, StoryInput, StoryOutput } from '../../contract/story'
 import { STORY_DETAIL_PAGE } from '../../contract/story'
 import { asSentence } from '../../contract/common'
 import { database, Database } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import { pageAfter } from '../common/query'
+import { subscribeTime } from '../common/time'
 import { wechat } from '../common/wechat'
 import type { StoryDoc } from './model'
 
 const PAGE_SIZE = 20
 
-interface MessageDoc { _id: string; title: string; body: string; storyId: string; at: Date; read: boolean }
+interface MessageDoc { _id: string; title: string; body: string; storyId?: string; siteId?: string; caseId?: string; at: Date; read: boolean }
 
 /** A message to the story's author. */
 export async function tell(db: Database, story: StoryDoc, title: string, body: string, at: Date) {
@@ -24,22 +27,15 @@ const REVIEW_TEMPLATE_ID = process.env.WX_TEMPLATE_STORY_REVIEWED || 'story-revi
 export type ReviewOutcome = 'approve' | 'reject' | 'return'
 
 const RESULT: Record<ReviewOutcome, { title: string; phrase: string }> = {
-  approve: { title: '你的故事已发布', phrase: '已发布' },
-  reject: { title: '你的故事未通过审核', phrase: '未通过' },
-  return: { title: '你的故事需要修改', phrase: '待修改' },
+  approve: { title: '您的故事已发布', phrase: '已发布' },
+  reject: { title: '您的故事未通过审核', phrase: '未通过' },
+  return: { title: '您的故事需要修改', phrase: '待修改' },
 }
 
 function body(story: StoryDoc, outcome: ReviewOutcome, reason: string | undefined, featured: boolean): string {
-  if (outcome === 'approve') return `《${story.title}》已通过审核并发布${featured ? '，被评为精选故事' : ''}。感谢你的分享！`
+  if (outcome === 'approve') return `《${story.title}》已通过审核并发布${featured ? '，被评为精选故事' : ''}。感谢您的分享！`
   if (outcome === 'reject') return `《${story.title}》未通过审核。原因：${asSentence(reason ?? '')}`
   return `《${story.title}》需要修改后再提交。修改意见：${asSentence(reason ?? '')}请在“我的故事”中修改。`
-}
-
-/** A subscribe message `time` keyword, `2026年11月27日 10:30`, in Asia/Shanghai (UTC+8 all year). */
-function subscribeTime(at: Date): string {
-  const d = new Date(at.getTime() + 8 * 3600 * 1000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
 
 /** Tells the author the review result: a message, and a subscribe message when they accepted one. */
@@ -53,14 +49,16 @@ export async function tellAuthor(db: Database, story: StoryDoc, outcome: ReviewO
     data: {
       thing1: story.title,
       phrase2: RESULT[outcome].phrase,
-      thing3: reason ?? (featured ? '被评为精选故事' : '感谢你的分享'),
+      thing3: reason ?? (featured ? '被评为精选故事' : '感谢您的分享'),
       time4: subscribeTime(at),
     },
   })
 }
 
-const toMessage = (m: MessageDoc): Message =>
-  ({ id: m._id, title: m.title, body: m.body, storyId: m.storyId, at: new Date(m.at).toISOString(), read: m.read })
+const toMessage = (m: MessageDoc): Message => ({
+  id: m._id, title: m.title, body: m.body, ...(m.storyId ? { storyId: m.storyId } : {}), ...(m.siteId ? { siteId: m.siteId } : {}),
+  ...(m.caseId ? { caseId: m.caseId } : {}), at: new Date(m.at).toISOString(), read: m.read,
+})
 
 /** A person's messages, latest first. */
 export async function messages(input: StoryInput['messages'], openid: string): Promise<StoryOutput['messages']> {

@@ -29,6 +29,8 @@ export interface StoryDoc extends CheckedPhotos {
   category: StoryCategory
   images: string[]
   subject: StorySubject & { orgId?: string; consent?: true }
+  /** A 读书心得: the book it is about. */
+  book?: string
   status: StoryStatus
   featured: boolean
   /** Bumped by every transition; a transition is an update conditional on the version it read. */
@@ -96,6 +98,7 @@ export function toCard(doc: StoryDoc, urls: Map<string, string>): StoryCard {
     authorName: doc.authorName,
     orgName: doc.orgName,
     featured: doc.featured,
+    ...(doc.book ? { book: doc.book } : {}),
     publishedAt: iso(doc.publishedAt),
     likes: doc.likes,
     views: doc.views,

@@ -92,7 +92,7 @@ export async function review(input: StoryInput['review'], person: PersonDoc): Pr
     id: input.id,
     actor: person,
     check: (s) => {
-      if (!inScope(person, s.orgPath)) throw fail.forbidden('这篇故事不在你管理的党组织内')
+      if (!inScope(person, s.orgPath)) throw fail.forbidden('这篇故事不在您管理的党组织内')
       if (s.author === person._id) throw fail.forbidden('不能审核自己写的故事，请由上级党组织审核')
     },
     reason: input.reason,

@@ -95,6 +95,7 @@ export async function submit(input: Submission, person: PersonDoc): Promise<Stor
     aboutRetired: subject.retired,
     flagged,
     subscribe: input.subscribe === true,
+    ...(input.book ? { book: input.book } : {}),
     submittedAt: at,
     queuedAt: at,
     updatedAt: at,

@@ -10,30 +10,36 @@ import { allOrgs, loadOrg, scopeMatch, toOrg } from '../common/orgs'
 import { inScope, PersonDoc, toPerson } from '../common/people'
 import { pageAfter } from '../common/query'
 import { defineActions } from '../common/router'
+import { cancelLoginCode, confirmLoginCode, loginCodeStatus, newLoginCode, scanLoginCode } from '../common/loginCodes'
 import { describeDevice, endSessions, endSessionsField, mintSession } from '../common/sessions'
 import { whenAll } from '../common/whenAll'
 import { history } from './history'
+import { tellApplicant } from './messages'
 
 const PAGE_SIZE = 20
 
 /**
  * A reviewer in scope approves or rejects a pending registration: the person is read and changed in one transaction
- * with its audit entry, so two reviewers at once cannot both decide.
+ * with its audit entry, so two reviewers at once cannot both decide. Then the applicant is told (once: a second
+ * decision is refused before this).
  */
-function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, openid: string, status: S, reason?: string): Promise<S> {
-  return updateAudited<PersonDoc, S>(COLLECTIONS.users, openid, () => fail.notFound('这位申请人'), (target) => {
-    if (!inScope(reviewer, target.orgPath)) throw fail.forbidden('这位申请人不在你管理的党组织内')
+async function decide<S extends 'approved' | 'rejected'>(reviewer: PersonDoc, openid: string, status: S, reason?: string): Promise<S> {
+  const at = now()
+  const applicant = await updateAudited<PersonDoc, PersonDoc>(COLLECTIONS.users, openid, () => fail.notFound('这位申请人'), (target) => {
+    if (!inScope(reviewer, target.orgPath)) throw fail.forbidden('这位申请人不在您管理的党组织内')
     if (target.status !== 'pending') throw fail.conflict(`这位申请人已${target.status === 'approved' ? '通过' : '被退回'}，无需重复审核`)
     // The decision ends the applicant's H5 sessions: signing in again shows them what they may now do.
     return {
-      patch: { status, ...(reason ? { rejectReason: reason } : {}), reviewedAt: now(), reviewedBy: reviewer._id, ...endSessionsField(now()) },
+      patch: { status, ...(reason ? { rejectReason: reason } : {}), reviewedAt: at, reviewedBy: reviewer._id, ...endSessionsField(at) },
       entry: {
         actor: reviewer._id, actorName: reviewer.name, action: status === 'approved' ? 'user.approve' : 'user.reject',
         targetType: 'user', targetId: openid, ...(reason ? { reason } : {}), detail: { name: target.name, orgId: target.orgId },
       },
-      result: status,
+      result: target,
     }
   })
+  await tellApplicant(applicant, status, at, reason)
+  return status
 }
 
 export const userActions = defineActions<typeof userSchemas, UserOutput>({
@@ -57,6 +63,37 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
       await endSessions(session, now())
       return { ended: true }
     },
+  },
+
+  // 扫码登录 (common/loginCodes.ts): the browser asks for a code and polls it; a member confirms it in the mini-program.
+  loginCode: {
+    who: 'anyone',
+    input: userSchemas.loginCode,
+    handler: (_input, { userAgent, address }) => newLoginCode(userAgent, address ?? '', now()),
+  },
+
+  loginCodeStatus: {
+    who: 'anyone',
+    input: userSchemas.loginCodeStatus,
+    handler: (input) => loginCodeStatus(input.code, input.key, now()),
+  },
+
+  scanLogin: {
+    who: 'member',
+    input: userSchemas.scanLogin,
+    handler: (input, { openid, userAgent }) => scanLoginCode(input.code, openid, userAgent, now()),
+  },
+
+  confirmLogin: {
+    who: 'member',
+    input: userSchemas.confirmLogin,
+    handler: (input, { openid, userAgent }) => confirmLoginCode(input.code, openid, userAgent, now()),
+  },
+
+  cancelLogin: {
+    who: 'member',
+    input: userSchemas.cancelLogin,
+    handler: (input, { openid, userAgent }) => cancelLoginCode(input.code, openid, userAgent, now()),
   },
 
   me: {
@@ -84,7 +121,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
       await db.runTransaction(async (t: any) => {
         const { data } = await t.collection(COLLECTIONS.users).doc(openid).get()
         const existing = data as PersonDoc | null
-        if (existing?.status === 'approved') throw fail.alreadyDone('你已经登记并通过审核，无需重复登记')
+        if (existing?.status === 'approved') throw fail.alreadyDone('您已经登记并通过审核，无需重复登记')
         const doc: Omit<PersonDoc, '_id'> = {
           name: input.name,
           orgId: org._id,
@@ -99,6 +136,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
           sessionsValidFrom: session ? new Date(session.issuedAt) : existing?.sessionsValidFrom ?? now(),
         }
         if (input.phone) doc.phone = input.phone
+        if (input.subscribe) doc.subscribe = true
         await t.collection(COLLECTIONS.users).doc(openid).set(doc)
       })
       return { status: 'pending' }

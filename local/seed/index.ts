@@ -3,9 +3,11 @@
 import tcb from '@cloudbase/node-sdk'
 import type { SeedContext } from '../../emulator'
 import { seedClasses } from './classes'
+import { seedLibrary } from './library'
 import { seedPeople } from './people'
 import { seedSites } from './sites'
 import { seedStories } from './stories'
+import { seedStudio } from './studio'
 
 export async function seedDemoDistrict({ sdk, now }: SeedContext) {
   const db = tcb.init(sdk).database()
@@ -13,5 +15,7 @@ export async function seedDemoDistrict({ sdk, now }: SeedContext) {
   await seedStories(db, now)
   await seedClasses(db, now)
   await seedSites(db, now)
+  await seedStudio(db, now)
+  await seedLibrary(db, now)
   console.log('seeded the demo district')
 }

@@ -211,7 +211,7 @@ export async function seedSites(db: SeedDatabase, now: Date) {
     }
     if (status === 'declined') {
       messages.push({
-        _id: `msg-${doc._id}`, openid: booker._id, title: '你的阵地预约未能安排', siteId: site._id, bookingId: doc._id,
+        _id: `msg-${doc._id}`, openid: booker._id, title: '您的阵地预约未能安排', siteId: site._id, bookingId: doc._id,
         body: `${site.name}的预约未能安排。原因：${b.reason}`, at: doc.decidedAt, read: false,
       })
       audit.push({

@@ -133,7 +133,7 @@ const SEED_STORIES: SeedStory[] = [
 
 const SECRETARY_OF: Record<string, string> = { 'org-community-a': 'demo-secretary', 'org-community-b': 'demo-secretary-b' }
 const STATUS_OF = { approve: 'approved', reject: 'rejected', return: 'returned' } as const
-const MESSAGE_TITLES = { approve: '你的故事已发布', reject: '你的故事未通过审核', return: '你的故事需要修改' }
+const MESSAGE_TITLES = { approve: '您的故事已发布', reject: '您的故事未通过审核', return: '您的故事需要修改' }
 
 type Doc = { _id: string } & Record<string, any>
 
@@ -216,7 +216,7 @@ export async function seedStories(db: SeedDatabase, now: Date) {
       messages.push({
         _id: `msg-${s.id}`, openid: author._id, title: MESSAGE_TITLES[s.review.decision],
         body: s.review.decision === 'approve'
-          ? `《${s.title}》已通过审核并发布${featured ? '，被评为精选故事' : ''}。感谢你的分享！`
+          ? `《${s.title}》已通过审核并发布${featured ? '，被评为精选故事' : ''}。感谢您的分享！`
           : `《${s.title}》${s.review.decision === 'reject' ? '未通过审核。原因' : '需要修改后再提交。修改意见'}：${s.review.reason}`,
         storyId: s.id, at, read: false,
       })

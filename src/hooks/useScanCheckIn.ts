@@ -6,7 +6,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { isSignedIn } from '@/services'
-import { tokenFromParams, tokenFromScan, type ScanCode } from '@/utils/scanToken'
+import { readQrCode, tokenFromParams, tokenFromScan, type ScanCode } from '@/utils/scanToken'
 
 /** The states every scan page has; a page adds its own (done, already, a location question). */
 export type ScanState<Own> =
@@ -62,15 +62,12 @@ export function useScanCheckIn<Own>({ code, submit, notThisCode }: ScanCheckInOp
   })
 
   const scanAgain = async () => {
-    try {
-      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      const next = tokenFromScan(code, scanned)
-      if (!next) return setState({ kind: 'failed', ...notThisCode, retry: 'scan' })
-      if (next === token) run(submit, next)
-      else setToken(next)
-    } catch {
-      // The person closed the camera: the page stays as it was.
-    }
+    const scanned = await readQrCode()
+    if (!scanned) return // the person closed the camera: the page stays as it was
+    const next = tokenFromScan(code, scanned)
+    if (!next) return setState({ kind: 'failed', ...notThisCode, retry: 'scan' })
+    if (next === token) run(submit, next)
+    else setToken(next)
   }
 
   return { token, state, run, scanAgain }

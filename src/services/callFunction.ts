@@ -3,15 +3,17 @@
 import Taro from '@tarojs/taro'
 import type { ClassroomInput, ClassroomOutput } from '../../contract/classroom'
 import type { ApiResult } from '../../contract/common'
+import type { LibraryInput, LibraryOutput } from '../../contract/library'
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import type { StoryInput, StoryOutput } from '../../contract/story'
+import type { StudioInput, StudioOutput } from '../../contract/studio'
 import type { UserInput, UserOutput } from '../../contract/user'
 import type { WorkbenchInput, WorkbenchOutput } from '../../contract/workbench'
 import { API_PREFIX, REQUEST_TIMEOUT_MS } from './config'
 import { MALFORMED_ANSWER_ERROR, NETWORK_ERROR, UNAUTHENTICATED_ERROR } from './errors'
 import { clearToken, getToken, goToLogin } from './session'
 
-export type FunctionName = 'user' | 'story' | 'classroom' | 'site' | 'stats' | 'workbench'
+export type FunctionName = 'user' | 'story' | 'classroom' | 'site' | 'library' | 'studio' | 'stats' | 'workbench'
 
 export interface CallOptions {
   /**
@@ -42,6 +44,8 @@ interface Contracts {
   story: { input: StoryInput; output: StoryOutput }
   classroom: { input: ClassroomInput; output: ClassroomOutput }
   site: { input: SiteInput; output: SiteOutput }
+  studio: { input: StudioInput; output: StudioOutput }
+  library: { input: LibraryInput; output: LibraryOutput }
   workbench: { input: WorkbenchInput; output: WorkbenchOutput }
 }
 

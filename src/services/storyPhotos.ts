@@ -33,8 +33,11 @@ async function choosePhotos(count: number): Promise<string[]> {
   }
 }
 
-async function uploadStoryPhoto(localPath: string): Promise<ApiResult<StoryPhoto>> {
-  return process.env.TARO_ENV === 'weapp' ? uploadOnWeapp(localPath) : uploadOnH5(localPath)
+/** The one-time upload address of a photo, from the function whose records take it (a story's by default). */
+export type PhotoTicket = () => Promise<ApiResult<{ fileID: string; cloudPath: string; url: string; headers: Record<string, string> }>>
+
+async function uploadStoryPhoto(localPath: string, ticket: PhotoTicket = storyService.uploadPhoto): Promise<ApiResult<StoryPhoto>> {
+  return process.env.TARO_ENV === 'weapp' ? uploadOnWeapp(localPath, ticket) : uploadOnH5(localPath, ticket)
 }
 
 /** Fresh previews for photos restored from a draft (weapp's temporary files may be gone after a restart). */
@@ -59,7 +62,7 @@ async function fileSize(filePath: string): Promise<number> {
   return size
 }
 
-async function uploadOnWeapp(localPath: string): Promise<ApiResult<StoryPhoto>> {
+async function uploadOnWeapp(localPath: string, photoTicket: PhotoTicket): Promise<ApiResult<StoryPhoto>> {
   let filePath = localPath
   try {
     const { width, height } = await Taro.getImageInfo({ src: localPath })
@@ -79,7 +82,7 @@ async function uploadOnWeapp(localPath: string): Promise<ApiResult<StoryPhoto>> 
     return UNREADABLE
   }
   // The path is the function's: a new one in the person's own folder, the only photos a story accepts.
-  const ticket = await storyService.uploadPhoto()
+  const ticket = await photoTicket()
   if (!ticket.ok) return ticket
   try {
     const { fileID } = await Taro.cloud.uploadFile({ cloudPath: ticket.data.cloudPath, filePath })
@@ -128,7 +131,7 @@ async function compressForUpload(img: HTMLImageElement): Promise<Blob | null> {
   return null
 }
 
-async function uploadOnH5(localPath: string): Promise<ApiResult<StoryPhoto>> {
+async function uploadOnH5(localPath: string, photoTicket: PhotoTicket): Promise<ApiResult<StoryPhoto>> {
   let blob: Blob | null
   let preview: string
   try {
@@ -139,7 +142,7 @@ async function uploadOnH5(localPath: string): Promise<ApiResult<StoryPhoto>> {
     return UNREADABLE
   }
   if (!blob) return UNREADABLE
-  const ticket = await storyService.uploadPhoto()
+  const ticket = await photoTicket()
   if (!ticket.ok) return ticket
   try {
     const res = await fetch(ticket.data.url, { method: 'PUT', headers: ticket.data.headers, body: blob })

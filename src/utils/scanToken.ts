@@ -1,8 +1,9 @@
-// Where a scan page's token comes from. A class's sign-in code and a site's printed code are URLs
-// `…/#/<page>?t=<token>` (CHECKIN_PAGE, SITE_VISIT_PAGE). The page gets the token as `t` (H5, or a navigation from
+// Where a scan page's token comes from. A class's sign-in code, a site's printed code and a login code (扫码登录) are
+// URLs `…/#/<page>?t=<token>` (CHECKIN_PAGE, SITE_VISIT_PAGE, LOGIN_CONFIRM_PAGE). The page gets the token as `t` (H5, or a navigation from
 // the scan button), as `q` (the whole URL, when WeChat opens the mini-program by its plain-link QR rule) or, for a
 // class, as `scene` (a mini-program code carrying the token itself).
-import { CHECKIN_PAGE, SITE_VISIT_PAGE } from '@/services'
+import Taro from '@tarojs/taro'
+import { CHECKIN_PAGE, LIBRARY_BORROW_PAGE, LOGIN_CONFIRM_PAGE, SITE_VISIT_PAGE } from '@/services'
 
 export interface ScanCode {
   /** The page the code opens. */
@@ -15,6 +16,12 @@ export interface ScanCode {
 
 export const CLASS_CODE: ScanCode = { page: CHECKIN_PAGE, token: /^[A-Za-z0-9_-]{1,64}$/, scene: true }
 export const SITE_CODE: ScanCode = { page: SITE_VISIT_PAGE, token: /^[A-Za-z0-9_-]{1,200}$/, scene: false }
+/** A 党建书屋 copy's label: `?t=<copy id>`. */
+export const LIBRARY_CODE: ScanCode = { page: LIBRARY_BORROW_PAGE, token: /^[A-Za-z0-9_-]{1,64}$/, scene: false }
+export const LOGIN_CODE: ScanCode = { page: LOGIN_CONFIRM_PAGE, token: /^[A-Za-z0-9_-]{32}$/, scene: false }
+
+/** The codes the app's scan buttons know, and the page each opens (`/<page>?t=<token>`). */
+const KNOWN_CODES = [CLASS_CODE, SITE_CODE, LOGIN_CODE, LIBRARY_CODE]
 
 function decoded(value: string): string | null {
   try {
@@ -52,4 +59,22 @@ export function tokenFromScan(code: ScanCode, scan: { result?: string; path?: st
     if (scene) return clean(code, scene[1])
   }
   return scan.result ? tokenFromUrl(code, scan.result) : null
+}
+
+/** The page a scan opens with its token (`/pages/…?t=…`): a sign-in, site or login code; null for anything else. */
+export function pageOfScan(scan: { result?: string; path?: string }): string | null {
+  for (const code of KNOWN_CODES) {
+    const token = tokenFromScan(code, scan)
+    if (token) return `/${code.page}?t=${token}`
+  }
+  return null
+}
+
+/** A QR code read by the camera (mini-program), or null when the person closed the camera without reading one. */
+export async function readQrCode(): Promise<{ result?: string; path?: string } | null> {
+  try {
+    return await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+  } catch {
+    return null
+  }
 }

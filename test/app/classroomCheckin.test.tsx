@@ -67,12 +67,12 @@ test('a scan after start + 10 minutes: signed in, marked 迟到 with the rule', 
 
 test('scanning again: 已签到 with the time of the first scan, told at the scan, nothing alarming', async () => {
   scanAnswers(refused({
-    code: 'ALREADY_DONE', message: '你已于 13:52:00 签到（已签到），无需重复签到', data: { status: 'on-time', at: FIRST },
+    code: 'ALREADY_DONE', message: '您已于 13:52:00 签到（已签到），无需重复签到', data: { status: 'on-time', at: FIRST },
   }))
   const checkIn = jest.spyOn(classroomService, 'checkIn')
   render(<CheckInPage />)
   expect(await screen.findByText('已签到')).toBeTruthy()
-  expect(screen.getByText('你已于 13:52 签到，不用再扫了。')).toBeTruthy()
+  expect(screen.getByText('您已于 13:52 签到，不用再扫了。')).toBeTruthy()
   expect(checkIn).not.toHaveBeenCalled()
   click('查看我的课堂')
   expect(switchTab).toHaveBeenCalledWith({ url: ROUTES.classroom })
@@ -91,7 +91,7 @@ test('a class with a geofence: the class named and the reason first, then the lo
   const checkIn = jest.spyOn(classroomService, 'checkIn').mockResolvedValueOnce(ok({ status: 'on-time' as const, at: AT, classId: 'demoNowB', title: '社区议事协商怎么开', guest: false }))
   const getLocation = jest.spyOn(Taro, 'getLocation').mockResolvedValue({ latitude: 30.5389, longitude: 114.3702, accuracy: 15 } as never)
   render(<CheckInPage />)
-  expect(await screen.findByText('需要确认你在上课地点')).toBeTruthy()
+  expect(await screen.findByText('需要确认您在上课地点')).toBeTruthy()
   expect(screen.getByText('社区议事协商怎么开')).toBeTruthy()
   expect(screen.getByText(/幸福里社区党委 · 11月27日 周五 14:00 · 幸福里社区党群服务中心/)).toBeTruthy()
   expect(screen.getByText(LOCATION_REASON)).toBeTruthy()
@@ -125,7 +125,7 @@ test('outside the geofence: 不在签到范围内 with the distance the back end
   Taro.setStorageSync('checkin.locationAllowed', true)
   scanAnswers(scanned({ needsLocation: true }))
   jest.spyOn(classroomService, 'checkIn').mockResolvedValueOnce(refused({
-    code: 'OUT_OF_RANGE', message: '你距离和平社区开放式组织生活基地约 1250 米，需要在 300 米以内签到。请到达上课地点后再扫码',
+    code: 'OUT_OF_RANGE', message: '您距离和平社区开放式组织生活基地约 1250 米，需要在 300 米以内签到。请到达上课地点后再扫码',
     data: { distance: 1250, radius: 300 },
   }))
   jest.spyOn(Taro, 'getLocation').mockResolvedValue({ latitude: 30.55, longitude: 114.36, accuracy: 20 } as never)
@@ -134,7 +134,7 @@ test('outside the geofence: 不在签到范围内 with the distance the back end
   expect(await screen.findByText('不在签到范围内')).toBeTruthy()
   expect(screen.getByText(/约 1250 米，需要在 300 米以内签到。请到达上课地点后再扫码/)).toBeTruthy()
   expect(screen.getByText(TITLE)).toBeTruthy()
-  expect(screen.queryByText('需要确认你在上课地点')).toBeNull()
+  expect(screen.queryByText('需要确认您在上课地点')).toBeNull()
 })
 
 test('the location refused: says how to allow it, nothing is sent without it, and a retry uses the same receipt', async () => {
@@ -145,8 +145,8 @@ test('the location refused: says how to allow it, nothing is sent without it, an
   render(<CheckInPage />)
   await screen.findByText('允许获取位置并签到')
   click('允许获取位置并签到')
-  expect(await screen.findByText('没有获取到你的位置')).toBeTruthy()
-  expect(screen.getByText(/请允许“先锋驿站”使用你的位置/)).toBeTruthy()
+  expect(await screen.findByText('没有获取到您的位置')).toBeTruthy()
+  expect(screen.getByText(/请允许“先锋驿站”使用您的位置/)).toBeTruthy()
   expect(checkIn).not.toHaveBeenCalled()
   click('重新获取位置并签到')
   expect(await screen.findByText('签到成功')).toBeTruthy()

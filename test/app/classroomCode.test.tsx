@@ -1,10 +1,10 @@
 // 签到码: the secretary's full-screen code. It asks the back end again every few seconds: the QR code follows the
 // rotating token and the live count follows the sign-ins; a network blip keeps the last code on the screen.
-import { act, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import ClassCodePage, { CODE_POLL_MS } from '@/secretary/pages/class-code'
+import ClassCodePage, { CODE_POLL_MS, HOST_SIGN_IN_REASON } from '@/secretary/pages/class-code'
 import { qrMatrix, qrSvgDataUrl } from '@/components/QrCode/qr'
-import { classroomService } from '@/services'
+import { classroomService, userService } from '@/services'
 import type { ClassCode } from '@/services'
 import { ok, refused, resetTaro } from './helpers'
 
@@ -13,7 +13,7 @@ const url = (token: string) => `https://pioneer.example.cn/#/pages/checkin/index
 function code(token: string, overrides: Partial<ClassCode> = {}): ClassCode {
   return {
     token, url: url(token), expiresAt: '2026-11-27T06:05:30.000Z', title: '学习贯彻党的二十届三中全会精神', state: 'open',
-    opensAt: '2026-11-27T05:30:00.000Z', end: '2026-11-27T08:00:00.000Z', signedIn: 0, guests: 0, expected: 3, latest: [],
+    opensAt: '2026-11-27T05:30:00.000Z', end: '2026-11-27T08:00:00.000Z', signedIn: 0, guests: 0, expected: 3, latest: [], host: null,
     ...overrides,
   }
 }
@@ -88,9 +88,9 @@ test('once the class has ended the code is taken down and the page stops asking'
 
 test('a cancelled class or another community\'s class: the reason, and no more asking', async () => {
   const service = jest.spyOn(classroomService, 'code')
-    .mockResolvedValue(refused({ code: 'FORBIDDEN', message: '这节课不在你管理的党组织内' }))
+    .mockResolvedValue(refused({ code: 'FORBIDDEN', message: '这节课不在您管理的党组织内' }))
   render(<ClassCodePage />)
-  expect(await screen.findByText('这节课不在你管理的党组织内')).toBeTruthy()
+  expect(await screen.findByText('这节课不在您管理的党组织内')).toBeTruthy()
   await act(() => jest.advanceTimersByTimeAsync(CODE_POLL_MS * 3))
   expect(service).toHaveBeenCalledTimes(1)
 })
@@ -111,4 +111,43 @@ test('the QR matrix is a standard symbol with finder patterns in three corners',
     [0, 1, 2, 3, 4, 5, 6].every((i) => dark(r, c + i) && dark(r + 6, c + i) && dark(r + i, c) && dark(r + i, c + 6))
   expect(finder(0, 0) && finder(0, size - 7) && finder(size - 7, 0)).toBe(true)
   expect(qrSvgDataUrl('x')).toMatch(/^data:image\/svg\+xml;charset=utf-8,/)
+})
+
+describe('the secretary running the class', () => {
+  test('not yet signed in: one tap records them present with the reason, and the offer goes', async () => {
+    jest.spyOn(classroomService, 'code').mockResolvedValue(ok(code('tokenA', { host: 'none' })))
+    jest.spyOn(userService, 'me').mockResolvedValue(ok({ openid: 'demo-secretary', person: null }))
+    const mark = jest.spyOn(classroomService, 'mark').mockResolvedValue(ok({ userId: 'demo-secretary', status: 'present' as const }))
+    render(<ClassCodePage />)
+    expect(await screen.findByText('您本人还没有签到')).toBeTruthy()
+    await act(async () => {
+      fireEvent.click(screen.getByText('我在现场，签到'))
+    })
+    expect(mark).toHaveBeenCalledWith({ classId: 'demoNowA', userId: 'demo-secretary', status: 'present', reason: HOST_SIGN_IN_REASON })
+    expect(screen.queryByText('您本人还没有签到')).toBeNull()
+    expect(count()).toMatch(/已签到\s*1\s*\/ 应到 3/)
+  })
+
+  test('a refusal is said on the page and the offer stays', async () => {
+    jest.spyOn(classroomService, 'code').mockResolvedValue(ok(code('tokenA', { host: 'none' })))
+    jest.spyOn(userService, 'me').mockResolvedValue(ok({ openid: 'demo-secretary', person: null }))
+    jest.spyOn(classroomService, 'mark').mockResolvedValue(refused({ code: 'CONFLICT', message: '这位党员刚刚签到或被登记过，请刷新后再试' }))
+    render(<ClassCodePage />)
+    await screen.findByText('您本人还没有签到')
+    await act(async () => {
+      fireEvent.click(screen.getByText('我在现场，签到'))
+    })
+    expect(screen.getByText('这位党员刚刚签到或被登记过，请刷新后再试')).toBeTruthy()
+    expect(screen.getByText('您本人还没有签到')).toBeTruthy()
+  })
+
+  test('signed in already, not one of the members, or the class not open: nothing is offered', async () => {
+    for (const shown of [code('a', { host: 'on-time' }), code('b', { host: null }), code('c', { host: 'none', state: 'upcoming' })]) {
+      jest.spyOn(classroomService, 'code').mockResolvedValue(ok(shown))
+      const page = render(<ClassCodePage />)
+      await screen.findByText('学习贯彻党的二十届三中全会精神')
+      expect(screen.queryByText('我在现场，签到')).toBeNull()
+      page.unmount()
+    }
+  })
 })

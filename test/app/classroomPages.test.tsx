@@ -107,10 +107,10 @@ describe('课堂 tab', () => {
   test('a newcomer waiting for approval is not told to register again: 查看登记进度', async () => {
     const switchTab = jest.spyOn(Taro, 'switchTab')
     jest.spyOn(classroomService, 'list').mockResolvedValue(refused({
-      code: 'NOT_REGISTERED', message: '你的登记正在等待党组织审核，审核通过后即可使用', data: { registration: 'pending' },
+      code: 'NOT_REGISTERED', message: '您的登记正在等待党组织审核，审核通过后即可使用', data: { registration: 'pending' },
     }))
     render(<ClassroomPage />)
-    const told = await screen.findByText('你的登记正在等待党组织审核，审核通过后即可使用')
+    const told = await screen.findByText('您的登记正在等待党组织审核，审核通过后即可使用')
     expect(told.closest('.ps-notice--danger')).toBeNull()
     expect(screen.queryByText('去登记')).toBeNull()
     click('查看登记进度')

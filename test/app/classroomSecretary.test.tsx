@@ -57,6 +57,26 @@ describe('新建课程', () => {
     expect(create).not.toHaveBeenCalled()
   })
 
+  test('a name or a place over its limit is said while typing, a long paste kept whole, and nothing is sent', async () => {
+    opened({})
+    const create = jest.spyOn(classroomService, 'create')
+    render(<ClassEditPage />)
+    await screen.findByText('安排课程')
+    await type('课程名称', '学'.repeat(30))
+    await fieldShows('课程名称', '30/30 字')
+    expect(field('课程名称').textContent).not.toContain('最多')
+    await type('课程名称', '学'.repeat(32))
+    await fieldShows('课程名称', '课程名称最多 30 个字，现在 32 个字，请删去 2 个字')
+    const pasted = '地'.repeat(60)
+    await type('上课地点', pasted)
+    expect((field('上课地点').querySelector('input') as HTMLInputElement).value).toBe(pasted)
+    await fieldShows('上课地点', '上课地点最多 50 个字，现在 60 个字，请删去 10 个字')
+    click('安排课程')
+    await fieldShows('课程主题', '请填写课程主题')
+    await fieldShows('课程名称', '课程名称最多 30 个字')
+    expect(create).not.toHaveBeenCalled()
+  })
+
   test('what is typed is kept as a draft: closing and reopening the page brings it back', async () => {
     opened({})
     const first = render(<ClassEditPage />)
@@ -234,8 +254,8 @@ describe('出勤情况', () => {
   })
 
   test('another community\'s secretary is told the class is not theirs', async () => {
-    jest.spyOn(classroomService, 'attendance').mockResolvedValue(refused({ code: 'FORBIDDEN', message: '这节课不在你管理的党组织内' }))
+    jest.spyOn(classroomService, 'attendance').mockResolvedValue(refused({ code: 'FORBIDDEN', message: '这节课不在您管理的党组织内' }))
     render(<ClassAttendancePage />)
-    expect(await screen.findByText('这节课不在你管理的党组织内')).toBeTruthy()
+    expect(await screen.findByText('这节课不在您管理的党组织内')).toBeTruthy()
   })
 })

@@ -41,6 +41,21 @@ test('a newcomer is told they are not registered and sees the form, with organis
   expect(field('所在党组织').querySelector('.ps-org-chooser__option')).toBeNull()
 })
 
+test('a name over 20 characters is said while typing, kept whole, and not sent', async () => {
+  jest.spyOn(userService, 'me').mockResolvedValue(ok({ openid: 'demo-newcomer', person: null }))
+  const register = jest.spyOn(userService, 'register')
+  render(<MinePage />)
+  expect(await screen.findByText('未注册')).toBeTruthy()
+  await type('姓名', '张'.repeat(22))
+  expect((await control('姓名')).value).toBe('张'.repeat(22))
+  await fieldShows('姓名', '22/20 字')
+  await fieldShows('姓名', '姓名最多 20 个字，现在 22 个字，请删去 2 个字')
+  await choose('所在党组织', '东湖街道 / 社区B')
+  click('提交注册')
+  await fieldShows('姓名', '请删去 2 个字')
+  expect(register).not.toHaveBeenCalled()
+})
+
 test('a long organisation list can be narrowed by typing part of a name', async () => {
   jest.spyOn(userService, 'me').mockResolvedValue(ok({ openid: 'demo-newcomer', person: null }))
   render(<MinePage />)

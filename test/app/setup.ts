@@ -10,9 +10,11 @@ process.env.TARO_ENV = 'h5'
 jest.mock('@tarojs/taro', () => {
   const { useEffect } = jest.requireActual('react')
   const useDidShow = (fn: () => void) => useEffect(() => { fn() }, [])
-  // The other page-stack hooks (pull down, reach bottom, share) are never fired by jsdom: tests press buttons.
+  // The other page-stack hooks (hide, pull down, reach bottom, share) are never fired by jsdom: tests press buttons
+  // or unmount the page.
   const pageHooks = {
     useDidShow,
+    useDidHide: () => {},
     usePullDownRefresh: () => {},
     useReachBottom: () => {},
     useShareAppMessage: () => {},

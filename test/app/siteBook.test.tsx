@@ -66,6 +66,20 @@ test('what is filled in is kept as it is typed and is all there when the page is
   expect(chosen('结束时间')).toBe(end)
 })
 
+test('活动内容 over its limit is said while typing and kept whole; 提交预约 sends nothing until it fits', async () => {
+  const book = jest.spyOn(siteService, 'book')
+  render(<SiteBookPage />)
+  await fillForm()
+  await fieldShows('活动内容', '9/100 字')
+  const pasted = '党'.repeat(103)
+  await type('活动内容', pasted)
+  expect((await control('活动内容')).value).toBe(pasted)
+  await fieldShows('活动内容', '活动内容最多 100 个字，现在 103 个字，请删去 3 个字')
+  fireEvent.click(screen.getByText('提交预约'))
+  await fieldShows('活动内容', '请删去 3 个字')
+  expect(book).not.toHaveBeenCalled()
+})
+
 test('a slot someone else took meanwhile: CONFLICT is said at the top and at the time, the day is shown again, the draft stays', async () => {
   const book = jest.spyOn(siteService, 'book').mockResolvedValue(refused({
     code: 'CONFLICT',

@@ -98,7 +98,7 @@ test('a refused location keeps the ordinary order and says how to get distances'
   render(<SiteDirectoryPage />)
   await waitFor(() => expect(cards()).toHaveLength(2))
   fireEvent.click(screen.getByText('使用我的位置'))
-  expect(await screen.findByText(/没有获取到你的位置，现按阵地类型和名称排列/)).toBeTruthy()
+  expect(await screen.findByText(/没有获取到您的位置，现按阵地类型和名称排列/)).toBeTruthy()
   expect(list.mock.calls.every(([input]) => !input?.near)).toBe(true)
   expect(cards()[0].textContent).toContain('幸福里社区党群服务中心')
   expect(Taro.getStorageSync('site.locationAllowed')).toBe('')

@@ -41,7 +41,7 @@ test('a first scan today: 签到成功 with the site and the time (Beijing)', as
   expect(await screen.findByText('签到成功')).toBeTruthy()
   expect(screen.getByText('幸福里党建书屋')).toBeTruthy()
   expect(screen.getByText(`签到时间 ${clock(NOW)}`)).toBeTruthy()
-  expect(screen.getByText('这是你本月第一次来这里，欢迎！')).toBeTruthy()
+  expect(screen.getByText('这是您本月第一次来这里，欢迎！')).toBeTruthy()
   // Not asked for the location here: it goes along only when the person allowed it before.
   expect(visit).toHaveBeenCalledWith(TOKEN, undefined)
   click('查看阵地')
@@ -52,7 +52,7 @@ test('scanning again the same day: 已签到 with the time of the first scan', a
   jest.spyOn(siteService, 'visit')
     .mockResolvedValueOnce(visited())
     .mockResolvedValueOnce(refused({
-      code: 'ALREADY_DONE', message: '你今天已经在幸福里党建书屋签到过了，明天再来吧',
+      code: 'ALREADY_DONE', message: '您今天已经在幸福里党建书屋签到过了，明天再来吧',
       data: { siteId: 'site-xingfuli-books', name: '幸福里党建书屋' },
     }))
   const first = render(<SiteVisitPage />)
@@ -61,17 +61,17 @@ test('scanning again the same day: 已签到 with the time of the first scan', a
 
   render(<SiteVisitPage />)
   expect(await screen.findByText('已签到')).toBeTruthy()
-  expect(screen.getByText(`你今天 ${clock(NOW)} 已在这里签到，每天签到一次就好，不用再扫了。`)).toBeTruthy()
+  expect(screen.getByText(`您今天 ${clock(NOW)} 已在这里签到，每天签到一次就好，不用再扫了。`)).toBeTruthy()
 })
 
 test('scanned on another phone first: 已签到 says so in the server’s words', async () => {
   jest.spyOn(siteService, 'visit').mockResolvedValue(refused({
-    code: 'ALREADY_DONE', message: '你今天已经在幸福里党建书屋签到过了，明天再来吧',
+    code: 'ALREADY_DONE', message: '您今天已经在幸福里党建书屋签到过了，明天再来吧',
     data: { siteId: 'site-xingfuli-books', name: '幸福里党建书屋' },
   }))
   render(<SiteVisitPage />)
   expect(await screen.findByText('已签到')).toBeTruthy()
-  expect(screen.getByText('你今天已经在幸福里党建书屋签到过了，明天再来吧')).toBeTruthy()
+  expect(screen.getByText('您今天已经在幸福里党建书屋签到过了，明天再来吧')).toBeTruthy()
 })
 
 test('a secretary scanning during their booking: the arrival is confirmed on the page', async () => {
@@ -94,13 +94,13 @@ test('outside opening hours: 现在不能签到 with the hours, and the way back
 })
 
 test('the site needs the location: the reason first, then, asked for, the location goes with the check-in', async () => {
-  const needed = '请允许获取你的位置后再签到：需要核对你是否在幸福里党建书屋'
+  const needed = '请允许获取您的位置后再签到：需要核对您是否在幸福里党建书屋'
   jest.spyOn(Taro, 'getLocation').mockResolvedValue({ latitude: 30.5431, longitude: 114.3627, accuracy: 15 } as never)
   // As the server answers: without a location, refused on that field.
   const visit = jest.spyOn(siteService, 'visit').mockImplementation(async (_token, location) =>
     (location ? visited() : refused({ code: 'INVALID_INPUT', message: needed, fields: [{ field: 'location', message: needed }] })))
   render(<SiteVisitPage />)
-  expect(await screen.findByText('需要核对你的位置')).toBeTruthy()
+  expect(await screen.findByText('需要核对您的位置')).toBeTruthy()
   expect(screen.getByText(needed)).toBeTruthy()
   click('允许获取位置并签到')
   expect(await screen.findByText('签到成功')).toBeTruthy()

@@ -16,6 +16,7 @@ test.each([
   ['classroom', { action: 'list' }],
   ['site', { action: 'list' }],
   ['user', { action: 'me' }],
+  ['studio', { action: 'get', siteId: 'site-donghu-studio' }],
 ])('%s: the request in, the ApiResult out as JSON with 200', async (fn, event) => {
   const token = await login(bed.emu, 'demo-member')
   const r = await post(fn, JSON.stringify(event), { authorization: `Bearer ${token}` })
@@ -31,7 +32,7 @@ test('a body the gateway base64-encoded is decoded before it is read', async () 
   expect(r.body).toMatchObject({ ok: true, data: { openid: 'demo-member' } })
 })
 
-test.each(['story', 'classroom', 'site', 'user', 'workbench'])('%s: a malformed body is INVALID_INPUT, in Chinese, with 400', async (fn) => {
+test.each(['story', 'classroom', 'site', 'library', 'user', 'studio', 'workbench'])('%s: a malformed body is INVALID_INPUT, in Chinese, with 400', async (fn) => {
   for (const body of ['{"action": ', '[1,2]', '"feed"', 'null']) {
     const r = await post(fn, body)
     expect([body, r.status, r.body.ok, r.body.code]).toEqual([body, 400, false, 'INVALID_INPUT'])

@@ -142,7 +142,7 @@ describe('the geofence', () => {
     expect(outcome(await checkIn('demo-member', t1, northOf(HALL, 999)))).toBe('ok')
     const noPlace = await checkIn('demo-retired', t1, null)
     expect(noPlace.code).toBe('INVALID_INPUT')
-    expect(noPlace.fields).toEqual([{ field: 'location', message: expect.stringMatching(/允许获取你的位置/) }])
+    expect(noPlace.fields).toEqual([{ field: 'location', message: expect.stringMatching(/允许获取您的位置/) }])
 
     const off = await classAt(0, { geofence: null })
     expect(off.geofence).toBeNull()

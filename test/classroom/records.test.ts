@@ -88,6 +88,24 @@ describe('who can be marked', () => {
   })
 })
 
+describe('the secretary running the class', () => {
+  test('the code screen tells them they have not signed in; their own mark counts them and is audited with its reason', async () => {
+    const c = await classAt('2032-01-15T02:00:00Z', 5 * MINUTE)
+    const code = () => bed.demo['demo-secretary'].call('classroom', 'code', { classId: c._id })
+    const before = (await code()).data
+    expect(before.host).toBe('none')
+    expect(await markBy('demo-secretary', c._id, 'demo-secretary', 'present', '主持本课，在签到码页面签到')).toMatchObject({ ok: true })
+    const after = (await code()).data
+    expect(after).toMatchObject({ host: 'present', signedIn: before.signedIn + 1 })
+    const row = (await bed.demo['demo-secretary'].call('classroom', 'attendance', { classId: c._id })).data.items
+      .find((r: any) => r.userId === 'demo-secretary')
+    expect(row).toMatchObject({ status: 'present', by: 'hand', reason: '主持本课，在签到码页面签到', guest: false })
+    expect(await auditOf(c._id, 'demo-secretary')).toHaveLength(1)
+    // The district office is not one of community A's members: nothing to offer it.
+    expect((await bed.demo['demo-admin'].call('classroom', 'code', { classId: c._id })).data.host).toBeNull()
+  })
+})
+
 describe(`marking closes ${MARK_WINDOW_DAYS} days after the class`, () => {
   test('a secretary marks up to the close; 8 days after, only the district office corrects, audited', async () => {
     const c = await classAt('2032-03-10T02:00:00Z', 5 * MINUTE)

@@ -12,7 +12,7 @@ import { axeFindings, overflowFindings, settled, sizeFindings } from './a11y'
 
 const bed = useBrowserBed()
 
-/** The seeded thing a page shows (local/seed): a story, a class going on now, the 幸福里 book room. */
+/** The seeded thing a page shows (local/seed): a story, a class going on now, the 幸福里 book room and its books. */
 const QUERY: Partial<Record<PageName, string>> = {
   storyDetail: 'id=story-seed-barber',
   classEdit: 'id=demoNowA',
@@ -22,6 +22,19 @@ const QUERY: Partial<Record<PageName, string>> = {
   siteBook: 'siteId=site-xingfuli-books',
   siteCalendar: 'id=site-xingfuli-books',
   siteCode: 'id=site-xingfuli-books',
+  studio: 'siteId=site-donghu-studio',
+  studioWrite: 'siteId=site-donghu-studio',
+  studioCase: 'id=case-demo-closed',
+  studioRep: 'id=rep-zhou',
+  studioFigures: 'siteId=site-donghu-studio',
+  library: 'siteId=site-xingfuli-books',
+  libraryBook: 'id=site-xingfuli-books_9787020000012',
+  // demo-retired holds this copy in the demo district: the page offers 归还 and 续借.
+  libraryBorrow: 't=site-xingfuli-books_9787020000029-1',
+  libraryAdd: 'siteId=site-xingfuli-books',
+  libraryLabels: 'id=site-xingfuli-books_9787020000012',
+  libraryOverdue: 'siteId=site-xingfuli-books',
+  libraryFigures: 'siteId=site-xingfuli-books',
 }
 
 /** The README's 适老化 pictures: these pages in 长辈模式 at 200 % (`npm run screenshots`). */

@@ -55,7 +55,7 @@ test('a first scan completed 40 s later signs in as of the scan; forwarded, reus
   const member = await bed.person('demo-member', { geolocation: HERE })
   const scanned = scanAnswer(member.page())
   await member.page().goto(url)
-  await member.locator('.checkin__title', { hasText: '需要确认你在上课地点' }).waitFor()
+  await member.locator('.checkin__title', { hasText: '需要确认您在上课地点' }).waitFor()
   await member.locator('.checkin__class', { hasText: TITLE }).waitFor()
   await member.getByText('幸福里社区党委', { exact: false }).first().waitFor()
   const scanAt = await emulatorNow(bed.emu)
@@ -87,13 +87,13 @@ test('a first scan completed 40 s later signs in as of the scan; forwarded, reus
   await again.page().goto(url)
   await again.locator('.at-button', { hasText: '允许获取位置并签到' }).click()
   await again.locator('.checkin__title', { hasText: '已签到' }).waitFor()
-  await again.getByText(/你已于 \d\d:\d\d 签到，不用再扫了/).waitFor()
+  await again.getByText(/您已于 \d\d:\d\d 签到，不用再扫了/).waitFor()
 
   // A scan left for more than 3 minutes has lapsed: scan the newest code again.
   const fresh = bed.local((await secretary.call('classroom', 'code', { classId: id })).data.url)
   const slow = await bed.person('demo-secretary', { geolocation: HERE })
   await slow.page().goto(fresh)
-  await slow.locator('.checkin__title', { hasText: '需要确认你在上课地点' }).waitFor()
+  await slow.locator('.checkin__title', { hasText: '需要确认您在上课地点' }).waitFor()
   await setClock(bed.emu, new Date((await emulatorNow(bed.emu)).getTime() + 3 * MINUTE + 5_000))
   await slow.locator('.at-button', { hasText: '允许获取位置并签到' }).click()
   await slow.locator('.checkin__title', { hasText: '扫码已超过 3 分钟' }).waitFor()
@@ -114,7 +114,7 @@ test('a guest\'s scan: told 列席 before signing in, kept apart on the attendan
 
   const guest = await bed.person('demo-member-b', { geolocation: HERE })
   await guest.page().goto(url)
-  await guest.getByText(/你不是主办党组织的党员，将以列席身份签到/).waitFor()
+  await guest.getByText(/您不是主办党组织的党员，将以列席身份签到/).waitFor()
   await guest.locator('.at-button', { hasText: '允许获取位置并签到' }).click()
   await guest.locator('.checkin__title', { hasText: '签到成功' }).waitFor()
   await guest.getByText('列席：不计入这节课的实到人数和出勤率。').waitFor()

@@ -136,7 +136,7 @@ test('find the nearest site, book it, check in with its code, and see both in th
   await screenshot(secretary.page(), 'site-code')
   await secretary.page().goto(bed.local(url))
   // The site checks where the phone is: the page says why, then asks.
-  await secretary.locator('.site-visit__title', { hasText: '需要核对你的位置' }).waitFor()
+  await secretary.locator('.site-visit__title', { hasText: '需要核对您的位置' }).waitFor()
   await secretary.locator('.at-button', { hasText: '允许获取位置并签到' }).click()
   await secretary.locator('.site-visit__title', { hasText: '签到成功' }).waitFor()
   await secretary.locator('.site-visit__site', { hasText: BOOKS }).waitFor()
@@ -149,7 +149,7 @@ test('find the nearest site, book it, check in with its code, and see both in th
   await secretary.page().goto(bed.local(url))
   await secretary.page().reload()
   await secretary.locator('.site-visit__title', { hasText: '已签到' }).waitFor()
-  await secretary.getByText(`你今天 ${checkedAt} 已在这里签到，每天签到一次就好，不用再扫了。`).waitFor()
+  await secretary.getByText(`您今天 ${checkedAt} 已在这里签到，每天签到一次就好，不用再扫了。`).waitFor()
 
   // ---- the manager's calendar: the other community's booking at the service centre, declined with the reason ----
   const REASON = '当天服务中心承办街道党员大会，请改约其他日期'

@@ -153,7 +153,7 @@ test('a retired member’s story with a photo: written, kept as a draft, reviewe
 
   // ---- the author is told ----
   await bed.open(author.page(), '/pages/story/messages')
-  await author.getByText(`《${TITLE}》已通过审核并发布，被评为精选故事。感谢你的分享！`).waitFor()
+  await author.getByText(`《${TITLE}》已通过审核并发布，被评为精选故事。感谢您的分享！`).waitFor()
 })
 
 test('the story page opens without sign-in (as from a Moments post) and asks for sign-in only to like', async () => {

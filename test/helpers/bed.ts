@@ -62,7 +62,7 @@ export interface Bed {
    * Uploads a photo the way the app does (a ticket from `fn`'s uploadPhoto, then a PUT of its bytes) and returns its
    * fileID.
    */
-  photo(uploader: Caller, bytes?: string, fn?: 'story' | 'site'): Promise<string>
+  photo(uploader: Caller, bytes?: string, fn?: 'story' | 'site' | 'studio'): Promise<string>
   /** The database, through @cloudbase/node-sdk (outside the functions). */
   db(): any
   /** A stored document, read through the SDK; undefined when there is none. */

@@ -96,6 +96,23 @@ export function useBrowserBed() {
       contexts.push(context)
       return page
     },
+    /**
+     * A phone running the app as the mini-program does for `openid`: its calls reach the functions with WeChat
+     * vouching for the openid (the emulator's client test route, what wx.cloud.callFunction is on CloudBase), never
+     * with an H5 session. The pages are the H5 build's, the identity the mini-program's.
+     */
+    async miniProgram(openid: string, opts: PhoneOptions = {}): Promise<Page> {
+      const page = await bed.phone(opts)
+      await page.route(`${bed.emu.url}/api/*`, async (route) => {
+        const fn = new URL(route.request().url()).pathname.split('/').pop()!
+        const res = await fetch(`${bed.emu.url}/__emulator/client/${fn}`, {
+          method: 'POST', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ openid, data: route.request().postDataJSON() }),
+        })
+        await route.fulfill({ status: 200, contentType: 'application/json', body: await res.text() })
+      })
+      return page
+    },
     /** Signs in on the H5 demo sign-in screen, as a person does, and waits for 我的. */
     async signIn(page: Page, openid: string) {
       await bed.open(page, '/pages/login/index')

@@ -11,7 +11,7 @@ let adminToken = ''
 beforeAll(async () => { adminToken = await login(bed.emu, 'demo-admin') })
 
 /** Each function with figures and its config.json timer trigger. */
-const TIMERS = [['story', 'recountFigures'], ['classroom', 'settleAndRecount'], ['site', 'recount'], ['workbench', 'recount']] as const
+const TIMERS = [['story', 'recountFigures'], ['classroom', 'settleAndRecount'], ['site', 'recount'], ['library', 'remindAndRecount'], ['studio', 'recount'], ['workbench', 'recount']] as const
 
 const timerEvent = (trigger: string) => ({ Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString(), Message: '' })
 

@@ -128,7 +128,7 @@ describe('cancelling and declining', () => {
     expect(await slotsOn('2030-03-13')).toEqual([])
     const { data: told } = await bed.db().collection('messages').where({ openid: 'demo-secretary-b', bookingId: b.data.id }).get()
     expect(told).toHaveLength(1)
-    expect(told[0]).toMatchObject({ title: '你的阵地预约未能安排', read: false })
+    expect(told[0]).toMatchObject({ title: '您的阵地预约未能安排', read: false })
     expect(told[0].body).toContain('当天场地维修')
     const { data: audit } = await bed.db().collection('audit').where({ targetId: b.data.id, action: 'site.decline' }).get()
     expect(audit).toHaveLength(1)
@@ -145,7 +145,7 @@ describe('cancelling and declining', () => {
     expect(r).toEqual({ ok: true, data: { id: b.data.id, status: 'booked', confirmed: true } })
     expect((await A().call('site', 'decide', { bookingId: b.data.id, decision: 'confirm' })).data.confirmed).toBe(true)
     const { data: told } = await bed.db().collection('messages').where({ openid: 'demo-secretary-b', bookingId: b.data.id }).get()
-    expect(told.map((m: any) => m.title)).toEqual(['你的阵地预约已确认'])
+    expect(told.map((m: any) => m.title)).toEqual(['您的阵地预约已确认'])
     expect(await slotsOn('2030-03-14')).toHaveLength(2)
   })
 

@@ -54,8 +54,8 @@ test('a photo not uploaded, another person’s photo or any other stored file is
   const { fileID: sheet } = await sdkApp(bed.emu).uploadFile({ cloudPath: 'exports/usage.xlsx', fileContent: Buffer.from('sheet') })
   const before = (await bed.db().collection('sites').count()).total
   for (const [photo, message] of [
-    [notYet, '有照片还没有上传完成，请重新上传'], [someoneElses, '只能使用你自己上传的照片，请重新上传'],
-    [storyPhoto, '只能使用你自己上传的照片，请重新上传'], [sheet, '只能使用你自己上传的照片，请重新上传'],
+    [notYet, '有照片还没有上传完成，请重新上传'], [someoneElses, '只能使用您自己上传的照片，请重新上传'],
+    [storyPhoto, '只能使用您自己上传的照片，请重新上传'], [sheet, '只能使用您自己上传的照片，请重新上传'],
   ]) {
     const r = await A().call('site', 'create', siteInput({ photos: [photo] }))
     expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: [{ field: 'photos', message }] })

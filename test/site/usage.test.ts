@@ -50,7 +50,7 @@ describe('a site\'s figures for the month', () => {
       siteId, name: '使用统计基地', type: 'base', managingOrgId: 'org-community-a', managingOrgName: '幸福里社区党委', active: true,
       visits: 2, visitors: 2, bookings: 2, bookedHours: 5, arrivals: 0, openHours: OPEN_HOURS,
       utilisation: Math.round((5 / OPEN_HOURS) * 1000) / 1000, classesHeld: 1, classAttendees: 1,
-      orgsServed: 2, outsideOrgs: 1, idle: false, rank: null,
+      orgsServed: 2, outsideOrgs: 1, loans: 0, idle: false, rank: null,
     }])
   })
 

@@ -22,7 +22,7 @@ test('a member checks in once a day; a second scan the same day is ALREADY_DONE'
   expect(Math.abs(Date.parse(first.data.at) - Date.parse(at(MONDAY, '10:00')))).toBeLessThan(5000)
   await bed.setClock(at(MONDAY, '17:29'))
   const again = await bed.demo['demo-member'].call('site', 'visit', { token, location: PLACE })
-  expect(again).toMatchObject({ ok: false, code: 'ALREADY_DONE', message: '你今天已经在签到测试基地签到过了，明天再来吧' })
+  expect(again).toMatchObject({ ok: false, code: 'ALREADY_DONE', message: '您今天已经在签到测试基地签到过了，明天再来吧' })
   expect(again.data.at).toBe(first.data.at) // any phone can say when the first scan was
   const stored = await bed.stored('siteVisits', `${siteId}_${MONDAY}_demo-member`)
   expect(stored).toMatchObject({ siteId, date: MONDAY, month: MONTH, openid: 'demo-member', orgId: 'org-branch-a1' })
@@ -85,8 +85,8 @@ test('a scan without a location is refused, saying why, and counts nothing', asy
   const before = await usage()
   const r = await relayed.call('site', 'visit', { token })
   expect(r).toMatchObject({
-    ok: false, code: 'INVALID_INPUT', message: '请允许获取你的位置后再签到：需要核对你是否在签到测试基地',
-    fields: [{ field: 'location', message: '请允许获取你的位置后再签到：需要核对你是否在签到测试基地' }],
+    ok: false, code: 'INVALID_INPUT', message: '请允许获取您的位置后再签到：需要核对您是否在签到测试基地',
+    fields: [{ field: 'location', message: '请允许获取您的位置后再签到：需要核对您是否在签到测试基地' }],
   })
   expect(await bed.stored('siteVisits', `${siteId}_2030-03-07_${relayed.openid}`)).toBeUndefined()
   expect(await usage()).toEqual(before)

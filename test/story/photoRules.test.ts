@@ -52,7 +52,7 @@ describe('only the caller’s own uploaded photos are accepted', () => {
     const mine = await bed.photo(author)
     for (const images of [[someoneElses], [sheet], [mine, sheet]]) {
       const r = await author.call('story', 'submit', storyInput({ images }))
-      expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: [{ field: 'images', message: '只能使用你自己上传的照片，请重新上传' }] })
+      expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: [{ field: 'images', message: '只能使用您自己上传的照片，请重新上传' }] })
     }
     // A path that climbs out of the folder is not the folder.
     const climbing = mine.replace(/[^/]+$/, '../x.jpg')

@@ -75,6 +75,14 @@ describe('the whole journey', () => {
   })
 })
 
+test('a 读书心得 keeps the book it is about, from submission to the published card', async () => {
+  const author = p('demo-retired')
+  const id = await bed.submit(author, { title: '读《红岩》有感', book: '红岩' })
+  expect((await author.call('story', 'get', { id })).data).toMatchObject({ title: '读《红岩》有感', book: '红岩' })
+  expect((await bed.demo['demo-secretary'].call('story', 'review', { id, decision: 'approve' })).ok).toBe(true)
+  expect((await bed.anonymous.call('story', 'get', { id })).data).toMatchObject({ book: '红岩', status: 'approved' })
+})
+
 describe('who may do what to a story', () => {
   // The people around a story written by demo-member (幸福里社区第一党支部, under 幸福里社区党委).
   const ROLES = {
@@ -302,10 +310,12 @@ describe('the author is told the result', () => {
     await p('demo-secretary').call('story', 'review', { id: quiet, decision: 'approve', featured: true })
 
     const list = await author.call('story', 'messages')
-    expect(list.data.items).toHaveLength(2)
-    expect(list.data.items[0]).toMatchObject({ storyId: quiet, title: '你的故事已发布', read: false })
+    // Latest first: the two reviews, then the approval of their registration (the user function's message).
+    expect(list.data.items).toHaveLength(3)
+    expect(list.data.items[2]).toMatchObject({ title: '您的登记已通过审核' })
+    expect(list.data.items[0]).toMatchObject({ storyId: quiet, title: '您的故事已发布', read: false })
     expect(list.data.items[0].body).toMatch(/精选/)
-    expect(list.data.items[1]).toMatchObject({ storyId: told, title: '你的故事未通过审核' })
+    expect(list.data.items[1]).toMatchObject({ storyId: told, title: '您的故事未通过审核' })
     expect(list.data.items[1].body).toMatch(/请补充具体事例/)
 
     const sent = await inbox(author.openid)
@@ -316,7 +326,7 @@ describe('the author is told the result', () => {
 
     const read = await author.call('story', 'readMessages', { ids: [list.data.items[0].id] })
     expect(read).toEqual({ ok: true, data: { updated: 1 } })
-    expect((await author.call('story', 'messages')).data.items.map((m: any) => m.read)).toEqual([true, false])
+    expect((await author.call('story', 'messages')).data.items.map((m: any) => m.read)).toEqual([true, false, false])
   })
 
   test('a reason the secretary ended with 「。」 reads with one 「。」, not 「。。」', async () => {

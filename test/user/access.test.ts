@@ -3,6 +3,7 @@
 import { userActions } from '../../cloudfunctions/user/actions'
 import { CallerKind, CALLERS, MORE_CALLERS, runAccessMatrix } from '../helpers/accessMatrix'
 import { useBed } from '../helpers/bed'
+import { loginCodeFor, phoneOf } from './support'
 
 const bed = useBed()
 
@@ -20,6 +21,18 @@ async function inputFor(action: string, caller: CallerKind): Promise<Record<stri
     case 'setRole': return { openid: (await bed.newMember(org)).openid, role: 'secretary' }
     // A secretary's own record lies in their scope.
     case 'history': return { type: 'person', id: caller.openid ?? 'demo-member' }
+    case 'loginCodeStatus': {
+      const { code, key } = await loginCodeFor(bed.emu)
+      return { code, key }
+    }
+    case 'scanLogin': return { code: (await loginCodeFor(bed.emu)).code }
+    case 'confirmLogin':
+    case 'cancelLogin': {
+      // A code the caller scanned on their phone, where they can (only a member can scan).
+      const { code } = await loginCodeFor(bed.emu)
+      if (caller.reaches.includes('member')) expect((await phoneOf(bed.emu, caller.openid!).scan(code)).ok).toBe(true)
+      return { code }
+    }
     default: return {}
   }
 }
@@ -31,10 +44,13 @@ runAccessMatrix({
   fn: 'user',
   actions: userActions,
   access: {
-    signIn: 'anyone', signOut: 'signedIn', me: 'signedIn', orgs: 'signedIn', register: 'signedIn', pending: 'secretary', approve: 'secretary',
+    signIn: 'anyone', signOut: 'signedIn', loginCode: 'anyone', loginCodeStatus: 'anyone', scanLogin: 'member', confirmLogin: 'member',
+    cancelLogin: 'member', me: 'signedIn', orgs: 'signedIn', register: 'signedIn', pending: 'secretary', approve: 'secretary',
     reject: 'secretary', setRole: 'admin', history: 'secretary',
   },
   inputFor,
   callers: [...CALLERS, ...MORE_CALLERS],
   alsoServed: ['ALREADY_DONE'],
+  // An H5 session cannot scan or confirm a login code (test/user/loginCodes.test.ts): callers use their phones.
+  miniProgramOnly: ['scanLogin', 'confirmLogin', 'cancelLogin'],
 })

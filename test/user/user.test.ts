@@ -196,6 +196,49 @@ describe('registration and its review', () => {
   })
 })
 
+describe('the applicant is told the decision', () => {
+  async function inbox(openid: string): Promise<any[]> {
+    return (await fetch(`${bed.emu.url}/__emulator/inbox?openid=${openid}`)).json()
+  }
+
+  test('approved: a message in 我的 (no story or site to open), and a subscribe message when they asked for one', async () => {
+    const p = await bed.visitor()
+    await p.call('user', 'register', { name: '周建华', orgId: 'org-branch-a1', retired: true, subscribe: true })
+    expect((await bed.demo['demo-secretary'].call('user', 'approve', { openid: p.openid })).ok).toBe(true)
+    await p.signInAgain()
+    const [message, ...more] = (await p.call('story', 'messages')).data.items
+    expect(more).toEqual([])
+    expect(message).toMatchObject({ title: '您的登记已通过审核', read: false })
+    expect(message.body).toMatch(/^您已登记为.+的党员，现在可以写微故事、扫码签到和预约阵地了。$/)
+    expect(message.storyId).toBeUndefined()
+    expect(message.siteId).toBeUndefined()
+    const sent = await inbox(p.openid)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({ touser: p.openid, page: 'pages/mine/index' })
+    expect(sent[0].data.phrase2.value).toBe('已通过')
+    expect([...sent[0].data.thing1.value].length).toBeLessThanOrEqual(20)
+  })
+
+  test('rejected: the message carries the reason (one 「。」); no subscribe message when they did not ask; told once', async () => {
+    const p = await bed.applicant('org-branch-a1')
+    await bed.demo['demo-secretary'].call('user', 'reject', { openid: p.openid, reason: '请填写真实姓名。' })
+    // A second decision is refused and tells nobody again.
+    expect((await bed.demo['demo-admin'].call('user', 'approve', { openid: p.openid })).code).toBe('CONFLICT')
+    await p.signInAgain()
+    const items = (await p.call('story', 'messages')).data.items
+    expect(items).toHaveLength(1)
+    expect(items[0].title).toBe('您的登记未通过审核')
+    expect(items[0].body).toMatch(/申请未通过。原因：请填写真实姓名。请在“我的”页面修改后重新登记。$/)
+    expect(await inbox(p.openid)).toEqual([])
+  })
+
+  test('a secretary of another community cannot decide, and nobody is told anything', async () => {
+    const p = await bed.applicant('org-branch-a1')
+    expect((await bed.demo['demo-secretary-b'].call('user', 'approve', { openid: p.openid })).code).toBe('FORBIDDEN')
+    expect((await p.call('story', 'messages')).data.items).toEqual([])
+  })
+})
+
 describe('roles', () => {
   test('the admin makes an approved member a secretary of an organisation, who then reviews there', async () => {
     const p = await bed.newMember('org-community-c')

@@ -6,7 +6,8 @@
 //   the page's title.
 // - A text field inside a FormField takes the field's label as its name (taro-ui's input cannot be given one).
 // - Taro.showModal's box is a dialog: named by its title, its buttons reachable, the focus moved into it when it
-//   opens and back to where it was when it closes, Escape answers 取消.
+//   opens and back to where it was when it closes, Tab goes round its buttons, Escape answers 取消.
+// - After a navigation the focus is on the page shown, not lost to the body (keepFocusOnShownPage).
 const FIELD_NAME = 'data-ps-named'
 
 let focusBeforeModal: HTMLElement | null = null
@@ -38,6 +39,22 @@ function markModal() {
   }
 }
 
+/** The last element the focus was on (kept by a focusin listener), to tell a focus lost to a navigation. */
+let lastFocused: HTMLElement | null = null
+
+/**
+ * After a navigation the focused control is on a page now hidden, and the browser drops the focus to the body: a
+ * keyboard user would start again from the top of the document. The page shown takes it instead (its first Tab goes
+ * to its first control). Only when focus was lost so: a page opened fresh does not grab the focus.
+ */
+function keepFocusOnShownPage(shown: HTMLElement | undefined) {
+  const active = document.activeElement as HTMLElement | null
+  const lost = !active || active === document.body || !active.getClientRects().length
+  if (!shown || !lost || !lastFocused || lastFocused.getClientRects().length) return
+  if (document.querySelector('.taro__modal')?.getClientRects().length) return
+  shown.focus({ preventScroll: true })
+}
+
 function mark() {
   markModal()
   document.querySelectorAll<HTMLElement>('.at-button').forEach((button) => {
@@ -50,14 +67,17 @@ function mark() {
       else button.removeAttribute('aria-disabled')
     }
   })
+  let shownPage: HTMLElement | undefined
   document.querySelectorAll<HTMLElement>('.taro_router > .taro_page').forEach((page) => {
     if (!page.hasAttribute('tabindex')) {
       page.setAttribute('tabindex', '0')
       page.setAttribute('role', 'region')
     }
     const shown = page.classList.contains('taro_page_show') && !page.classList.contains('taro_page_shade')
+    if (shown && page.getClientRects().length) shownPage = page
     if (shown && document.title && page.getAttribute('aria-label') !== document.title) page.setAttribute('aria-label', document.title)
   })
+  keepFocusOnShownPage(shownPage)
   document.querySelectorAll<HTMLElement>('.ps-field').forEach((field) => {
     const label = field.querySelector<HTMLElement>('.ps-field__label')?.firstChild?.textContent?.trim()
     if (!label) return
@@ -85,6 +105,9 @@ export function installTaroUiAccess() {
   // The title changes as pages show.
   const title = document.querySelector('title')
   if (title) new MutationObserver(schedule).observe(title, { childList: true, characterData: true, subtree: true })
+  document.addEventListener('focusin', (e) => {
+    if (e.target instanceof HTMLElement && e.target !== document.body) lastFocused = e.target
+  })
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement | null
     const pressable = target?.classList?.contains('taro-model__btn')
@@ -96,6 +119,15 @@ export function installTaroUiAccess() {
     if (e.key === 'Escape') {
       const cancel = document.querySelector<HTMLElement>('.taro__modal .taro-model__cancel')
       if (cancel && cancel.getClientRects().length) cancel.click()
+    }
+    // A dialog keeps the focus: Tab and Shift+Tab go round its buttons (past the last one, the page is behind it).
+    const modal = document.querySelector<HTMLElement>('.taro__modal')
+    if (e.key === 'Tab' && modal?.getClientRects().length) {
+      const buttons = Array.from(modal.querySelectorAll<HTMLElement>('.taro-model__btn')).filter((b) => b.getClientRects().length)
+      if (buttons.length === 0) return
+      e.preventDefault()
+      const at = buttons.indexOf(document.activeElement as HTMLElement)
+      buttons[(at + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length].focus()
     }
   })
   schedule()

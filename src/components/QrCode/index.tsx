@@ -1,6 +1,7 @@
-// The QR code of a sign-in URL (a class's rotating code, a site's printed one), made on the device: an SVG image in
-// the browser (sharp on a projector), a 2D canvas in the mini-program (whose <image> does not reliably take SVG
-// data). Its class names are the class-code page's, where it was first drawn; the site-code page sizes it too.
+// The QR code of a URL (a class's rotating sign-in code, a site's printed one, a login code), made on the device: an
+// SVG image in the browser (sharp on a projector), a 2D canvas in the mini-program (whose <image> does not reliably
+// take SVG data). Its class names are the class-code page's, where it was first drawn; the site-code and login pages
+// size it too.
 import { Canvas, Image, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useMemo } from 'react'
@@ -8,8 +9,8 @@ import { qrMatrix, qrSvgDataUrl, QUIET_ZONE } from './qr'
 
 const CANVAS_ID = 'class-code-qr'
 
-function drawOnCanvas(url: string) {
-  Taro.createSelectorQuery().select(`#${CANVAS_ID}`).fields({ node: true, size: true }).exec((res) => {
+function drawOnCanvas(url: string, canvasId: string) {
+  Taro.createSelectorQuery().select(`#${canvasId}`).fields({ node: true, size: true }).exec((res) => {
     const target = res?.[0] as { node?: any; width: number; height: number } | undefined
     if (!target?.node) return
     const canvas = target.node
@@ -31,20 +32,27 @@ function drawOnCanvas(url: string) {
   })
 }
 
-export default function QrCode({ url }: { url: string }) {
+interface QrCodeProps {
+  url: string
+  /** Several codes on one page (a sheet of labels) each need a canvas id of their own in the mini-program. */
+  canvasId?: string
+  alt?: string
+}
+
+export default function QrCode({ url, canvasId = CANVAS_ID, alt = '签到二维码' }: QrCodeProps) {
   const weapp = process.env.TARO_ENV === 'weapp'
   const src = useMemo(() => (weapp ? '' : qrSvgDataUrl(url)), [url, weapp])
 
   useEffect(() => {
-    if (weapp) Taro.nextTick(() => drawOnCanvas(url))
-  }, [url, weapp])
+    if (weapp) Taro.nextTick(() => drawOnCanvas(url, canvasId))
+  }, [url, weapp, canvasId])
 
   return (
     <View className='class-code__qr' data-checkin-url={url}>
       {weapp ? (
-        <Canvas type='2d' id={CANVAS_ID} className='class-code__qr-image' />
+        <Canvas type='2d' id={canvasId} className='class-code__qr-image' />
       ) : (
-        <Image className='class-code__qr-image' src={src} mode='aspectFit' nativeProps={{ alt: '签到二维码' }} />
+        <Image className='class-code__qr-image' src={src} mode='aspectFit' nativeProps={{ alt }} />
       )}
     </View>
   )

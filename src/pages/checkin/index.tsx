@@ -18,8 +18,8 @@ import { CLASS_CODE } from '@/utils/scanToken'
 import { formatClock, formatDayTime } from '@/utils/time'
 import './index.scss'
 
-export const LOCATION_REASON = '这节课要核对你是否在上课地点，需要获取你现在的位置。位置只用于本次签到。'
-export const GUEST_NOTE = '你不是主办党组织的党员，将以列席身份签到：记入你的学习记录，不计入这节课的实到人数和出勤率。'
+export const LOCATION_REASON = '这节课要核对您是否在上课地点，需要获取您现在的位置。位置只用于本次签到。'
+export const GUEST_NOTE = '您不是主办党组织的党员，将以列席身份签到：记入您的学习记录，不计入这节课的实到人数和出勤率。'
 
 type ClassCheckIn =
   | { kind: 'needLocation'; scanned: ClassScan }
@@ -74,15 +74,15 @@ async function signIn(scanned: ClassScan, set: Set, location?: CheckInLocation):
 }
 
 async function locateAndSignIn(scanned: ClassScan, set: Set): Promise<void> {
-  set({ kind: 'working', what: '正在获取你的位置…', subject: scanned.title })
+  set({ kind: 'working', what: '正在获取您的位置…', subject: scanned.title })
   let location: CheckInLocation
   try {
     location = await locate('checkIn')
   } catch {
     return set({
       kind: 'failed',
-      title: '没有获取到你的位置',
-      message: `这节课要在上课地点签到。请允许“先锋驿站”使用你的位置（或打开手机的定位），然后在扫码后 ${RECEIPT_MINUTES} 分钟内再试一次。`,
+      title: '没有获取到您的位置',
+      message: `这节课要在上课地点签到。请允许“先锋驿站”使用您的位置（或打开手机的定位），然后在扫码后 ${RECEIPT_MINUTES} 分钟内再试一次。`,
       retry: 'location',
       subject: scanned.title,
     })
@@ -148,10 +148,10 @@ export default function CheckInPage() {
       ) : null}
 
       {state.kind === 'needLocation' ? (
-        <ScanCard block='checkin' title='需要确认你在上课地点'>
+        <ScanCard block='checkin' title='需要确认您在上课地点'>
           <ClassNamed scanned={state.scanned} />
           <Text className={text}>{LOCATION_REASON}</Text>
-          <Text className='ps-scan-card__hint checkin__hint'>已记下你的扫码时间，{RECEIPT_MINUTES} 分钟内完成即可，不用着急。</Text>
+          <Text className='ps-scan-card__hint checkin__hint'>已记下您的扫码时间，{RECEIPT_MINUTES} 分钟内完成即可，不用着急。</Text>
           <AtButton type='primary' onClick={() => retry(locateAndSignIn)}>允许获取位置并签到</AtButton>
         </ScanCard>
       ) : null}
@@ -171,7 +171,7 @@ export default function CheckInPage() {
         <ScanCard block='checkin' title='已签到' tone='already'>
           {state.at ? (
             <Text className={text}>
-              你已于 {formatClock(state.at)} 签到{state.status && state.status !== 'on-time' ? `（${ATTENDANCE_STATUS_LABELS[state.status]}）` : ''}，不用再扫了。
+              您已于 {formatClock(state.at)} 签到{state.status && state.status !== 'on-time' ? `（${ATTENDANCE_STATUS_LABELS[state.status]}）` : ''}，不用再扫了。
             </Text>
           ) : (
             <Text className={text}>{state.message}</Text>

@@ -13,7 +13,7 @@ import { usePagedList } from '@/hooks/usePagedList'
 import { ROUTES } from '@/routes'
 import { classroomService, isSignedIn } from '@/services'
 import type { ApiError, ClassSummary } from '@/services'
-import { CLASS_CODE, tokenFromScan } from '@/utils/scanToken'
+import { pageOfScan, readQrCode } from '@/utils/scanToken'
 import { shanghaiYear } from '@/utils/time'
 import ClassCard from './ClassCard'
 import StudyRecord, { type StudyYear } from './StudyRecord'
@@ -80,18 +80,15 @@ export default function ClassroomPage() {
   }
 
   const scan = async () => {
-    let scanned: { result?: string; path?: string }
-    try {
-      scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-    } catch {
-      return // closed the camera
-    }
-    const token = tokenFromScan(CLASS_CODE, scanned)
-    if (!token) {
+    const scanned = await readQrCode()
+    if (!scanned) return // closed the camera
+    // A login code or a site's code read here opens its own page, as 我的 → 扫一扫 would.
+    const page = pageOfScan(scanned)
+    if (!page) {
       Taro.showModal({ title: '这不是签到码', content: '请对准课堂大屏上的签到码扫描。', showCancel: false })
       return
     }
-    Taro.navigateTo({ url: `${ROUTES.checkin}?t=${token}` })
+    Taro.navigateTo({ url: page })
   }
 
   if (!signedIn) {

@@ -7,9 +7,11 @@ import FormField from '@/components/FormField'
 import Notice from '@/components/Notice'
 import OrgChooser from '@/components/OrgChooser'
 import Switch from '@/components/Switch'
-import { userService } from '@/services'
+import { REGISTRATION_LIMITS, REGISTRATION_REVIEW_TEMPLATE_ID, userService } from '@/services'
 import type { ApiError, Person, PersonStatus } from '@/services'
 import { memberOrgOptions, type OrgOption } from '@/utils/orgTree'
+import { askToBeTold } from '@/utils/subscribe'
+import { overLimit, TYPING_ROOM } from '@/utils/textLimit'
 import { useDraft } from '@/utils/useDraft'
 
 export interface RegisterDraft {
@@ -81,7 +83,9 @@ export default function RegisterForm({ person, onRegistered }: RegisterFormProps
 
   const submit = async () => {
     const missing: FieldErrors = {}
+    const nameOver = overLimit('姓名', draft.name, REGISTRATION_LIMITS.name)
     if (!draft.name.trim()) missing.name = '请填写姓名'
+    else if (nameOver) missing.name = nameOver
     if (!draft.orgId) missing.orgId = '请选择所在党组织'
     setFormError(null)
     setFieldErrors(missing)
@@ -89,11 +93,13 @@ export default function RegisterForm({ person, onRegistered }: RegisterFormProps
 
     setSubmitting(true)
     const phone = draft.phone.trim()
+    const subscribe = await askToBeTold(REGISTRATION_REVIEW_TEMPLATE_ID)
     const result = await userService.register({
       name: draft.name.trim(),
       orgId: draft.orgId,
       retired: draft.retired,
       ...(phone ? { phone } : {}),
+      ...(subscribe ? { subscribe: true } : {}),
     })
     setSubmitting(false)
     if (result.ok) {
@@ -112,12 +118,12 @@ export default function RegisterForm({ person, onRegistered }: RegisterFormProps
     <Card title={person ? '重新提交注册信息' : '注册'} className='mine-register'>
       {formError ? <Notice tone='danger'>{formError}</Notice> : null}
 
-      <FormField label='姓名' error={fieldErrors.name}>
+      <FormField label='姓名' limit={{ text: draft.name, max: REGISTRATION_LIMITS.name }} error={fieldErrors.name}>
         <AtInput
           name='name'
           placeholder='请填写真实姓名'
           value={draft.name}
-          maxlength={20}
+          maxlength={TYPING_ROOM}
           onChange={(value: string) => change({ name: value })}
         />
       </FormField>

@@ -10,6 +10,7 @@ import { isSignedIn, storyService, userService, usesTokenSignIn } from '@/servic
 import type { Person } from '@/services'
 import { ROUTES } from '@/routes'
 import { useCareMode } from '@/theme/careMode'
+import { pageOfScan, readQrCode } from '@/utils/scanToken'
 import ProfileCard from './ProfileCard'
 import RegisterForm from './RegisterForm'
 import './index.scss'
@@ -56,6 +57,15 @@ export default function MinePage() {
     load()
   })
 
+  /** 扫一扫 (mini-program): a class's sign-in code, a site's code or a PC's login code opens its page. */
+  const scan = async () => {
+    const scanned = await readQrCode()
+    if (!scanned) return // closed the camera
+    const page = pageOfScan(scanned)
+    if (page) Taro.navigateTo({ url: page })
+    else Taro.showModal({ title: '无法识别这个二维码', content: '可以扫描课堂签到码、阵地签到码，或电脑上先锋驿站的登录二维码。', showCancel: false })
+  }
+
   const signOut = async () => {
     await userService.signOut()
     setState({ kind: 'signedOut' })
@@ -80,6 +90,12 @@ export default function MinePage() {
       {state.kind === 'ready' ? (
         <View>
           <ProfileCard person={state.person} />
+          {process.env.TARO_ENV === 'weapp' && state.person?.status === 'approved' ? (
+            <Card title='扫一扫' className='mine-scan'>
+              <Text className='mine__text'>扫描课堂签到码、阵地签到码，或电脑上的登录二维码（在电脑上登录先锋驿站）。</Text>
+              <AtButton type='primary' onClick={scan}>扫一扫</AtButton>
+            </Card>
+          ) : null}
           {!state.person || state.person.status === 'rejected' ? (
             <RegisterForm person={state.person} onRegistered={load} />
           ) : null}
@@ -91,6 +107,19 @@ export default function MinePage() {
               <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.storyMessages })}>
                 {state.unreadMessages > 0 ? `消息（${state.unreadMessages} 条未读）` : '消息'}
               </AtButton>
+            </Card>
+          ) : null}
+          <Card title='民情' className='mine-cases'>
+            <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.studioMine })}>我的民情（给党代表工作室的留言）</AtButton>
+            {reviews(state.person) ? (
+              <AtButton type='secondary' customStyle={{ marginTop: 'var(--ps-space-sm)' }} onClick={() => Taro.navigateTo({ url: ROUTES.studioCases })}>
+                民情办理
+              </AtButton>
+            ) : null}
+          </Card>
+          {state.person?.status === 'approved' ? (
+            <Card title='党建书屋' className='mine-library'>
+              <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.libraryMine })}>我的借阅</AtButton>
             </Card>
           ) : null}
           {state.pendingTotal !== null ? (

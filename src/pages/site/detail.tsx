@@ -12,11 +12,13 @@ import LoadState from '@/components/LoadState'
 import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
 import { historyUrl, ROUTES } from '@/routes'
-import { isSignedIn, SITE_FACILITY_LABELS, siteService, userService } from '@/services'
+import { isSignedIn, SITE_FACILITY_LABELS, siteService, studioService, userService } from '@/services'
+import type { StudioPage } from '@/services'
+import { RepList, UpcomingReceptions } from '@/pages/studio/Reps'
 import { formatDay } from '@/utils/time'
 import { call, dialable, navigateTo } from './actions'
 import { formatDistance, siteKind } from './format'
-import { SITE_CODE, tokenFromScan } from '@/utils/scanToken'
+import { readQrCode, SITE_CODE, tokenFromScan } from '@/utils/scanToken'
 import './detail.scss'
 
 type DetailState =
@@ -40,11 +42,16 @@ export default function SiteDetailPage() {
   const [state, setState] = useState<DetailState>({ kind: 'loading' })
   const [booker, setBooker] = useState(false)
   const [scanError, setScanError] = useState<string | null>(null)
+  const [studio, setStudio] = useState<StudioPage | null>(null)
 
   const load = async () => {
     setState({ kind: 'loading' })
     const result = await siteService.get(id)
-    if (result.ok) return setState({ kind: 'ready', site: result.data })
+    if (result.ok) {
+      // A 党代表工作室 shows its representatives and next receptions too.
+      if (result.data.type === 'studio') studioService.get(id).then((r) => setStudio(r.ok ? r.data : null))
+      return setState({ kind: 'ready', site: result.data })
+    }
     const missing = result.code === 'NOT_FOUND' || result.code === 'INVALID_INPUT'
     setState({ kind: 'failed', missing, message: missing ? '没有找到这个阵地，它可能已经停止开放。' : result.message })
   }
@@ -65,14 +72,11 @@ export default function SiteDetailPage() {
 
   const scan = async () => {
     setScanError(null)
-    try {
-      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      const token = tokenFromScan(SITE_CODE, scanned)
-      if (!token) return setScanError('这不是阵地签到码，请扫描阵地现场张贴的签到码。')
-      Taro.navigateTo({ url: `${ROUTES.siteVisit}?t=${token}` })
-    } catch {
-      // The person closed the camera.
-    }
+    const scanned = await readQrCode()
+    if (!scanned) return // the person closed the camera
+    const token = tokenFromScan(SITE_CODE, scanned)
+    if (!token) return setScanError('这不是阵地签到码，请扫描阵地现场张贴的签到码。')
+    Taro.navigateTo({ url: `${ROUTES.siteVisit}?t=${token}` })
   }
 
   if (state.kind !== 'ready') {
@@ -118,7 +122,7 @@ export default function SiteDetailPage() {
       <View className='site-detail__facts'>
         <View className='site-detail__fact'>
           <Text className='site-detail__key'>地址</Text>
-          <Text>{site.address}{site.distance !== undefined ? `（距你${formatDistance(site.distance)}）` : ''}</Text>
+          <Text>{site.address}{site.distance !== undefined ? `（距您${formatDistance(site.distance)}）` : ''}</Text>
         </View>
         <View className='site-detail__fact'>
           <Text className='site-detail__key'>可容纳</Text>
@@ -166,6 +170,23 @@ export default function SiteDetailPage() {
         </Card>
       ) : null}
 
+      {studio ? (
+        <Card title='党代表' className='site-studio'>
+          <RepList studio={studio} />
+          <Text className='site-detail__text'>近期接待</Text>
+          <UpcomingReceptions studio={studio} />
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: `${ROUTES.studioWrite}?siteId=${site.id}` })}>给工作室留言</AtButton>
+          <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.studio}?siteId=${site.id}` })}>工作室详情（接待安排）</AtButton>
+        </Card>
+      ) : null}
+
+      {site.type === 'library' ? (
+        <Card title='馆藏' className='site-library'>
+          <Text className='site-detail__text'>书屋自助借阅：找到想读的书，用{isWeapp ? '“扫码”' : '微信或手机相机'}扫描书上的二维码标签即可借书、还书。</Text>
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: `${ROUTES.library}?siteId=${site.id}` })}>馆藏</AtButton>
+        </Card>
+      ) : null}
+
       <Card title='到场签到' className='site-visit-how'>
         <Text className='site-detail__text'>
           到达阵地后，用{isWeapp ? '下面的按钮' : '微信或手机相机'}扫描现场张贴的阵地签到码即可签到，每人每天在同一阵地签到一次。预约了这里的书记扫码签到，同时确认到场。
@@ -188,6 +209,14 @@ export default function SiteDetailPage() {
           <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.siteCode}?id=${site.id}` })}>打印签到码</AtButton>
           <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.siteUsage}?siteId=${site.id}` })}>使用情况</AtButton>
           <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: historyUrl('site', site.id) })}>操作记录</AtButton>
+        </Card>
+      ) : null}
+
+      {site.canManage && site.type === 'library' ? (
+        <Card title='书屋管理' className='site-library-manage'>
+          <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.libraryAdd}?siteId=${site.id}` })}>添加图书</AtButton>
+          <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.libraryOverdue}?siteId=${site.id}` })}>逾期名单</AtButton>
+          <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.libraryFigures}?siteId=${site.id}` })}>借阅统计</AtButton>
         </Card>
       ) : null}
     </PageShell>

@@ -112,11 +112,11 @@ export default function SiteDirectoryPage() {
       <View className={`sites-place sites-place--${place.kind}`}>
         {place.kind === 'notAsked' ? (
           <View>
-            <Text className='sites-place__text'>想看离你最近的阵地？允许获取你的位置，{LOCATION_REASON}。</Text>
+            <Text className='sites-place__text'>想看离您最近的阵地？允许获取您的位置，{LOCATION_REASON}。</Text>
             <AtButton type='primary' onClick={locateMe}>使用我的位置</AtButton>
           </View>
         ) : null}
-        {place.kind === 'locating' ? <Text className='sites-place__text'>正在获取你的位置…</Text> : null}
+        {place.kind === 'locating' ? <Text className='sites-place__text'>正在获取您的位置…</Text> : null}
         {place.kind === 'located' ? (
           <View className='sites-place__row'>
             <Text className='sites-place__text'>已按距离由近到远排列</Text>
@@ -126,7 +126,7 @@ export default function SiteDirectoryPage() {
         {place.kind === 'failed' ? (
           <View>
             <Text className='sites-place__text'>
-              没有获取到你的位置，现按阵地类型和名称排列。如需按距离排列，请允许“先锋驿站”使用你的位置（或打开手机定位）后再试。
+              没有获取到您的位置，现按阵地类型和名称排列。如需按距离排列，请允许“先锋驿站”使用您的位置（或打开手机定位）后再试。
             </Text>
             <AtButton type='secondary' onClick={locateMe}>再试一次</AtButton>
           </View>

@@ -53,7 +53,7 @@ function refusal(error: ApiError): VisitState {
     case 'NOT_OPEN':
       return { kind: 'failed', title: '现在不能签到', message: error.message, retry: 'scan' }
     case 'INVALID_INPUT':
-      if (error.fields?.some((f) => f.field === 'location')) return { kind: 'failed', title: '需要核对你的位置', message: error.message, retry: 'locate' }
+      if (error.fields?.some((f) => f.field === 'location')) return { kind: 'failed', title: '需要核对您的位置', message: error.message, retry: 'locate' }
       return { kind: 'failed', title: '签到没有成功', message: error.message, retry: 'again' }
     case 'NOT_REGISTERED':
       return { kind: 'failed', title: '还没有完成注册', message: `${error.message}。注册并通过审核后再扫码签到。`, retry: 'register' }
@@ -125,7 +125,7 @@ export default function SiteVisitPage() {
               已确认到场：{state.visit.booking.orgName} {state.visit.booking.start}–{state.visit.booking.end} 的预约
             </Text>
           ) : null}
-          {state.visit.firstThisMonth ? <Text className={hint}>这是你本月第一次来这里，欢迎！</Text> : null}
+          {state.visit.firstThisMonth ? <Text className={hint}>这是您本月第一次来这里，欢迎！</Text> : null}
           <AtButton type='secondary' onClick={() => toSite(state.visit.siteId)}>查看阵地</AtButton>
         </ScanCard>
       ) : null}
@@ -134,7 +134,7 @@ export default function SiteVisitPage() {
         <ScanCard block='site-visit' title='已签到' tone='already'>
           {state.name ? <Text className={site}>{state.name}</Text> : null}
           <Text className={text}>
-            {state.at ? `你今天 ${formatClock(state.at)} 已在这里签到，每天签到一次就好，不用再扫了。` : state.message}
+            {state.at ? `您今天 ${formatClock(state.at)} 已在这里签到，每天签到一次就好，不用再扫了。` : state.message}
           </Text>
           {state.siteId ? (
             <AtButton type='secondary' onClick={() => toSite(state.siteId!)}>查看阵地</AtButton>

@@ -1,7 +1,6 @@
 // Writing (or revising) a story. Everything typed goes into a local draft at once, so closing the app, a lost
 // network or a refusal never loses a word; the draft is cleared only when the server has accepted the story.
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { AtButton, AtInput, AtTextarea } from 'taro-ui'
 import Card from '@/components/Card'
@@ -14,8 +13,10 @@ import {
 } from '@/services'
 import type { ApiError, StoryCategory, StoryPhoto } from '@/services'
 import { memberOrgOptions, type OrgOption } from '@/utils/orgTree'
+import { askToBeTold } from '@/utils/subscribe'
+import { overLimit, TYPING_ROOM } from '@/utils/textLimit'
 import { useDraft } from '@/utils/useDraft'
-import PhotoField from './PhotoField'
+import PhotoField from '@/components/PhotoField'
 import Control from '@/components/Control'
 
 export interface StoryDraft {
@@ -30,6 +31,8 @@ export interface StoryDraft {
   subjectOrgId: string
   subjectRetired: 'yes' | 'no' | ''
   consent: boolean
+  /** A 读书心得: the book it is about ('' for any other story); the story keeps it. */
+  book: string
 }
 
 type Field = 'title' | 'content' | 'category' | 'photos' | 'about' | 'subjectName' | 'subjectOrgId' | 'subjectRetired' | 'consent'
@@ -37,6 +40,8 @@ type FieldErrors = Partial<Record<Field, string>>
 
 export const NEW_STORY_DRAFT_KEY = 'story.write'
 export const reviseDraftKey = (storyId: string) => `story.revise.${storyId}`
+/** A 读书心得's draft, one per book: starting one never touches the draft of another story. */
+export const readingDraftKey = (book: string) => `story.reading.${book}`
 
 /** The server names fields as the contract does; the form names them as it shows them. */
 const SERVER_FIELDS: Record<string, Field> = {
@@ -44,9 +49,6 @@ const SERVER_FIELDS: Record<string, Field> = {
   'subject.self': 'about', 'subject.name': 'subjectName', 'subject.orgId': 'subjectOrgId',
   'subject.retired': 'subjectRetired', 'subject.consent': 'consent',
 }
-
-/** What a field takes before it stops: far past the limit, so a paste is never cut without a word. */
-const TYPING_ROOM = 20_000
 
 const CATEGORY_OPTIONS = STORY_CATEGORIES.map((c) => ({ value: c, label: STORY_CATEGORY_LABELS[c] }))
 const ABOUT_OPTIONS = [{ value: 'self' as const, label: '写我自己' }, { value: 'other' as const, label: '写其他党员' }]
@@ -56,22 +58,16 @@ export function emptyDraft(): StoryDraft {
   return {
     draftId: `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`,
     title: '', content: '', category: '', photos: [], about: '', subjectName: '', subjectOrgId: '', subjectRetired: '',
-    consent: false,
+    consent: false, book: '',
   }
 }
 
-const length = (s: string) => [...s.trim()].length
-
-/**
- * Over a field's limit, said while typing (and nothing is cut: a pasted text stays whole until the person chooses
- * what to take out).
- */
+/** Over a field's limit (said while typing by its FormField; here it stops the submit). */
 function tooLong(d: Pick<StoryDraft, 'title' | 'content'>): FieldErrors {
   const e: FieldErrors = {}
   for (const [field, label] of [['title', '标题'], ['content', '正文']] as const) {
-    const n = length(d[field])
-    const max = STORY_LIMITS[field]
-    if (n > max) e[field] = `${label}最多 ${max} 个字，现在 ${n} 个字，请删去 ${n - max} 个字`
+    const over = overLimit(label, d[field], STORY_LIMITS[field])
+    if (over) e[field] = over
   }
   return e
 }
@@ -102,27 +98,18 @@ function placeErrors(error: ApiError): { fields: FieldErrors; form: string | nul
   return { fields, form }
 }
 
-/** On weapp, one tap asks whether to be told the review result by a subscribe message. */
-async function askToBeTold(): Promise<boolean> {
-  if (process.env.TARO_ENV !== 'weapp') return false
-  try {
-    const res = await Taro.requestSubscribeMessage({ tmplIds: [STORY_REVIEW_TEMPLATE_ID] } as Taro.requestSubscribeMessage.Option)
-    return (res as unknown as Record<string, string>)[STORY_REVIEW_TEMPLATE_ID] === 'accept'
-  } catch {
-    return false
-  }
-}
-
 interface StoryFormProps {
   draftKey: string
   /** Revising a returned story: its id, and its current text for a draft that does not exist yet. */
   revise?: { id: string; from: Omit<StoryDraft, 'draftId'> }
+  /** What a new draft starts with (a 读书心得: its book and title). */
+  start?: Partial<Omit<StoryDraft, 'draftId'>>
   onAccepted: (storyId: string) => void
 }
 
-export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormProps) {
-  const { draft, update, clear } = useDraft<StoryDraft>(draftKey, { ...emptyDraft(), ...revise?.from })
-  const [restored] = useState(() => !revise && (draft.title !== '' || draft.content !== '' || draft.photos.length > 0))
+export default function StoryForm({ draftKey, revise, start, onAccepted }: StoryFormProps) {
+  const { draft, update, clear } = useDraft<StoryDraft>(draftKey, { ...emptyDraft(), ...start, ...revise?.from })
+  const [restored] = useState(() => !revise && (draft.title !== (start?.title ?? '') || draft.content !== '' || draft.photos.length > 0))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
@@ -152,7 +139,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
       const next = { ...current }
       for (const key of Object.keys(patch)) delete next[key as Field]
       if ('photos' in patch) delete next.photos
-      return { ...next, ...tooLong({ title: draft.title, content: draft.content, ...patch }) }
+      return next
     })
   }
 
@@ -164,7 +151,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
     if (Object.keys(missing).length > 0) return
 
     setSubmitting(true)
-    const subscribe = await askToBeTold()
+    const subscribe = await askToBeTold(STORY_REVIEW_TEMPLATE_ID)
     const story = {
       title: draft.title.trim(),
       content: draft.content.trim(),
@@ -178,6 +165,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
           consent: true as const,
           ...(draft.subjectOrgId ? { orgId: draft.subjectOrgId } : {}),
         },
+      ...(draft.book ? { book: draft.book } : {}),
       ...(subscribe ? { subscribe: true } : {}),
     }
     const result = revise
@@ -198,9 +186,10 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
     <View className='story-form'>
       {restored ? <Notice tone='success'>已恢复上次没写完的草稿，可以接着写。</Notice> : null}
       {formError ? <Notice tone='danger'>{formError}</Notice> : null}
+      {draft.book ? <Notice tone='info'>读书心得 · 《{draft.book}》</Notice> : null}
 
       <Card>
-        <FormField label='标题' hint={`${length(draft.title)}/${STORY_LIMITS.title} 字`} error={errors.title}>
+        <FormField label='标题' limit={{ text: draft.title, max: STORY_LIMITS.title }} error={errors.title}>
           <AtInput
             name='title'
             placeholder='一句话说出故事的亮点'
@@ -210,7 +199,7 @@ export default function StoryForm({ draftKey, revise, onAccepted }: StoryFormPro
           />
         </FormField>
 
-        <FormField label='正文' hint={`${length(draft.content)}/${STORY_LIMITS.content} 字`} error={errors.content}>
+        <FormField label='正文' limit={{ text: draft.content, max: STORY_LIMITS.content }} error={errors.content}>
           <AtTextarea
             value={draft.content}
             maxLength={TYPING_ROOM}

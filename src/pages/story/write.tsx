@@ -10,7 +10,7 @@ import { isSignedIn, storyService, userService } from '@/services'
 import type { StoryDetail } from '@/services'
 import { ROUTES } from '@/routes'
 import { pageParam } from './pageParams'
-import StoryForm, { NEW_STORY_DRAFT_KEY, reviseDraftKey, type StoryDraft } from './StoryForm'
+import StoryForm, { NEW_STORY_DRAFT_KEY, readingDraftKey, reviseDraftKey, type StoryDraft } from './StoryForm'
 import './write.scss'
 
 type ReviseSource =
@@ -39,11 +39,14 @@ async function reviseSource(story: StoryDetail): Promise<Omit<StoryDraft, 'draft
     subjectOrgId,
     subjectRetired: story.subject.self ? '' : story.subject.retired ? 'yes' : 'no',
     consent: !story.subject.self,
+    book: story.book ?? '',
   }
 }
 
 export default function StoryWritePage() {
   const [storyId] = useState(() => pageParam('id'))
+  // `?book=`: a 读书心得 after returning a book (the borrow page's 写读书心得), its draft naming the book.
+  const [book] = useState(() => pageParam('book').slice(0, 60))
   const [source, setSource] = useState<ReviseSource>(storyId ? { kind: 'loading' } : { kind: 'none' })
   const [standing, setStanding] = useState<Standing>('unknown')
 
@@ -93,7 +96,10 @@ export default function StoryWritePage() {
       />
       {source.kind === 'ready' && source.note ? <Notice tone='warning'>书记的修改意见：{source.note}</Notice> : null}
 
-      {source.kind === 'none' ? <StoryForm draftKey={NEW_STORY_DRAFT_KEY} onAccepted={accepted} /> : null}
+      {source.kind === 'none' && book ? (
+        <StoryForm draftKey={readingDraftKey(book)} start={{ book, title: `读《${book}》有感` }} onAccepted={accepted} />
+      ) : null}
+      {source.kind === 'none' && !book ? <StoryForm draftKey={NEW_STORY_DRAFT_KEY} onAccepted={accepted} /> : null}
       {source.kind === 'ready' ? (
         <StoryForm draftKey={reviseDraftKey(storyId)} revise={{ id: storyId, from: source.from }} onAccepted={accepted} />
       ) : null}

@@ -1,14 +1,16 @@
 // 签到码: the full-screen sign-in code the secretary shows on a projector (H5) or holds up on a phone. The code
 // changes every 15 s (a photo sent to an absent friend is stale before it arrives); the page asks the back end
 // every few seconds, so the count of who has signed in stays live and each new code is up soon after its slot
-// begins. The QR code is drawn on the device; nothing but the URL travels.
+// begins. The QR code is drawn on the device; nothing but the URL travels. The secretary running the class is one of
+// its members too: while they have not signed in, one tap here records them (a hand mark with its reason, audited like
+// any other), so the list does not show them 未签到 at their own class.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { AtButton } from 'taro-ui'
 import PageShell from '@/components/PageShell'
 import { ROUTES } from '@/routes'
-import { ATTENDANCE_STATUS_LABELS, classroomService, CLASS_STATE_LABELS } from '@/services'
+import { ATTENDANCE_STATUS_LABELS, classroomService, CLASS_STATE_LABELS, userService } from '@/services'
 import type { ApiError, ClassCode } from '@/services'
 import { formatClock } from '@/utils/time'
 import QrCode from '@/components/QrCode'
@@ -16,6 +18,9 @@ import './index.scss'
 
 /** How often the page asks for the code and the count. The code itself changes every 15 s. */
 export const CODE_POLL_MS = 5000
+
+/** The reason written with the host's own sign-in (the attendance list and its history show it). */
+export const HOST_SIGN_IN_REASON = '主持本课，在签到码页面签到'
 
 const classIdOf = () => Taro.getCurrentInstance().router?.params?.id ?? ''
 
@@ -25,6 +30,8 @@ export default function ClassCodePage() {
   const [error, setError] = useState<ApiError | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const stopped = useRef(false)
+  const [hostSigning, setHostSigning] = useState(false)
+  const [hostProblem, setHostProblem] = useState<string | null>(null)
 
   useEffect(() => {
     stopped.current = false
@@ -53,6 +60,19 @@ export default function ClassCodePage() {
   const fullScreen = () => {
     const root = document.documentElement as HTMLElement & { requestFullscreen?: () => Promise<void> }
     root.requestFullscreen?.().catch(() => {})
+  }
+
+  const signInHost = async () => {
+    if (!code || hostSigning) return
+    setHostSigning(true)
+    setHostProblem(null)
+    const me = await userService.me()
+    const result = me.ok
+      ? await classroomService.mark({ classId, userId: me.data.openid, status: 'present', reason: HOST_SIGN_IN_REASON })
+      : me
+    setHostSigning(false)
+    if (!result.ok) return setHostProblem(result.message)
+    setCode((shown) => (shown ? { ...shown, host: result.data.status, signedIn: shown.signedIn + 1 } : shown))
   }
 
   // In place of this page, so the code stops being asked for while the secretary looks at the list.
@@ -104,6 +124,15 @@ export default function ClassCodePage() {
               ))}
             </View>
           ) : null}
+          {code.state === 'open' && code.host === 'none' ? (
+            <View className='class-code__host'>
+              <Text className='class-code__host-text'>您本人还没有签到</Text>
+              <AtButton size='small' type='secondary' loading={hostSigning} disabled={hostSigning} onClick={signInHost}>
+                我在现场，签到
+              </AtButton>
+            </View>
+          ) : null}
+          {hostProblem ? <Text className='class-code__problem'>{hostProblem}</Text> : null}
           {error ? <Text className='class-code__problem'>{error.message}（正在重试）</Text> : null}
           <View className='class-code__actions'>
             {process.env.TARO_ENV === 'h5' ? <AtButton size='small' onClick={fullScreen}>全屏显示</AtButton> : null}

@@ -1,5 +1,7 @@
 // The class form's draft (kept on the device until the class is saved) and its translation to and from the API.
+import { CLASS_LIMITS } from '@/services'
 import type { ClassCategory, ClassCreateInput, ClassDetail } from '@/services'
+import { overLimit } from '@/utils/textLimit'
 import { shanghaiDate, shanghaiInstant, shanghaiTime } from '@/utils/time'
 
 export const GEOFENCE_CHOICES = ['off', '100', '300', '500', '1000'] as const
@@ -69,8 +71,23 @@ export function draftOf(c: ClassDetail): ClassDraft {
 export type FieldErrors = Partial<Record<DraftField, string>>
 
 /** What is missing or wrong before anything is sent (the back end checks everything again). */
+/** The typed fields, their labels and their limits (the functions refuse the same): the form counts as one types. */
+export const TEXT_FIELDS = {
+  title: { label: '课程名称', max: CLASS_LIMITS.title },
+  topic: { label: '课程主题', max: CLASS_LIMITS.topic },
+  description: { label: '课程简介', max: CLASS_LIMITS.description },
+  lecturerName: { label: '讲师姓名', max: CLASS_LIMITS.lecturerName },
+  lecturerTitle: { label: '讲师职务', max: CLASS_LIMITS.lecturerTitle },
+  placeName: { label: '上课地点', max: CLASS_LIMITS.placeName },
+  address: { label: '详细地址', max: CLASS_LIMITS.address },
+} as const satisfies Partial<Record<keyof ClassDraft, { label: string; max: number }>>
+
 export function checkDraft(d: ClassDraft): FieldErrors {
   const e: FieldErrors = {}
+  for (const [key, { label, max }] of Object.entries(TEXT_FIELDS) as Array<[keyof typeof TEXT_FIELDS, { label: string; max: number }]>) {
+    const over = overLimit(label, d[key], max)
+    if (over) e[key] = over
+  }
   if (!d.title.trim()) e.title = '请填写课程名称'
   if (!d.topic.trim()) e.topic = '请填写课程主题'
   if (!d.category) e.category = '请选择课程类别'

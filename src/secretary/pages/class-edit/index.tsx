@@ -12,13 +12,14 @@ import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
 import { currentLocation } from '@/utils/location'
 import { ROUTES } from '@/routes'
-import { CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, CLASS_LIMITS, classroomService } from '@/services'
+import { CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, classroomService } from '@/services'
+import { TYPING_ROOM } from '@/utils/textLimit'
 import type { ClassDetail, Lecturer } from '@/services'
 import { formatDay } from '@/utils/time'
 import { useDraft } from '@/utils/useDraft'
 import {
   checkDraft, classInput, ClassDraft, draftOf, emptyDraft, fieldOf, FieldErrors, GEOFENCE_CHOICES, GeofenceChoice,
-  TYPED_LECTURER,
+  TEXT_FIELDS, TYPED_LECTURER,
 } from './classDraft'
 import Control from '@/components/Control'
 import Switch from '@/components/Switch'
@@ -116,19 +117,19 @@ function ClassForm({ classId, initial, lecturers }: ClassFormProps) {
       {formError ? <Notice tone='danger'>{formError}</Notice> : null}
 
       <Card title='课程'>
-        <FormField label='课程名称' error={errors.title}>
-          <AtInput name='title' placeholder='例如：学习贯彻党的二十届三中全会精神' value={draft.title} maxLength={CLASS_LIMITS.title}
+        <FormField label='课程名称' limit={{ text: draft.title, max: TEXT_FIELDS.title.max }} error={errors.title}>
+          <AtInput name='title' placeholder='例如：学习贯彻党的二十届三中全会精神' value={draft.title} maxLength={TYPING_ROOM}
             onChange={(v: string) => change({ title: v })} />
         </FormField>
-        <FormField label='课程主题' error={errors.topic}>
-          <AtInput name='topic' placeholder='这堂课讲什么' value={draft.topic} maxLength={CLASS_LIMITS.topic}
+        <FormField label='课程主题' limit={{ text: draft.topic, max: TEXT_FIELDS.topic.max }} error={errors.topic}>
+          <AtInput name='topic' placeholder='这堂课讲什么' value={draft.topic} maxLength={TYPING_ROOM}
             onChange={(v: string) => change({ topic: v })} />
         </FormField>
         <FormField label='课程类别' error={errors.category}>
           <Chips options={CATEGORY_OPTIONS} value={draft.category || null} onChange={(category) => change({ category })} />
         </FormField>
-        <FormField label='课程简介' optional error={errors.description}>
-          <AtTextarea value={draft.description} maxLength={CLASS_LIMITS.description} placeholder='内容提要、需要带的材料等'
+        <FormField label='课程简介' limit={{ text: draft.description, max: TEXT_FIELDS.description.max }} optional error={errors.description}>
+          <AtTextarea value={draft.description} maxLength={TYPING_ROOM} count={false} placeholder='内容提要、需要带的材料等'
             onChange={(v: string) => change({ description: v })} />
         </FormField>
       </Card>
@@ -139,12 +140,12 @@ function ClassForm({ classId, initial, lecturers }: ClassFormProps) {
         </FormField>
         {draft.lecturer === TYPED_LECTURER ? (
           <View>
-            <FormField label='讲师姓名' error={errors.lecturerName}>
-              <AtInput name='lecturerName' placeholder='讲师的姓名' value={draft.lecturerName} maxLength={CLASS_LIMITS.lecturerName}
+            <FormField label='讲师姓名' limit={{ text: draft.lecturerName, max: TEXT_FIELDS.lecturerName.max }} error={errors.lecturerName}>
+              <AtInput name='lecturerName' placeholder='讲师的姓名' value={draft.lecturerName} maxLength={TYPING_ROOM}
                 onChange={(v: string) => change({ lecturerName: v })} />
             </FormField>
-            <FormField label='讲师职务' optional error={errors.lecturerTitle}>
-              <AtInput name='lecturerTitle' placeholder='例如：区委党校副教授' value={draft.lecturerTitle} maxLength={CLASS_LIMITS.lecturerTitle}
+            <FormField label='讲师职务' limit={{ text: draft.lecturerTitle, max: TEXT_FIELDS.lecturerTitle.max }} optional error={errors.lecturerTitle}>
+              <AtInput name='lecturerTitle' placeholder='例如：区委党校副教授' value={draft.lecturerTitle} maxLength={TYPING_ROOM}
                 onChange={(v: string) => change({ lecturerTitle: v })} />
             </FormField>
           </View>
@@ -173,12 +174,12 @@ function ClassForm({ classId, initial, lecturers }: ClassFormProps) {
       </Card>
 
       <Card title='地点'>
-        <FormField label='上课地点' error={errors.placeName}>
-          <AtInput name='placeName' placeholder='例如：幸福里社区党群服务中心' value={draft.placeName} maxLength={CLASS_LIMITS.placeName}
+        <FormField label='上课地点' limit={{ text: draft.placeName, max: TEXT_FIELDS.placeName.max }} error={errors.placeName}>
+          <AtInput name='placeName' placeholder='例如：幸福里社区党群服务中心' value={draft.placeName} maxLength={TYPING_ROOM}
             onChange={(v: string) => change({ placeName: v })} />
         </FormField>
-        <FormField label='详细地址' optional error={errors.address}>
-          <AtInput name='address' placeholder='街道门牌号' value={draft.address} maxLength={CLASS_LIMITS.address}
+        <FormField label='详细地址' limit={{ text: draft.address, max: TEXT_FIELDS.address.max }} optional error={errors.address}>
+          <AtInput name='address' placeholder='街道门牌号' value={draft.address} maxLength={TYPING_ROOM}
             onChange={(v: string) => change({ address: v })} />
         </FormField>
         <FormField
@@ -232,7 +233,7 @@ export default function ClassEditPage() {
     ])
     if (existing && !existing.ok) return setError(existing.message)
     const detail: ClassDetail | null = existing?.ok ? existing.data : null
-    if (detail && !detail.canManage) return setError('这节课不在你管理的党组织内，不能修改')
+    if (detail && !detail.canManage) return setError('这节课不在您管理的党组织内，不能修改')
     // Without the roster the lecturer can still be typed in.
     setLoaded({ initial: detail ? draftOf(detail) : emptyDraft(), lecturers: roster.ok ? roster.data.items : [] })
   }

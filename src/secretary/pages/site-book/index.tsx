@@ -16,6 +16,7 @@ import { ROUTES } from '@/routes'
 import { SITE_BOOKING_LIMITS, siteService } from '@/services'
 import type { ApiError, Booking, SiteDetail } from '@/services'
 import { formatClock, formatDay, shanghaiDate } from '@/utils/time'
+import { overLimit, TYPING_ROOM } from '@/utils/textLimit'
 import { useDraft } from '@/utils/useDraft'
 import ChoiceGrid, { type Choice } from './ChoiceGrid'
 import {
@@ -64,8 +65,9 @@ function check(d: BookingDraft, capacity: number): FieldErrors {
   if (!d.headcount.trim()) e.headcount = '请填写参加人数'
   else if (!Number.isInteger(headcount) || headcount < 1) e.headcount = '参加人数应为正整数'
   else if (headcount > capacity) e.headcount = `这里最多容纳 ${capacity} 人`
+  const purposeOver = overLimit('活动内容', d.purpose, SITE_BOOKING_LIMITS.purpose)
   if (!d.purpose.trim()) e.purpose = '请填写活动内容'
-  else if ([...d.purpose.trim()].length > SITE_BOOKING_LIMITS.purpose) e.purpose = `活动内容最多 ${SITE_BOOKING_LIMITS.purpose} 个字`
+  else if (purposeOver) e.purpose = purposeOver
   return e
 }
 
@@ -247,14 +249,14 @@ export default function SiteBookPage() {
           <AtInput name='headcount' type='number' placeholder='大约多少人参加' value={draft.headcount}
             onChange={(v: string) => change({ headcount: String(v) })} />
         </FormField>
-        <FormField label='活动内容' error={errors.purpose}>
-          <AtInput name='purpose' placeholder='例如：第一党支部主题党日' value={draft.purpose} maxlength={SITE_BOOKING_LIMITS.purpose}
+        <FormField label='活动内容' limit={{ text: draft.purpose, max: SITE_BOOKING_LIMITS.purpose }} error={errors.purpose}>
+          <AtInput name='purpose' placeholder='例如：第一党支部主题党日' value={draft.purpose} maxlength={TYPING_ROOM}
             onChange={(v: string) => change({ purpose: String(v) })} />
         </FormField>
       </Card>
 
       <AtButton type='primary' loading={sending} disabled={sending} onClick={submit}>提交预约</AtButton>
-      <Text className='site-book__hint'>填写的内容会自动保存在本机，关掉再打开也不会丢。预约后阵地管理员可能确认或婉拒，结果会通知你。</Text>
+      <Text className='site-book__hint'>填写的内容会自动保存在本机，关掉再打开也不会丢。预约后阵地管理员可能确认或婉拒，结果会通知您。</Text>
     </PageShell>
   )
 }

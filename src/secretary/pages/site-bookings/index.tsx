@@ -62,7 +62,7 @@ export default function MyBookingsPage() {
   return (
     <PageShell className='my-bookings'>
       {booked ? (
-        <Notice tone='success'>预约已提交。阵地管理员确认或婉拒后会通知你；到场后扫描阵地签到码签到，即确认到场。</Notice>
+        <Notice tone='success'>预约已提交。阵地管理员确认或婉拒后会通知您；到场后扫描阵地签到码签到，即确认到场。</Notice>
       ) : null}
       <LoadState loading={listing.loading} error={listing.error} onRetry={() => listing.reload()} textClassName='my-bookings__text' />
       {listing.page && listing.items.length === 0 ? (

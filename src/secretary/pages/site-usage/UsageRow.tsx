@@ -34,6 +34,7 @@ export default function UsageRow({ row, onOpen }: UsageRowProps) {
         <Text className='usage-row__figure'>预约 {row.bookings} 次 · {row.bookedHours} 小时 / 开放 {row.openHours} 小时</Text>
         <Text className='usage-row__figure'>按约到场 {row.arrivals} 次</Text>
         <Text className='usage-row__figure'>承办课程 {row.classesHeld} 节 · 听课 {row.classAttendees} 人次</Text>
+        {row.type === 'library' ? <Text className='usage-row__figure'>借阅 {row.loans} 次</Text> : null}
         <Text className='usage-row__figure'>服务党组织 {row.orgsServed} 个，其中外单位 {row.outsideOrgs} 个</Text>
       </View>
     </>

@@ -48,12 +48,12 @@ export default function SiteUsagePage() {
               到访 {s.visits} 人次 · 预约 {s.bookings} 次共 {s.bookedHours} 小时 · 总使用率 {formatRate(s.utilisation)}
             </Text>
             <Text className='site-usage__text'>承办课程 {s.classesHeld} 节 · 服务外单位党组织 {s.outsideOrgs} 个次</Text>
-            <Text className='site-usage__note'>使用率 = 预约小时 ÷ 开放小时；排名依次看使用率、到访人次、听课人次。本月没有到访、预约和课程的阵地记为闲置。</Text>
+            <Text className='site-usage__note'>使用率 = 预约小时 ÷ 开放小时；排名依次看使用率、到访与借阅人次、听课人次。本月没有到访、预约、课程和借阅的阵地记为闲置。</Text>
           </Card>
           <AtButton type='secondary' loading={exporting} disabled={exporting} onClick={exportMonth}>导出Excel</AtButton>
           {exportNote ? <Notice tone={exportNote.tone}>{exportNote.text}</Notice> : null}
           <Card title='阵地排名' className='site-usage__ranking'>
-            {shown.items.length === 0 ? <Text className='site-usage__text'>没有你管理的阵地。</Text> : null}
+            {shown.items.length === 0 ? <Text className='site-usage__text'>没有您管理的阵地。</Text> : null}
             {shown.items.map((row) => <UsageRow key={row.siteId} row={row} onOpen={open} />)}
           </Card>
         </View>

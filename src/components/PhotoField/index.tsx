@@ -1,22 +1,27 @@
-// Up to nine photos: each is compressed and uploaded as soon as it is chosen, so the draft holds it safely.
-// Removing one is a button under it, never a swipe or a long press.
+// A form's photos (a story's, a 民情's): each is compressed and uploaded as soon as it is chosen, so the draft holds
+// it safely. Removing one is a button under it, never a swipe or a long press.
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { STORY_LIMITS, storyPhotos } from '@/services'
-import type { StoryPhoto } from '@/services'
+import type { ApiResult, StoryPhoto } from '@/services'
 import Control from '@/components/Control'
+import './index.scss'
 
 interface PhotoFieldProps {
   photos: StoryPhoto[]
   onChange: (photos: StoryPhoto[]) => void
   onBusyChange: (busy: boolean) => void
+  /** How many photos the form takes (a story's nine by default). */
+  max?: number
+  /** Uploads one chosen photo (a story photo by default: the upload address comes from the story function). */
+  upload?: (localPath: string) => Promise<ApiResult<StoryPhoto>>
 }
 
-export default function PhotoField({ photos, onChange, onBusyChange }: PhotoFieldProps) {
+export default function PhotoField({ photos, onChange, onBusyChange, max = STORY_LIMITS.images, upload }: PhotoFieldProps) {
   const [progress, setProgress] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const room = STORY_LIMITS.images - photos.length
+  const room = max - photos.length
 
   const add = async () => {
     setError(null)
@@ -26,7 +31,7 @@ export default function PhotoField({ photos, onChange, onBusyChange }: PhotoFiel
     let current = photos
     for (let i = 0; i < chosen.length; i++) {
       setProgress(`正在上传第 ${i + 1} 张，共 ${chosen.length} 张…`)
-      const result = await storyPhotos.upload(chosen[i])
+      const result = await (upload ? upload(chosen[i]) : storyPhotos.upload(chosen[i]))
       if (!result.ok) {
         setError(result.message)
         continue

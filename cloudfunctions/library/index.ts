@@ -1,0 +1,7 @@
+// The library function (党建书屋): the action table behind the router, and the daily timer (config.json, 09:00 in
+// Shanghai) that sends due-date reminders and recounts the current and previous month's figures.
+import { createRouter } from '../common/router'
+import { libraryActions } from './actions'
+import { libraryFigures } from './figures'
+
+export const main = createRouter('library', libraryActions, { figures: libraryFigures })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '民情办理', enablePullDownRefresh: true })
