@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs'
 import type { Locator } from 'playwright-core'
 import { current, screenshot, useBrowserBed } from '../helpers/browser'
+import { expectChartsPainted, measureCharts } from '../helpers/chartPixels'
 
 const bed = useBrowserBed()
 
@@ -20,8 +21,8 @@ async function wholePage(screen: Locator, name: string) {
   const height = await screen.locator('.ps-shell').evaluate((el) => el.scrollHeight)
   const before = page.viewportSize()!
   await page.setViewportSize({ width: before.width, height: Math.ceil(height) })
-  // Every chart drawn at this size (the canvas redraws when its width changes).
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page_show .ps-chart canvas')).every((c) => (c as HTMLElement).dataset.drawn === '1'))
+  // Every chart painted at this size (the canvas redraws when its width changes).
+  await expectChartsPainted(screen)
   await screenshot(page, name)
   await page.setViewportSize(before)
 }
@@ -44,6 +45,17 @@ test('the admin sets a target, finds a community behind it, drills to its classe
   const quarter = (await (await quarterly).json()).data.period as { key: string; label: string }
   await admin.locator('.workbench__period', { hasText: quarter.label }).waitFor()
   await admin.getByText('本期还没有设定目标。').waitFor()
+  // the district's charts: four trends, its children ranked and covered, each non-zero row a painted bar
+  await admin.locator('.ps-chart__title', { hasText: '下级组织综合排名' }).waitFor()
+  const districtCharts = await expectChartsPainted(admin)
+  expect(districtCharts.map((c) => c.title)).toEqual(['每月开课次数', '每月出勤率', '每月故事投稿', '每月阵地到访', '下级组织综合排名', '下级组织开课覆盖率'])
+  expect(districtCharts.find((c) => c.title === '下级组织综合排名')!.bars).toBeGreaterThanOrEqual(1)
+  // a narrower phone (or a zoom): every chart repaints at the new width on the same canvas
+  const phoneSize = page.viewportSize()!
+  await page.setViewportSize({ width: 320, height: phoneSize.height })
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page_show .ps-chart canvas')).every((c) => Math.abs((c as HTMLCanvasElement).width - 2 * c.parentElement!.getBoundingClientRect().width) < 1))
+  await expectChartsPainted(admin)
+  await page.setViewportSize(phoneSize)
 
   // ---- the target: three classes per organisation this quarter ----
   await admin.locator('.at-button', { hasText: '设定目标' }).click()
@@ -60,14 +72,18 @@ test('the admin sets a target, finds a community behind it, drills to its classe
   await form.locator('.targets__row', { hasText: '每个组织每季度至少开课 3 次' }).waitFor()
   await page.goBack()
 
-  // ---- back on the district: marked against it; down to the street and to the community ----
+  // ---- back on the district: marked against it (read again, its charts drawn again); down to the street and to the community ----
   await admin.getByText('按区委党建办设定的本期目标标注达标情况。').waitFor()
+  await expectChartsPainted(admin)
   const districtClasses = await classesShown(admin)
   await admin.locator('.workbench-child', { hasText: '东湖街道党工委' }).click()
   await admin.locator('.workbench__org', { hasText: '东湖街道党工委' }).waitFor()
   await admin.locator('.workbench__period', { hasText: quarter.label }).waitFor()
   const community = admin.locator('.workbench-child', { hasText: '幸福里社区党委' })
   await community.locator('.wb-mark', { hasText: '未达标' }).waitFor()
+  await admin.locator('.ps-chart__title', { hasText: '下级组织综合排名' }).waitFor()
+  // several distinct bars: its two communities with classes (the 两新 organisation has none yet)
+  expect((await expectChartsPainted(admin)).find((c) => c.title === '下级组织综合排名')!.bars).toBeGreaterThanOrEqual(2)
   await community.click()
   await admin.locator('.workbench__org', { hasText: '幸福里社区党委' }).waitFor()
   await admin.locator('.workbench__title-row .wb-mark', { hasText: '未达标' }).waitFor()
@@ -96,6 +112,8 @@ test('the admin sets a target, finds a community behind it, drills to its classe
   await admin.locator('.ps-shell--care .workbench__org', { hasText: '幸福里社区党委' }).waitFor()
   await admin.locator('.ps-chart__title', { hasText: '每月开课次数' }).waitFor()
   await wholePage(admin, 'workbench-care')
+  // larger labels need a taller picture: 280 px for a trend instead of 220 (at a device pixel ratio of 2)
+  expect((await measureCharts(admin)).find((c) => c.title === '每月开课次数')!.height).toBe(560)
   await bed.careMode(page, false)
 
   // ---- the quarter's 通报: built, downloaded, read back ----

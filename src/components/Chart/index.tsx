@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Control from '@/components/Control'
 import { useCareMode } from '@/theme/careMode'
-import { chartElement, chartHeight, formatValue, type ChartData, type ChartLook } from './specs'
+import { chartElement, chartHeight, formatValue, type ChartData } from './specs'
 import './index.scss'
 
 export type { ChartData, ChartKind, ChartRow } from './specs'
@@ -33,14 +33,17 @@ interface Surface {
   node: { width: number; height: number; requestAnimationFrame?: unknown; cancelAnimationFrame?: unknown; createImage?: () => unknown }
 }
 
-/** Sets up `data` on the surface (render() draws it); the returned F2 canvas is destroyed before the next one. */
-function draw(surface: Surface, data: ChartData, care: boolean): F2Canvas {
-  const look: ChartLook = { care, width: surface.width }
-  const height = chartHeight(data, look)
+/** The F2 canvas drawing on one element, and the size it was laid out for. */
+interface Drawing {
+  canvas: F2Canvas
+  width: number
+  height: number
+}
+
+/** F2's canvas props for `data` on the surface at this height. */
+function canvasProps(surface: Surface, height: number, data: ChartData, care: boolean) {
   const { node, pixelRatio, width, context } = surface
-  node.width = Math.round(width * pixelRatio)
-  node.height = Math.round(height * pixelRatio)
-  const canvas = new F2Canvas({
+  return {
     context,
     pixelRatio,
     width,
@@ -55,9 +58,34 @@ function draw(surface: Surface, data: ChartData, care: boolean): F2Canvas {
       requestAnimationFrame: node.requestAnimationFrame,
       cancelAnimationFrame: node.cancelAnimationFrame,
     }),
-    children: chartElement(data, look),
-  } as ConstructorParameters<typeof F2Canvas>[0])
-  return canvas
+    children: chartElement(data, { care, width }),
+  } as ConstructorParameters<typeof F2Canvas>[0]
+}
+
+/**
+ * Draws `data` on the surface: the first time with a new F2 canvas, afterwards by updating that same one (resized
+ * first when the width or the height changed). One element keeps one F2 canvas for its life: a second F2 canvas on an
+ * element whose first was destroyed paints nothing (its first frame clears the element and draws an empty scene; the
+ * trend and ranking charts came out blank that way whenever the page rendered again with new chart data).
+ */
+async function paint(drawing: Drawing | null, surface: Surface, data: ChartData, care: boolean): Promise<Drawing> {
+  const height = chartHeight(data, { care, width: surface.width })
+  const { node, pixelRatio, width } = surface
+  const sized = drawing && drawing.width === width && drawing.height === height
+  if (!sized) {
+    // The element's own pixels (F2 sets only a wrapper's on weapp); setting them clears it, the frame below repaints.
+    node.width = Math.round(width * pixelRatio)
+    node.height = Math.round(height * pixelRatio)
+  }
+  const props = canvasProps(surface, height, data, care)
+  if (!drawing) {
+    const canvas = new F2Canvas(props)
+    await canvas.render()
+    return { canvas, width, height }
+  }
+  if (!sized) await drawing.canvas.resize(width, height)
+  await drawing.canvas.update(props)
+  return { canvas: drawing.canvas, width, height }
 }
 
 export default function Chart({ title, data, summary }: ChartProps) {
@@ -65,51 +93,64 @@ export default function Chart({ title, data, summary }: ChartProps) {
   const [showTable, setShowTable] = useState(false)
   const id = useMemo(() => `ps-chart-${nextId++}`, [])
   const h5Canvas = useRef<HTMLCanvasElement | null>(null)
-  const f2 = useRef<F2Canvas | null>(null)
   const height = chartHeight(data, { care, width: 0 })
+  // What to draw, read by the drawing when the surface is ready or changes size.
+  const wanted = useRef({ data, care })
+  wanted.current = { data, care }
+  const surface = useRef<Surface | null>(null)
+  const drawing = useRef<Drawing | null>(null)
+  // One paint at a time, each after the one before: F2's update and resize are asynchronous.
+  const queue = useRef<Promise<unknown>>(Promise.resolve())
+  const unmounted = useRef(false)
 
+  const repaint = useMemo(() => () => {
+    queue.current = queue.current.then(async () => {
+      const on = surface.current
+      if (unmounted.current || !on) return
+      const { data: d, care: c } = wanted.current
+      drawing.current = await paint(drawing.current, on, d, c)
+    }).catch((e: unknown) => console.error('chart', e))
+  }, [])
+
+  // The surface: found once; on H5 measured again whenever the chart's box changes width (a page hidden in the stack
+  // measures 0 wide, and rotation or zoom change it). The box, not the canvas: F2 fixes the canvas's CSS width in px.
   useEffect(() => {
-    let cancelled = false
-    const render = (surface: Surface | null) => {
-      if (cancelled || !surface) return
-      f2.current?.destroy()
-      f2.current = draw(surface, data, care)
-    }
+    unmounted.current = false
     if (h5) {
       const node = h5Canvas.current
+      const box = node?.parentElement
       const context = node?.getContext('2d')
-      if (!node || !context) return
-      node.style.height = `${height}px`
-      // A page hidden in the stack measures 0 wide: draw when the canvas has a width, and again when it changes
-      // (rotation, zoom). data-drawn tells a test the picture is there.
-      let drawnWidth = 0
+      if (!node || !box || !context) return
       const measure = () => {
-        const width = node.getBoundingClientRect().width
-        if (width <= 0 || width === drawnWidth) return
-        drawnWidth = width
-        delete node.dataset.drawn
-        render({ context, width, pixelRatio: window.devicePixelRatio || 1, node })
-        void f2.current?.render().then(() => { if (!cancelled) node.dataset.drawn = '1' })
+        const width = box.getBoundingClientRect().width
+        if (width <= 0 || width === surface.current?.width) return
+        surface.current = { context, width, pixelRatio: window.devicePixelRatio || 1, node }
+        repaint()
       }
       const observer = new ResizeObserver(measure)
-      observer.observe(node)
+      observer.observe(box)
       measure()
-      return () => { cancelled = true; observer.disconnect() }
-    } else {
-      // After this render reached the page: the canvas node exists then.
-      Taro.nextTick(() => {
-        Taro.createSelectorQuery().select(`#${id}`).fields({ node: true, size: true }).exec((res) => {
-          const found = res?.[0] as { node?: Surface['node'] & { getContext: (type: '2d') => CanvasRenderingContext2D }; width?: number } | undefined
-          if (!found?.node) return
-          render({ context: found.node.getContext('2d'), width: found.width ?? 300, pixelRatio: Taro.getSystemInfoSync().pixelRatio || 2, node: found.node })
-          void f2.current?.render()
-        })
-      })
+      return () => observer.disconnect()
     }
-    return () => { cancelled = true }
-  }, [data, care, height, id])
+    // After this render reached the page: the canvas node exists then.
+    Taro.nextTick(() => {
+      Taro.createSelectorQuery().select(`#${id}`).fields({ node: true, size: true }).exec((res) => {
+        const found = res?.[0] as { node?: Surface['node'] & { getContext: (type: '2d') => CanvasRenderingContext2D }; width?: number } | undefined
+        if (!found?.node || unmounted.current) return
+        surface.current = { context: found.node.getContext('2d'), width: found.width ?? 300, pixelRatio: Taro.getSystemInfoSync().pixelRatio || 2, node: found.node }
+        repaint()
+      })
+    })
+    return undefined
+  }, [id, repaint])
 
-  useEffect(() => () => { f2.current?.destroy(); f2.current = null }, [])
+  // New figures or 长辈模式: the same F2 canvas redraws.
+  useEffect(() => { repaint() }, [data, care, repaint])
+
+  useEffect(() => () => {
+    unmounted.current = true
+    void queue.current.then(() => { drawing.current?.canvas.destroy(); drawing.current = null })
+  }, [])
 
   const style = { height: `${height}px` }
   return (

@@ -60,7 +60,7 @@ export default function WorkbenchPage() {
     shownBefore.current = true
   })
   const go = (url: string) => Taro.navigateTo({ url })
-  // Chart data keeps its identity between renders: a chart redraws (and clears its canvas) only when its data changes.
+  // Chart data keeps its identity between renders, so a chart repaints only when its figures change.
   const trendData = useMemo(() => (trends.data ? trendCharts(trends.data.months) : []), [trends.data])
   const rankingData = useMemo(() => (trends.data ? rankingChart(trends.data.ranking) : null), [trends.data])
   const coverageData = useMemo(() => (shown ? coverageChart(shown.children, shown.targets) : null), [shown])
