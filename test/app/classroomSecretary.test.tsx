@@ -6,9 +6,11 @@ import type { AttendanceRow, ClassDetail } from '../../contract/classroom'
 import ClassAttendancePage from '@/secretary/pages/class-attendance'
 import ClassEditPage, { classDraftKey, NEW_CLASS_DRAFT_KEY } from '@/secretary/pages/class-edit'
 import { emptyDraft } from '@/secretary/pages/class-edit/classDraft'
-import { classroomService } from '@/services'
+import { fixUrl } from '@/secretary/workbench/links'
+import { ROUTES } from '@/routes'
+import { classroomService, userService } from '@/services'
 import type { ClassAttendance } from '@/services'
-import { blockOf, click, expectReads, field, fieldShows, ok, refused, resetTaro, type } from './helpers'
+import { blockOf, click, expectReads, field, fieldShows, member, ok, refused, resetTaro, signedInAs, type } from './helpers'
 
 const LECTURERS = [
   { id: 'lect-community-a-li', name: '李振华', title: '离退休老党员', topics: [], orgId: 'org-community-a', orgName: '幸福里社区党委' },
@@ -166,6 +168,70 @@ describe('新建课程', () => {
     })
     expect(update.mock.calls[0][0]).not.toHaveProperty('expected')
     expect(Taro.getStorageSync(`draft.${classDraftKey('demoNowB')}`)).toBe('')
+  })
+})
+
+describe('新建课程 for an organisation without classes (the workbench\'s 只挂牌子 warning)', () => {
+  const ORGS = [
+    { id: 'org-district', name: '先锋区委', type: 'district' as const, parentId: null, path: ['org-district'] },
+    { id: 'org-community-a', name: '幸福里社区党委', type: 'community' as const, parentId: 'org-street-donghu', path: ['org-district', 'org-street-donghu', 'org-community-a'] },
+    { id: 'org-branch-a2', name: '幸福里社区离退休党支部', type: 'branch' as const, parentId: 'org-community-a', path: ['org-district', 'org-street-donghu', 'org-community-a', 'org-branch-a2'] },
+    { id: 'org-community-b', name: '和平社区党委', type: 'community' as const, parentId: 'org-street-donghu', path: ['org-district', 'org-street-donghu', 'org-community-b'] },
+  ]
+  const secretary = member({ openid: 'demo-secretary', name: '李芳', retired: false, role: 'secretary', scopeOrgId: 'org-community-a', orgId: 'org-community-a', orgName: '幸福里社区党委' })
+
+  beforeEach(() => {
+    jest.spyOn(userService, 'orgs').mockResolvedValue(ok({ items: ORGS }))
+    Taro.setStorageSync(`draft.${NEW_CLASS_DRAFT_KEY}`, {
+      ...emptyDraft(), title: '学习', topic: '学习', category: 'theory', lecturer: 'lect-district-zhou', placeName: '会议室',
+    })
+  })
+
+  test('the warning opens the new class form for that organisation', () => {
+    expect(fixUrl({ page: 'classEdit', params: { orgId: 'org-branch-a2' } })).toBe(`${ROUTES.classEdit}?orgId=org-branch-a2`)
+  })
+
+  test('a branch under the secretary\'s community: named as the host, its roster offered, the class scheduled for it', async () => {
+    signedInAs(secretary)
+    opened({ orgId: 'org-branch-a2' })
+    const create = jest.spyOn(classroomService, 'create').mockResolvedValue(ok({ id: 'newClass' }))
+    render(<ClassEditPage />)
+    await screen.findByText('安排课程')
+    expectReads(await blockOf('主办党组织', '.class-form__host'), '幸福里社区离退休党支部')
+    expect(classroomService.lecturers).toHaveBeenCalledWith({ orgId: 'org-branch-a2' })
+    click('安排课程')
+    await waitFor(() => expect(create).toHaveBeenCalled())
+    expect(create.mock.calls[0][0]).toMatchObject({ title: '学习', orgId: 'org-branch-a2' })
+  })
+
+  test('another community: said, and the class stays with the secretary\'s own organisation', async () => {
+    signedInAs(secretary)
+    opened({ orgId: 'org-community-b' })
+    const create = jest.spyOn(classroomService, 'create').mockResolvedValue(ok({ id: 'newClass' }))
+    render(<ClassEditPage />)
+    await screen.findByText('「和平社区党委」不在您管理的范围内，课程将由您管理的党组织主办。')
+    expect(document.querySelector('.class-form__host')).toBeNull()
+    expect(classroomService.lecturers).toHaveBeenCalledWith({})
+    click('安排课程')
+    await waitFor(() => expect(create).toHaveBeenCalled())
+    expect(create.mock.calls[0][0]).not.toHaveProperty('orgId')
+  })
+
+  test('the district office may schedule for any organisation', async () => {
+    signedInAs(member({ openid: 'demo-admin', name: '王建国', retired: false, role: 'admin', orgId: 'org-district', orgName: '先锋区委' }))
+    opened({ orgId: 'org-community-b' })
+    render(<ClassEditPage />)
+    await screen.findByText('安排课程')
+    expectReads(await blockOf('主办党组织', '.class-form__host'), '和平社区党委')
+  })
+
+  test('修改课程 ignores orgId: a class keeps its organisation', async () => {
+    signedInAs(secretary)
+    opened({ id: 'demoNowB', orgId: 'org-branch-a2' })
+    jest.spyOn(classroomService, 'get').mockResolvedValue(refused({ code: 'NOT_FOUND', message: '没有找到这节课' }))
+    render(<ClassEditPage />)
+    await screen.findByText('没有找到这节课')
+    expect(userService.orgs).not.toHaveBeenCalled()
   })
 })
 

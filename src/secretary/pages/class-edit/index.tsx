@@ -1,5 +1,7 @@
 // 新建课程 / 修改课程: title, topic, category, lecturer (from the roster or typed in), place (with its location for the
 // sign-in geofence), day and times, and the optional rest. Everything typed is kept as a draft until it is saved.
+// A new class is held by the organisation the secretary manages, or by `?orgId=` (the workbench's 只挂牌子 warning
+// opens the form for the organisation without classes) when the secretary may schedule for it.
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -12,7 +14,7 @@ import Notice from '@/components/Notice'
 import PageShell from '@/components/PageShell'
 import { currentLocation } from '@/utils/location'
 import { ROUTES } from '@/routes'
-import { CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, classroomService } from '@/services'
+import { CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, classroomService, userService } from '@/services'
 import { TYPING_ROOM } from '@/utils/textLimit'
 import type { ClassDetail, Lecturer } from '@/services'
 import { formatDay } from '@/utils/time'
@@ -32,14 +34,39 @@ export const NEW_CLASS_DRAFT_KEY = 'classroom.class.new'
 export const classDraftKey = (classId: string) => (classId ? `classroom.class.${classId}` : NEW_CLASS_DRAFT_KEY)
 
 const classIdOf = () => Taro.getCurrentInstance().router?.params?.id ?? ''
+const hostIdOf = () => Taro.getCurrentInstance().router?.params?.orgId ?? ''
+
+/** The organisation a new class is for, when it is not the secretary's own. */
+interface Host {
+  id: string
+  name: string
+}
+
+/**
+ * The organisation `orgId` names, if the signed-in secretary may schedule classes for it (the district office for any,
+ * a secretary for those in the subtree they manage: the function's rule); otherwise why not.
+ */
+async function hostFor(orgId: string): Promise<{ host: Host | null; refusal: string | null }> {
+  const [me, orgs] = await Promise.all([userService.me(), userService.orgs()])
+  const person = me.ok ? me.data.person : null
+  const org = orgs.ok ? orgs.data.items.find((o) => o.id === orgId) : undefined
+  if (!person || !org) return { host: null, refusal: '没有找到要安排课程的党组织，课程将由您管理的党组织主办。' }
+  const may = person.status === 'approved'
+    && (person.role === 'admin' || (person.role === 'secretary' && !!person.scopeOrgId && org.path.includes(person.scopeOrgId)))
+  return may
+    ? { host: { id: org.id, name: org.name }, refusal: null }
+    : { host: null, refusal: `「${org.name}」不在您管理的范围内，课程将由您管理的党组织主办。` }
+}
 
 interface ClassFormProps {
   classId: string
   initial: ClassDraft
   lecturers: Lecturer[]
+  host: Host | null
+  hostRefusal: string | null
 }
 
-function ClassForm({ classId, initial, lecturers }: ClassFormProps) {
+function ClassForm({ classId, initial, lecturers, host, hostRefusal }: ClassFormProps) {
   const { draft, update, clear } = useDraft<ClassDraft>(classDraftKey(classId), initial)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
@@ -92,7 +119,7 @@ function ClassForm({ classId, initial, lecturers }: ClassFormProps) {
     const input = classInput(draft)
     const result = classId
       ? await classroomService.update({ classId, ...input })
-      : await classroomService.create(input)
+      : await classroomService.create(host ? { ...input, orgId: host.id } : input)
     setSaving(false)
     if (result.ok) {
       clear()
@@ -115,6 +142,13 @@ function ClassForm({ classId, initial, lecturers }: ClassFormProps) {
   return (
     <View className='class-form'>
       {formError ? <Notice tone='danger'>{formError}</Notice> : null}
+      {hostRefusal ? <Notice tone='warning'>{hostRefusal}</Notice> : null}
+      {host ? (
+        <Card title='主办党组织' className='class-form__host'>
+          <Text className='class-form__host-name'>{host.name}</Text>
+          <Text className='class-form__hint'>这节课记在该组织名下，计入它的开课次数和覆盖率。</Text>
+        </Card>
+      ) : null}
 
       <Card title='课程'>
         <FormField label='课程名称' limit={{ text: draft.title, max: TEXT_FIELDS.title.max }} error={errors.title}>
@@ -222,20 +256,26 @@ function ClassForm({ classId, initial, lecturers }: ClassFormProps) {
 
 export default function ClassEditPage() {
   const [classId] = useState(classIdOf)
-  const [loaded, setLoaded] = useState<{ initial: ClassDraft; lecturers: Lecturer[] } | null>(null)
+  const [hostId] = useState(hostIdOf)
+  const [loaded, setLoaded] = useState<Omit<ClassFormProps, 'classId'> | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   const load = async () => {
     setError(null)
+    // Only a new class takes a host; a class keeps the organisation it was scheduled for.
+    const { host, refusal } = !classId && hostId ? await hostFor(hostId) : { host: null, refusal: null }
     const [roster, existing] = await Promise.all([
-      classroomService.lecturers(),
+      // The lecturers that organisation may invite (its own and those above it).
+      classroomService.lecturers(host ? { orgId: host.id } : {}),
       classId ? classroomService.get(classId) : Promise.resolve(null),
     ])
     if (existing && !existing.ok) return setError(existing.message)
     const detail: ClassDetail | null = existing?.ok ? existing.data : null
     if (detail && !detail.canManage) return setError('这节课不在您管理的党组织内，不能修改')
     // Without the roster the lecturer can still be typed in.
-    setLoaded({ initial: detail ? draftOf(detail) : emptyDraft(), lecturers: roster.ok ? roster.data.items : [] })
+    setLoaded({
+      initial: detail ? draftOf(detail) : emptyDraft(), lecturers: roster.ok ? roster.data.items : [], host, hostRefusal: refusal,
+    })
   }
 
   useEffect(() => {
@@ -246,7 +286,7 @@ export default function ClassEditPage() {
   return (
     <PageShell className='class-edit'>
       <LoadState loading={!loaded} error={error} onRetry={load} textClassName='class-form__hint' />
-      {loaded ? <ClassForm classId={classId} initial={loaded.initial} lecturers={loaded.lecturers} /> : null}
+      {loaded ? <ClassForm classId={classId} {...loaded} /> : null}
     </PageShell>
   )
 }
