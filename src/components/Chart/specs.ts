@@ -54,14 +54,32 @@ const short = (name: string, care: boolean) => {
   return name.length > max ? `${name.slice(0, max - 1)}…` : name
 }
 
+const RANK = /^(\d+\. )?(.*)$/
+
+/**
+ * Bar labels without the start every name shares (幸福里社区第一党支部 and 幸福里社区离退休党支部 → 第一党支部,
+ * 离退休党支部): cut to fit, the shared part would be all that shows. A ranking's 「1. 」 stays.
+ */
+export function barLabels(labels: string[]): string[] {
+  const parts = labels.map((l) => RANK.exec(l)!)
+  const names = parts.map((p) => p[2])
+  let shared = 0
+  if (names.length > 1) {
+    while (names.every((n) => shared < n.length - 1 && n[shared] === names[0][shared])) shared++
+  }
+  if (shared < 2) shared = 0
+  return parts.map((p, i) => `${p[1] ?? ''}${names[i].slice(shared)}`)
+}
+
 export function chartElement(data: ChartData, look: ChartLook) {
   const size = labelSize(look.care)
   const label = { fontSize: size, fill: TEXT }
   const records = data.rows.map((row, index) => ({ index, label: row.label, value: row.value }))
   const max = Math.max(data.rate ? 1 : 1, ...records.map((r) => r.value ?? 0), data.target ?? 0)
+  // A ranking's score is out of 100: its axis ends there, as a rate's ends at 100 %.
   const valueScale = data.rate
     ? { min: 0, max: 1, tickCount: 3, formatter: (v: number) => `${Math.round(v * 100)}%` }
-    : { min: 0, max: Math.ceil(max * 1.15) || 1, tickCount: 3, formatter: (v: number) => String(Math.round(v)) }
+    : { min: 0, max: data.kind === 'ranking' ? 100 : Math.ceil(max * 1.15) || 1, tickCount: 3, formatter: (v: number) => String(Math.round(v)) }
   const valueAxis = jsx(Axis, { field: 'value', style: { label, grid: { stroke: GRID } } })
 
   if (data.kind === 'trend') {
@@ -83,8 +101,10 @@ export function chartElement(data: ChartData, look: ChartLook) {
 
   // Bars: one row per organisation, the best first at the top (transposed, so long names sit on the left).
   const bars = [...records].reverse()
+  const names = barLabels(records.map((r) => r.label))
+  const shown = new Map(records.map((r, i) => [r.label, names[i]]))
   const children = [
-    jsx(Axis, { field: 'label', style: { label: (text: string) => ({ ...label, text: short(text, look.care) }) } }),
+    jsx(Axis, { field: 'label', style: { label: (text: string) => ({ ...label, text: short(shown.get(text) ?? text, look.care) }) } }),
     valueAxis,
     jsx(Interval, { x: 'label', y: 'value', color: NATIVE_COLORS.primary, style: { radius: [0, 3, 3, 0] } }),
   ]
