@@ -48,13 +48,14 @@ export function chartHeight(data: ChartData, { care }: ChartLook): number {
 export const formatValue = (data: Pick<ChartData, 'rate'>, value: number | null): string =>
   value === null ? '—' : data.rate ? `${Math.round(value * 1000) / 10}%` : String(value)
 
-/** An organisation's name cut to fit beside a bar; the table holds the whole name. */
-const short = (name: string, care: boolean) => {
-  const max = care ? 5 : 7
-  return name.length > max ? `${name.slice(0, max - 1)}…` : name
-}
-
 const RANK = /^(\d+\. )?(.*)$/
+
+/** An organisation's name cut to fit beside a bar (a ranking's 「1. 」 not counted); the table holds the whole name. */
+const short = (label: string, care: boolean) => {
+  const max = care ? 5 : 7
+  const [, rank = '', name] = RANK.exec(label)!
+  return `${rank}${name.length > max ? `${name.slice(0, max - 1)}…` : name}`
+}
 
 /**
  * Bar labels without the start every name shares (幸福里社区第一党支部 and 幸福里社区离退休党支部 → 第一党支部,
