@@ -16,13 +16,14 @@ import { loadOrg, OrgDoc } from '../common/orgs'
 import { inScope, PersonDoc } from '../common/people'
 import { photosAsShown, startPhotoChecks } from '../common/photoChecks'
 import { findDoc, insertOnce, loadDoc, pageAfter } from '../common/query'
+import { carriedLimit, RATE_LIMITS, RateLimit } from '../common/rateLimit'
 import { shanghaiDate, shanghaiMonth } from '../common/time'
 import { wechat } from '../common/wechat'
 import { whenAll } from '../common/whenAll'
 import { studioFigures } from './figures'
 import { tellAuthor } from './messages'
 import { CaseDoc, CaseStepDoc, caseId, closing, receipt, RepDoc, STEP_LABELS, toSummary } from './model'
-import { loadStudio } from './reps'
+import { loadStudio, StudioSite } from './reps'
 
 /** Which event moves a case from which states to which. A transfer hands the case to another organisation, to accept anew. */
 export const CASE_TRANSITIONS: Record<CaseEvent, { from: CaseStatus[]; to: CaseStatus }> = {
@@ -55,26 +56,45 @@ async function checkText(openid: string, fields: Array<{ field: string; label: s
   }
 }
 
-/** The studio (or representative) a 民情 goes to: one read. */
-async function addressee(siteId: string, repId?: string) {
+/** A person's 民情 an hour, counted on the studio or representative each goes to. */
+export const SUBMIT_LIMIT: RateLimit = { ...RATE_LIMITS.submit, carriedIn: [COLLECTIONS.sites, COLLECTIONS.studioReps] }
+
+/**
+ * The studio (or representative) a 民情 goes to, read by the write that spends from the person's limit carried on it
+ * (common/rateLimit.ts carriedLimit): one operation for both. A miss reads the document once more, to say why.
+ */
+async function addressee(siteId: string, repId: string | undefined, openid: string, at: Date) {
+  const limit = carriedLimit(openid, SUBMIT_LIMIT, at)
+  const spend = async <T>(collection: string, id: string, where: Record<string, unknown>) =>
+    (await database().collection(collection).where({ _id: id, ...where, ...limit.where }).updateAndReturn(limit.raise)).doc as T | undefined
   if (!repId) {
-    const site = await loadStudio(siteId)
+    const site = await spend<StudioSite>(COLLECTIONS.sites, siteId, { type: 'studio', active: database().command.neq(false) })
+    if (!site) {
+      await loadStudio(siteId)
+      throw limit.refused()
+    }
     return { siteName: site.name, managingOrgPath: site.managingOrgPath, orgName: site.managingOrgName }
   }
-  const rep = await findDoc<RepDoc>(COLLECTIONS.studioReps, repId)
-  if (!rep || !rep.active || rep.siteId !== siteId) throw fail.invalid('repId', '这位党代表不在这个工作室，请重新选择')
+  const rep = await spend<RepDoc>(COLLECTIONS.studioReps, repId, { siteId, active: true })
+  if (!rep) {
+    const found = await findDoc<RepDoc>(COLLECTIONS.studioReps, repId)
+    if (!found || !found.active || found.siteId !== siteId) throw fail.invalid('repId', '这位党代表不在这个工作室，请重新选择')
+    throw limit.refused()
+  }
   return { siteName: rep.siteName, managingOrgPath: rep.managingOrgPath, orgName: rep.managingOrgName, rep }
 }
 
 /**
- * Leaves a 民情: content and photos checked first, then one read (the studio or representative), one insert under
- * the id of (author, request id) — a retry finds its case instead of making another — and one figures write.
+ * Leaves a 民情: the studio or representative read by the write that spends from the person's limit (nothing else is
+ * written over the limit), content and photos checked, one insert under the id of (author, request id) — a retry
+ * finds its case instead of making another — and one figures write: three operations.
  */
 export async function submit(input: StudioInput['submit'], openid: string): Promise<StudioOutput['submit']> {
+  const at = now()
+  const to = await addressee(input.siteId, input.repId, openid, at)
   await checkText(openid, [{ field: 'content', label: '内容', text: input.content }, { field: 'name', label: '称呼', text: input.name }])
   const photos = input.photos ?? []
-  const [to, photoChecks] = await whenAll([addressee(input.siteId, input.repId), startPhotoChecks('cases', openid, photos, 'photos')])
-  const at = now()
+  const photoChecks = await startPhotoChecks('cases', openid, photos, 'photos')
   const id = caseId(openid, input.requestId)
   const doc: CaseDoc = {
     _id: id,

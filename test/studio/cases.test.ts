@@ -1,7 +1,7 @@
 // 民情 and the case behind each: left by anyone with WeChat (registered or not), handled by the studio's managers or
 // the representative it is addressed to, transferred within the handler's scope, closed with a reply, rated once;
 // each step audited, conditional and told to the person; a studio's page with masked contacts and the next receptions.
-import { asWeChat, metrics, resetMetrics } from '../helpers/api'
+import { asWeChat, fireTimer, metrics, resetMetrics } from '../helpers/api'
 import { newEntries } from '../helpers/auditTable'
 import { outcome } from '../helpers/bed'
 import { at, caseInput, MONDAY, SEEDED_STUDIO, useStudioBed } from './support'
@@ -66,23 +66,28 @@ describe('leaving a 民情', () => {
   test('a WeChat user who never registered leaves one; a retry with the same request id is the same case; 3 operations', async () => {
     const siteId = await bed.studio()
     const resident = bed.demo['demo-newcomer']
-    await bed.leave(resident, siteId) // the month's figures document exists from here on
+    await bed.leave(bed.demo['demo-member'], siteId) // the month's figures document exists from here on
     const input = caseInput(siteId, { kind: 'suggestion', name: '王阿姨', phone: '13900001111' })
     await resetMetrics(bed.emu)
-    // From the mini-program (WeChat vouches for the openid: no session read, as on CloudBase).
+    // From the mini-program (WeChat vouches for the openid: no session read, as on CloudBase), the resident's first
+    // 民情 of the hour: every operation of the call, the rate limit's included.
     const first = await asWeChat(bed.emu, resident.openid).call('studio', 'submit', input)
     const m = await metrics(bed.emu)
     expect(first).toEqual({ ok: true, data: { id: first.data.id, status: 'pending' } })
-    // The router's per-person rate-limit counter is one operation of its own; the case itself takes at most three.
-    const counter = m.writesByCollection.rateLimits ?? 0
-    expect(counter).toBe(1)
-    expect(m.total - counter).toBeLessThanOrEqual(3)
-    expect(m.writesByCollection.studioCases).toBe(1)
+    console.log(`studio: a new 民情 costs ${m.total} database operations (${JSON.stringify(m.byAction)})`)
+    expect(m.total).toBeLessThanOrEqual(3)
+    expect(m.writesByCollection).toEqual({ sites: 1, studioCases: 1, studioMonths: 1 })
+    // To a representative: the same three.
+    const rep = await bed.rep(siteId)
+    const other = await bed.visitor()
+    await resetMetrics(bed.emu)
+    expect((await asWeChat(bed.emu, other.openid).call('studio', 'submit', caseInput(siteId, { repId: rep }))).ok).toBe(true)
+    expect((await metrics(bed.emu)).total).toBeLessThanOrEqual(3)
 
     const again = await resident.call('studio', 'submit', input)
     expect(again).toEqual({ ok: true, data: { id: first.data.id, status: 'pending' } })
     const { data } = await bed.db().collection('studioCases').where({ author: resident.openid, siteId }).limit(10).get()
-    expect(data).toHaveLength(2)
+    expect(data).toHaveLength(1)
     const mine = await resident.call('studio', 'mine')
     expect(mine.data.items[0]).toMatchObject({ siteId, kind: 'suggestion', status: 'pending', deadline: { date: '2026-12-28', label: '剩 15 个工作日' } })
     // Their own case only: another person cannot open it.
@@ -105,6 +110,31 @@ describe('leaving a 民情', () => {
     const { data } = await bed.db().collection('studioCases').where({ author: resident.openid }).limit(10).get()
     expect(data).toHaveLength(1)
     expect(data[0].photoChecks).toHaveLength(1)
+  })
+  test('30 an hour per person and addressee: the next is RATE_LIMITED in Chinese and writes nothing; the next hour is open again', async () => {
+    const siteId = await bed.studio()
+    const rep = await bed.rep(siteId)
+    const resident = await bed.visitor()
+    for (let i = 0; i < 30; i++) await bed.leave(resident, siteId)
+    await resetMetrics(bed.emu)
+    const refused = await resident.call('studio', 'submit', caseInput(siteId))
+    expect(refused).toEqual({ ok: false, code: 'RATE_LIMITED', message: expect.stringMatching(/^操作太频繁，请 \d+ 分钟后再试$/) })
+    expect((await metrics(bed.emu)).writesByCollection).toEqual({})
+    // Another person is not held back by this one; the count is kept per studio or representative (the document the
+    // call reads anyway carries it), so a representative of the studio is counted apart.
+    expect((await (await bed.visitor()).call('studio', 'submit', caseInput(siteId))).ok).toBe(true)
+    expect((await resident.call('studio', 'submit', caseInput(siteId, { repId: rep }))).ok).toBe(true)
+    await bed.setClock(at(MONDAY, '11:00'))
+    try {
+      expect((await resident.call('studio', 'submit', caseInput(siteId, { repId: rep }))).ok).toBe(true)
+      // The daily timer clears the ended window from the studio and the representative.
+      await fireTimer(bed.emu, 'studio', 'recount')
+      const ended = (d: any) => Object.keys(d?.limits ?? {}).filter((k) => Number(k.slice(1)) <= Date.parse(at(MONDAY, '11:00')))
+      expect(ended(await bed.stored('sites', siteId))).toEqual([])
+      expect(ended(await bed.stored('studioReps', rep))).toEqual([])
+    } finally {
+      await bed.setClock(at(MONDAY, '10:00'))
+    }
   })
 })
 
