@@ -8,12 +8,13 @@ import { defineActions } from '../common/router'
 import { act, getCase, handlerCases, mine, rate, submit, SUBMIT_LIMIT } from './cases'
 import { figures, recount } from './figures'
 import { repRecord } from './record'
-import { removeRep, saveRep, saveSchedule, studioPage } from './reps'
+import { linkable, removeRep, saveRep, saveSchedule, studioPage } from './reps'
 
 export const studioActions = defineActions<typeof studioSchemas, StudioOutput>({
   get: { who: 'anyone', input: studioSchemas.get, handler: (input, { caller }) => studioPage(input, caller) },
   saveRep: { who: 'secretary', input: studioSchemas.saveRep, handler: (input, { person }) => saveRep(input, person) },
   removeRep: { who: 'secretary', input: studioSchemas.removeRep, handler: (input, { person }) => removeRep(input, person) },
+  linkable: { who: 'secretary', input: studioSchemas.linkable, handler: (input, { person }) => linkable(input, person) },
   saveSchedule: { who: 'secretary', input: studioSchemas.saveSchedule, handler: (input, { person }) => saveSchedule(input, person) },
   uploadPhoto: { who: 'signedIn', input: studioSchemas.uploadPhoto, limit: RATE_LIMITS.uploadPhoto, handler: (_input, { openid }) => uploadTicket('cases', openid) },
   // Its per-person limit is carried by the studio or representative it goes to (cases.ts addressee): no extra operation.

@@ -1,6 +1,7 @@
 // A studio's page and what its managers keep up to date: representatives (contact masked for everyone but the
 // managers) and the reception schedule (weekly times and one-off dates; the next receptions computed in Shanghai).
 import type { StudioInput, StudioOutput } from '../../contract/studio'
+import { maskPhone } from '../../contract/common'
 import { audited, updateAudited } from '../common/audit'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
@@ -93,6 +94,16 @@ export async function saveRep(input: StudioInput['saveRep'], person: PersonDoc):
     entry: entry(input.id!, 'studio.updateRep'),
     result: { id: input.id! },
   }))
+}
+
+/** Approved members of that exact name the manager may link a representative to: in their scope (the office: all). */
+export async function linkable(input: StudioInput['linkable'], person: PersonDoc): Promise<StudioOutput['linkable']> {
+  await managedStudio(input.siteId, person)
+  const where = { status: 'approved', name: input.name.trim(), ...(person.role === 'admin' ? {} : { orgPath: person.scopeOrgId }) }
+  const { data } = await database().collection(COLLECTIONS.users).where(where).orderBy('_id', 'asc').limit(20).get()
+  return {
+    items: (data as PersonDoc[]).map((p) => ({ openid: p._id, name: p.name, orgName: p.orgName, ...(p.phone ? { phone: maskPhone(p.phone) } : {}) })),
+  }
 }
 
 export async function removeRep(input: StudioInput['removeRep'], person: PersonDoc): Promise<StudioOutput['removeRep']> {
