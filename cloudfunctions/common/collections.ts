@@ -64,6 +64,8 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     indexes: [
       { name: 'status_org', keys: { status: 1, orgPath: 1 } },
       { name: 'status_registered', keys: { status: 1, registeredAt: 1 } },
+      // A studio's manager finds a member by name to link a representative to.
+      { name: 'status_name', keys: { status: 1, name: 1 } },
     ],
   },
   {
@@ -189,7 +191,7 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
   {
     // A 党代表工作室's representatives (photos checked like a site's).
     name: COLLECTIONS.studioReps,
-    indexes: [{ name: 'site', keys: { siteId: 1, active: 1 } }, ...PHOTO_CHECK_INDEXES],
+    indexes: [{ name: 'site', keys: { siteId: 1, active: 1 } }, { name: 'account', keys: { openid: 1, active: 1 } }, ...PHOTO_CHECK_INDEXES],
   },
   {
     // _id is the studio's site id: its reception schedule (接待日), one document.
@@ -204,7 +206,7 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
       { name: 'author', keys: { author: 1, submittedAt: -1 } },
       { name: 'handler_status', keys: { orgPath: 1, status: 1, deadlineAt: 1 } },
       { name: 'studio_status', keys: { managingOrgPath: 1, status: 1, deadlineAt: 1 } },
-      { name: 'rep_status', keys: { repOpenid: 1, status: 1, deadlineAt: 1 } },
+      { name: 'rep_status', keys: { repId: 1, status: 1, deadlineAt: 1 } },
       { name: 'rep_submitted', keys: { repId: 1, submittedAt: -1 } },
       { name: 'month', keys: { month: 1 } },
       { name: 'closed_month', keys: { closedMonth: 1 } },

@@ -1,6 +1,7 @@
 // People and the scope rule: a secretary acts inside the subtree of the organisation they manage.
 import type { Person } from '../../contract/user'
 import { maskPhone } from '../../contract/common'
+import { database } from './cloud'
 import { COLLECTIONS } from './collections'
 import { findDoc } from './query'
 
@@ -20,6 +21,15 @@ export interface PersonDoc extends Omit<Person, 'openid' | 'registeredAt'> {
 
 export async function loadPerson(openid: string): Promise<PersonDoc | null> {
   return (await findDoc<PersonDoc>(COLLECTIONS.users, openid)) ?? null
+}
+
+/**
+ * The serving 党代表 (studio function) linked to this account: the 民情 addressed to them are this person's to handle,
+ * whoever was linked when the case came in (a case follows the representative's record). One read.
+ */
+export async function repIdsOf(openid: string): Promise<string[]> {
+  const { data } = await database().collection(COLLECTIONS.studioReps).where({ openid, active: true }).field({ _id: true }).limit(100).get()
+  return (data as Array<{ _id: string }>).map((r) => r._id)
 }
 
 /** Whether `actor` may act on something belonging to the organisation whose path is `orgPath`. */

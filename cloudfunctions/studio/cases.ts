@@ -13,7 +13,7 @@ import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { tempUrls } from '../common/files'
 import { loadOrg, OrgDoc } from '../common/orgs'
-import { inScope, PersonDoc } from '../common/people'
+import { inScope, PersonDoc, repIdsOf } from '../common/people'
 import { photosAsShown, startPhotoChecks } from '../common/photoChecks'
 import { findDoc, insertOnce, loadDoc, pageAfter } from '../common/query'
 import { carriedLimit, RATE_LIMITS, RateLimit } from '../common/rateLimit'
@@ -35,13 +35,21 @@ export const CASE_TRANSITIONS: Record<CaseEvent, { from: CaseStatus[]; to: CaseS
 
 /** The studio's managers and those of the organisation it was transferred to. */
 const handles = (person: PersonDoc | null, c: CaseDoc) => !!person && (inScope(person, c.orgPath) || inScope(person, c.managingOrgPath))
-/** The representative the case is addressed to, through their own account. */
-const isRep = (person: PersonDoc | null, c: CaseDoc) => !!person && !!c.repOpenid && c.repOpenid === person._id && person.status === 'approved'
+/**
+ * The representative the case is addressed to, through the account linked to that record now (`repIds`: the
+ * caller's, repIdsOf): relinking a representative hands their cases to the new account and takes them from the old.
+ */
+const isRep = (person: PersonDoc | null, c: CaseDoc, repIds: string[]) =>
+  !!person && person.status === 'approved' && !!c.repId && repIds.includes(c.repId)
+
+/** The representatives linked to the caller, read only when the case names one and the caller does not manage it. */
+const repIdsFor = async (person: PersonDoc | null, c: CaseDoc) =>
+  person?.status === 'approved' && c.repId && !handles(person, c) ? repIdsOf(person._id) : []
 
 /** What `person` may do to the case now. */
-function allowedEvents(person: PersonDoc | null, c: CaseDoc): CaseEvent[] {
+function allowedEvents(person: PersonDoc | null, c: CaseDoc, repIds: string[]): CaseEvent[] {
   const manager = handles(person, c)
-  if (!manager && !isRep(person, c)) return []
+  if (!manager && !isRep(person, c, repIds)) return []
   return (Object.keys(CASE_TRANSITIONS) as CaseEvent[])
     .filter((e) => CASE_TRANSITIONS[e].from.includes(c.status) && (e !== 'transfer' || manager))
 }
@@ -103,7 +111,7 @@ export async function submit(input: StudioInput['submit'], openid: string): Prom
     managingOrgPath: to.managingOrgPath,
     orgPath: to.managingOrgPath,
     orgName: to.orgName,
-    ...(to.rep ? { repId: to.rep._id, repName: to.rep.name, ...(to.rep.openid ? { repOpenid: to.rep.openid } : {}) } : {}),
+    ...(to.rep ? { repId: to.rep._id, repName: to.rep.name } : {}),
     kind: input.kind,
     content: input.content,
     photos,
@@ -139,7 +147,8 @@ export async function mine(input: StudioInput['mine'], openid: string): Promise<
 export async function getCase(input: StudioInput['getCase'], openid: string, caller: () => Promise<PersonDoc | null>): Promise<StudioOutput['getCase']> {
   const [c, person] = await whenAll([loadDoc<CaseDoc>(COLLECTIONS.studioCases, input.id, () => fail.notFound('这条民情')), caller()])
   const author = c.author === openid
-  const handler = handles(person, c) || isRep(person, c)
+  const repIds = await repIdsFor(person, c)
+  const handler = handles(person, c) || isRep(person, c, repIds)
   if (!author && !handler) throw fail.forbidden('只能查看自己留的民情，或您负责办理的民情')
   const urls = await tempUrls(c.photos)
   const phone = handler ? c.phone : maskPhone(c.phone)
@@ -155,7 +164,7 @@ export async function getCase(input: StudioInput['getCase'], openid: string, cal
     timeline: c.history.map((h) => ({
       event: h.event, label: STEP_LABELS[h.event], byName: h.byName, at: new Date(h.at).toISOString(), ...(h.note ? { note: h.note } : {}),
     })),
-    canAct: allowedEvents(person, c),
+    canAct: allowedEvents(person, c, repIds),
     canRate: author && c.status === 'closed' && !c.rating,
   }
 }
@@ -166,11 +175,12 @@ export async function getCase(input: StudioInput['getCase'], openid: string, cal
  */
 export async function handlerCases(input: StudioInput['cases'], person: PersonDoc): Promise<StudioOutput['cases']> {
   const _ = database().command
-  const mineAsRep = { repOpenid: person._id }
-  const scope = person.role === 'admin' ? null
-    : person.role === 'secretary' && person.scopeOrgId
-      ? _.or([{ orgPath: person.scopeOrgId }, { managingOrgPath: person.scopeOrgId }, mineAsRep])
-      : mineAsRep
+  const repIds = person.role === 'admin' ? [] : await repIdsOf(person._id)
+  const mineAsRep = repIds.length > 0 ? [{ repId: _.in(repIds) }] : []
+  const manager = person.role === 'secretary' && person.scopeOrgId
+    ? [{ orgPath: person.scopeOrgId }, { managingOrgPath: person.scopeOrgId }] : []
+  if (person.role !== 'admin' && manager.length + mineAsRep.length === 0) return { items: [], nextCursor: null }
+  const scope = person.role === 'admin' ? null : _.or([...manager, ...mineAsRep])
   const closed = input.status === 'closed'
   const where: object[] = [
     input.status ? { status: input.status } : { status: _.in(OPEN_CASE_STATUSES) },
@@ -192,9 +202,11 @@ export async function act(input: StudioInput['act'], person: PersonDoc): Promise
     ? await loadOrg(input.orgId!, () => fail.invalid('orgId', '没有找到这个党组织，请重新选择')) : null
   const _ = database().command
   const { to } = CASE_TRANSITIONS[input.event]
+  // Read before the transaction: the representatives linked to the caller now (the district office manages every case).
+  const repIds = person.role === 'admin' ? [] : await repIdsOf(person._id)
   const { c, at } = await updateAudited<CaseDoc, { c: CaseDoc; at: Date }>(COLLECTIONS.studioCases, input.id, () => fail.notFound('这条民情'), (c) => {
     const manager = handles(person, c)
-    if (!manager && !isRep(person, c)) throw fail.forbidden('这条民情不在您负责的范围内')
+    if (!manager && !isRep(person, c, repIds)) throw fail.forbidden('这条民情不在您负责的范围内')
     if (input.event === 'transfer') {
       if (!manager) throw fail.forbidden('只有工作室所在党组织的书记可以转办')
       if (!inScope(person, target!.path)) throw fail.forbidden('只能转办给您管理范围内的党组织')

@@ -17,6 +17,14 @@ async function auditIdsNow(): Promise<Set<string>> {
   return new Set(data.map((d: any) => d._id))
 }
 
+/** A member of 幸福里's first branch, registered and approved just now (linked to nothing). */
+async function approvedMember() {
+  const person = await bed.applicant('org-branch-a1')
+  expect((await secA().call('user', 'approve', { openid: person.openid })).ok).toBe(true)
+  await person.signInAgain() // the approval ended the registration's session
+  return person
+}
+
 async function messagesOf(openid: string) {
   const { data } = await bed.db().collection('messages').where({ openid }).orderBy('at', 'asc').limit(100).get()
   return data
@@ -48,6 +56,17 @@ describe('the studio page', () => {
       { date: '2026-12-09', label: '12月9日 周三', start: '14:00', end: '17:00', repName: '吴秀兰' },
       { date: '2026-12-14', label: '12月14日 周一', start: '09:00', end: '09:30' },
     ])
+  })
+
+  test('a manager finds the member to link by exact name, inside their own scope only, phone masked', async () => {
+    const siteId = await bed.studio()
+    expect((await secA().call('studio', 'linkable', { siteId, name: '张明' })).data.items)
+      .toEqual([{ openid: 'demo-member', name: '张明', orgName: '幸福里社区第一党支部', phone: '138****0004' }])
+    expect((await admin().call('studio', 'linkable', { siteId, name: '刘洋' })).data.items.map((m: any) => m.openid)).toEqual(['demo-member-b'])
+    // 刘洋 is of community B: not in community A's secretary's scope.
+    expect((await secA().call('studio', 'linkable', { siteId, name: '刘洋' })).data.items).toEqual([])
+    expect(outcome(await secB().call('studio', 'linkable', { siteId, name: '张明' }))).toBe('FORBIDDEN')
+    expect(await secA().call('studio', 'linkable', { siteId, name: '' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/党员姓名/) })
   })
 
   test('a bad schedule is refused in Chinese and changes nothing; another community cannot edit it', async () => {
@@ -190,10 +209,47 @@ describe('the case workflow', () => {
     expect(outcome(await rep.call('studio', 'act', { id: other, event: 'transfer', orgId: 'org-branch-a1', note: '请支部协助' }))).toBe('FORBIDDEN')
   })
 
+  test('我的 offers 民情办理 to a member only while a serving representative is linked to their account (the server says)', async () => {
+    const siteId = await bed.studio()
+    const member = await approvedMember()
+    const told = async () => (await member.call('user', 'me')).data.representative
+    expect(await told()).toBeUndefined()
+    const repId = await bed.rep(siteId, member)
+    expect(await told()).toBe(true)
+    expect((await secA().call('studio', 'removeRep', { id: repId })).ok).toBe(true)
+    expect(await told()).toBeUndefined()
+    expect((await bed.demo['demo-newcomer'].call('user', 'me')).data.representative).toBeUndefined()
+  })
+
+  test('relinking a representative hands their cases to the new account: the old one can no longer see or act on them', async () => {
+    const siteId = await bed.studio()
+    const [before, after] = [await approvedMember(), await approvedMember()]
+    const repId = await bed.rep(siteId, before, { name: '郑国平' })
+    const id = await bed.leave(await bed.visitor(), siteId, { repId })
+    const listed = async (who: any) => (await who.call('studio', 'cases')).data.items.map((c: any) => c.id)
+    expect(await listed(before)).toContain(id)
+    expect((await before.call('studio', 'getCase', { id })).data.canAct).toEqual(['accept'])
+
+    const relinked = await secA().call('studio', 'saveRep', { siteId, id: repId, name: '郑国平', term: '第十三届区党代表', phone: '13812341234', openid: after.openid })
+    expect(relinked).toEqual({ ok: true, data: { id: repId } })
+    expect(await listed(after)).toContain(id)
+    expect((await after.call('studio', 'getCase', { id })).data.canAct).toEqual(['accept'])
+    expect(await listed(before)).not.toContain(id)
+    expect(outcome(await before.call('studio', 'getCase', { id }))).toBe('FORBIDDEN')
+    expect(outcome(await before.call('studio', 'act', { id, event: 'accept' }))).toBe('FORBIDDEN')
+    await bed.move(after, id, 'accept')
+    expect((await bed.stored('studioCases', id)).status).toBe('accepted')
+    // Unlinked altogether: the studio's managers handle it; the last account is refused too.
+    await secA().call('studio', 'saveRep', { siteId, id: repId, name: '郑国平', term: '第十三届区党代表', phone: '13812341234' })
+    expect(outcome(await after.call('studio', 'act', { id, event: 'close', reply: '已经联系相关部门处理完毕。' }))).toBe('FORBIDDEN')
+    await bed.move(secA(), id, 'close')
+  })
+
   test('the seeded street studio transfers to community A, whose secretary then handles it; community B never sees it', async () => {
     const resident = await bed.visitor()
     const id = await bed.leave(resident, SEEDED_STUDIO)
-    const listed = async (who: any) => (await who.call('studio', 'cases')).data.items.map((c: any) => c.id)
+    // The studio's own open cases (one page: the suite's other studios' cases are many).
+    const listed = async (who: any) => (await who.call('studio', 'cases', { siteId: SEEDED_STUDIO })).data.items.map((c: any) => c.id)
     expect(await listed(admin())).toContain(id)
     expect(await listed(secA())).not.toContain(id)
     expect(outcome(await secA().call('studio', 'act', { id, event: 'accept' }))).toBe('FORBIDDEN')
