@@ -191,7 +191,7 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
   {
     // A 党代表工作室's representatives (photos checked like a site's).
     name: COLLECTIONS.studioReps,
-    indexes: [{ name: 'site', keys: { siteId: 1, active: 1 } }, { name: 'account', keys: { openid: 1, active: 1 } }, ...PHOTO_CHECK_INDEXES],
+    indexes: [{ name: 'site', keys: { siteId: 1, active: 1 } }, ...PHOTO_CHECK_INDEXES],
   },
   {
     // _id is the studio's site id: its reception schedule (接待日), one document.

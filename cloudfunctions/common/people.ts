@@ -1,7 +1,6 @@
 // People and the scope rule: a secretary acts inside the subtree of the organisation they manage.
 import type { Person } from '../../contract/user'
 import { maskPhone } from '../../contract/common'
-import { database } from './cloud'
 import { COLLECTIONS } from './collections'
 import { findDoc } from './query'
 
@@ -15,6 +14,8 @@ export interface PersonDoc extends Omit<Person, 'openid' | 'registeredAt'> {
   reviewedBy?: string
   /** The applicant accepted one subscribe message for the review result (weapp). */
   subscribe?: boolean
+  /** The serving 党代表 linked to this account (studio reps.ts keeps it with the link): repIdsOf. */
+  reps?: string[]
   /** H5 sessions issued before this ended (common/sessions.ts): sign-out, approval, rejection, a role change. */
   sessionsValidFrom?: Date
 }
@@ -25,12 +26,10 @@ export async function loadPerson(openid: string): Promise<PersonDoc | null> {
 
 /**
  * The serving 党代表 (studio function) linked to this account: the 民情 addressed to them are this person's to handle,
- * whoever was linked when the case came in (a case follows the representative's record). One read.
+ * whoever was linked when the case came in (a case follows the representative's record). Read from the person's own
+ * record, which the studio keeps in the same transaction as the link: no read of its own.
  */
-export async function repIdsOf(openid: string): Promise<string[]> {
-  const { data } = await database().collection(COLLECTIONS.studioReps).where({ openid, active: true }).field({ _id: true }).limit(100).get()
-  return (data as Array<{ _id: string }>).map((r) => r._id)
-}
+export const repIdsOf = (person: PersonDoc): string[] => (person.status === 'approved' ? person.reps ?? [] : [])
 
 /** Whether `actor` may act on something belonging to the organisation whose path is `orgPath`. */
 export function inScope(actor: PersonDoc, orgPath: string[]): boolean {

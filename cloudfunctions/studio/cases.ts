@@ -42,10 +42,6 @@ const handles = (person: PersonDoc | null, c: CaseDoc) => !!person && (inScope(p
 const isRep = (person: PersonDoc | null, c: CaseDoc, repIds: string[]) =>
   !!person && person.status === 'approved' && !!c.repId && repIds.includes(c.repId)
 
-/** The representatives linked to the caller, read only when the case names one and the caller does not manage it. */
-const repIdsFor = async (person: PersonDoc | null, c: CaseDoc) =>
-  person?.status === 'approved' && c.repId && !handles(person, c) ? repIdsOf(person._id) : []
-
 /** What `person` may do to the case now. */
 function allowedEvents(person: PersonDoc | null, c: CaseDoc, repIds: string[]): CaseEvent[] {
   const manager = handles(person, c)
@@ -147,7 +143,7 @@ export async function mine(input: StudioInput['mine'], openid: string): Promise<
 export async function getCase(input: StudioInput['getCase'], openid: string, caller: () => Promise<PersonDoc | null>): Promise<StudioOutput['getCase']> {
   const [c, person] = await whenAll([loadDoc<CaseDoc>(COLLECTIONS.studioCases, input.id, () => fail.notFound('这条民情')), caller()])
   const author = c.author === openid
-  const repIds = await repIdsFor(person, c)
+  const repIds = person ? repIdsOf(person) : []
   const handler = handles(person, c) || isRep(person, c, repIds)
   if (!author && !handler) throw fail.forbidden('只能查看自己留的民情，或您负责办理的民情')
   const urls = await tempUrls(c.photos)
@@ -175,7 +171,7 @@ export async function getCase(input: StudioInput['getCase'], openid: string, cal
  */
 export async function handlerCases(input: StudioInput['cases'], person: PersonDoc): Promise<StudioOutput['cases']> {
   const _ = database().command
-  const repIds = person.role === 'admin' ? [] : await repIdsOf(person._id)
+  const repIds = repIdsOf(person)
   const mineAsRep = repIds.length > 0 ? [{ repId: _.in(repIds) }] : []
   const manager = person.role === 'secretary' && person.scopeOrgId
     ? [{ orgPath: person.scopeOrgId }, { managingOrgPath: person.scopeOrgId }] : []
@@ -202,8 +198,7 @@ export async function act(input: StudioInput['act'], person: PersonDoc): Promise
     ? await loadOrg(input.orgId!, () => fail.invalid('orgId', '没有找到这个党组织，请重新选择')) : null
   const _ = database().command
   const { to } = CASE_TRANSITIONS[input.event]
-  // Read before the transaction: the representatives linked to the caller now (the district office manages every case).
-  const repIds = person.role === 'admin' ? [] : await repIdsOf(person._id)
+  const repIds = repIdsOf(person)
   const { c, at } = await updateAudited<CaseDoc, { c: CaseDoc; at: Date }>(COLLECTIONS.studioCases, input.id, () => fail.notFound('这条民情'), (c) => {
     const manager = handles(person, c)
     if (!manager && !isRep(person, c, repIds)) throw fail.forbidden('这条民情不在您负责的范围内')

@@ -101,7 +101,7 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
     input: userSchemas.me,
     handler: async (_input, { openid, caller }) => {
       const person = await caller()
-      const representative = person?.status === 'approved' && (await repIdsOf(person._id)).length > 0
+      const representative = !!person && repIdsOf(person).length > 0
       return { openid, person: person ? toPerson(person, true) : null, ...(representative ? { representative: true as const } : {}) }
     },
   },

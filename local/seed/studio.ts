@@ -102,6 +102,8 @@ export async function seedStudio(db: SeedDatabase, now: Date) {
     return doc
   })
   await putAll(db, COLLECTIONS.studioReps, reps as unknown as Doc[])
+  // Each linked account lists its representatives, as the studio function keeps it (common/people.ts repIdsOf).
+  for (const r of reps) if (r.openid) await db.collection(COLLECTIONS.users).doc(r.openid).update({ reps: db.command.set([r._id]) })
   await putAll(db, COLLECTIONS.studioSchedules, [schedule] as unknown as Doc[])
   await putAll(db, COLLECTIONS.studioCases, cases as unknown as Doc[])
   await putAll(db, COLLECTIONS.audit, audit)
