@@ -37,7 +37,7 @@ function check(d: SlotDraft): Errors {
 const asSaved = ({ weekday, date, start, end, repId }: ReceptionSlot): ReceptionSlot =>
   ({ ...(weekday ? { weekday } : {}), ...(date ? { date } : {}), start, end, ...(repId ? { repId } : {}) })
 
-export const slotLabel = (r: ReceptionSlot) =>
+const slotLabel = (r: ReceptionSlot) =>
   `${r.weekday ? `每${WEEKDAY_LABELS[r.weekday]}` : formatDay(`${r.date}T12:00:00+08:00`)} ${r.start}–${r.end}${r.repName ? ` · ${r.repName}` : ''}`
 
 export default function ScheduleForm({ studio, onSaved }: { studio: StudioPage; onSaved: (what: string) => void }) {
