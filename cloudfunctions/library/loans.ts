@@ -1,8 +1,8 @@
 // Borrow, return and renew by scanning a copy's label, without staff. Each is one conditional write of the copy (its
 // state is the lock): two phones borrowing one copy at once give one loan, because only one write finds it on the
-// shelf. Cost: the router's read of the caller, then a borrow is the copy's write and the month's figures; a return
-// is the copy's write, the loan's history record and the copy's mark that it is recorded; a renewal reads the copy
-// (its due date) and writes it.
+// shelf. Cost: the router's read of the caller, then a borrow is the copy's write and the month's figures; a renewal
+// reads the copy (its due date) and writes it. A return needs no read of the caller (the copy's holder is the caller's
+// openid): the copy's write, the loan's history record and the copy's mark that it is recorded.
 //
 // A return cut short between the copy's write and its history record leaves the copy on the shelf marked
 // `unrecorded`, still carrying the ended loan: nobody can borrow it until the record is written (the borrow that finds
@@ -69,15 +69,15 @@ export async function borrow(input: LibraryInput['borrow'], person: PersonDoc): 
 }
 
 /** Only the holder returns by scanning (a copy handed in at the desk is put back by its manager: markCopy). */
-export async function giveBack(input: LibraryInput['return'], person: PersonDoc): Promise<LibraryOutput['return']> {
+export async function giveBack(input: LibraryInput['return'], openid: string): Promise<LibraryOutput['return']> {
   const at = now()
-  const res = await database().collection(COLLECTIONS.libraryCopies).where({ _id: input.copyId, state: 'lent', holder: person._id })
+  const res = await database().collection(COLLECTIONS.libraryCopies).where({ _id: input.copyId, state: 'lent', holder: openid })
     .updateAndReturn({ state: 'shelf', returnedAt: at, unrecorded: true })
   const copy = res.doc as CopyDoc | undefined
   if (!copy) {
     const held = await loadCopy(input.copyId)
     if (held.state === 'lent') throw fail.forbidden(`《${held.title}》第 ${held.n} 册不是您借的，请把它交给书屋管理员`)
-    if (held.state !== 'shelf') throw notAvailable(held, person._id)
+    if (held.state !== 'shelf') throw notAvailable(held, openid)
     throw fail.alreadyDone(`《${held.title}》第 ${held.n} 册已经归还，不需要再还`)
   }
   await recordReturn(copy)
