@@ -64,6 +64,11 @@ export const studioSchemas = {
     openid: id('党代表的账号').optional(),
   }).strict(),
   removeRep: z.object({ id: id('党代表') }).strict(),
+  /**
+   * For linking a representative to their own account: the approved members of that exact name in the caller's
+   * scope (the district office: all), phones masked.
+   */
+  linkable: z.object({ siteId: id('工作室'), name: text('党员姓名', { max: 20 }) }).strict(),
   saveSchedule: z.object({
     siteId: id('工作室'),
     receptions: z.array(reception, { invalid_type_error: '接待时间格式不正确' }).max(STUDIO_LIMITS.slots, `最多 ${STUDIO_LIMITS.slots} 个接待时间`),
@@ -130,6 +135,9 @@ export interface Representative {
   linked?: boolean
   openid?: string
 }
+
+/** A member a representative may be linked to, as their manager finds them by name. */
+export interface LinkableMember { openid: string; name: string; orgName: string; phone?: string }
 
 export interface ReceptionSlot { weekday?: number; date?: string; start: string; end: string; repId?: string; repName?: string }
 /** One upcoming reception, in Asia/Shanghai: `date` and its label `12月7日 周一`. */
@@ -204,6 +212,7 @@ export interface StudioOutput {
   get: StudioPage
   saveRep: { id: string }
   removeRep: { id: string }
+  linkable: { items: LinkableMember[] }
   saveSchedule: { count: number }
   uploadPhoto: { fileID: string; cloudPath: string; url: string; headers: Record<string, string> }
   submit: { id: string; status: CaseStatus }

@@ -163,7 +163,8 @@ export interface UserOutput {
   scanLogin: { device: string; expiresAt: string }
   confirmLogin: { confirmed: true }
   cancelLogin: { cancelled: true }
-  me: { openid: string; person: Person | null }
+  /** `representative`: the person is linked to a serving 党代表, so the 民情 addressed to them are theirs to handle. */
+  me: { openid: string; person: Person | null; representative?: true }
   orgs: { items: Org[] }
   register: { status: PersonStatus }
   pending: { items: Person[]; total: number; nextCursor: string | null }

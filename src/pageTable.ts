@@ -84,6 +84,8 @@ export const PAGES = {
   studioCases: secretary('studio-cases'),
   /** A studio's monthly figures, `?siteId=`. */
   studioFigures: secretary('studio-figures'),
+  /** A studio's representatives and reception schedule, kept by its managers, `?siteId=`. */
+  studioReps: secretary('studio-reps'),
   /** Add a book to a 书屋, `?siteId=`. */
   libraryAdd: secretary('library-add'),
   /** A book's copy labels to print on an A4 label sheet, `?id=<book id>`. */

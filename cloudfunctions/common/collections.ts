@@ -67,6 +67,8 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     indexes: [
       { name: 'status_org', keys: { status: 1, orgPath: 1 } },
       { name: 'status_registered', keys: { status: 1, registeredAt: 1 } },
+      // A studio's manager finds a member by name to link a representative to.
+      { name: 'status_name', keys: { status: 1, name: 1 } },
     ],
   },
   {
@@ -207,7 +209,7 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
       { name: 'author', keys: { author: 1, submittedAt: -1 } },
       { name: 'handler_status', keys: { orgPath: 1, status: 1, deadlineAt: 1 } },
       { name: 'studio_status', keys: { managingOrgPath: 1, status: 1, deadlineAt: 1 } },
-      { name: 'rep_status', keys: { repOpenid: 1, status: 1, deadlineAt: 1 } },
+      { name: 'rep_status', keys: { repId: 1, status: 1, deadlineAt: 1 } },
       { name: 'rep_submitted', keys: { repId: 1, submittedAt: -1 } },
       { name: 'month', keys: { month: 1 } },
       { name: 'closed_month', keys: { closedMonth: 1 } },

@@ -14,6 +14,8 @@ export interface PersonDoc extends Omit<Person, 'openid' | 'registeredAt'> {
   reviewedBy?: string
   /** The applicant accepted one subscribe message for the review result (weapp). */
   subscribe?: boolean
+  /** The serving 党代表 linked to this account (studio reps.ts keeps it with the link): repIdsOf. */
+  reps?: string[]
   /** H5 sessions issued before this ended (common/sessions.ts): sign-out, approval, rejection, a role change. */
   sessionsValidFrom?: Date
 }
@@ -21,6 +23,13 @@ export interface PersonDoc extends Omit<Person, 'openid' | 'registeredAt'> {
 export async function loadPerson(openid: string): Promise<PersonDoc | null> {
   return (await findDoc<PersonDoc>(COLLECTIONS.users, openid)) ?? null
 }
+
+/**
+ * The serving 党代表 (studio function) linked to this account: the 民情 addressed to them are this person's to handle,
+ * whoever was linked when the case came in (a case follows the representative's record). Read from the person's own
+ * record, which the studio keeps in the same transaction as the link: no read of its own.
+ */
+export const repIdsOf = (person: PersonDoc): string[] => (person.status === 'approved' ? person.reps ?? [] : [])
 
 /** Whether `actor` may act on something belonging to the organisation whose path is `orgPath`. */
 export function inScope(actor: PersonDoc, orgPath: string[]): boolean {

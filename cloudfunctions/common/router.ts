@@ -209,7 +209,7 @@ export function createRouter(name: string, actions: ActionTable, options: Router
         if (!allowed(def.who, person)) return refusal(def.who, person)
         ctx = { ...ctx, person: person! }
       }
-      if (def.limit && openid) await spend(openid, `${name}.${actionName}`, def.limit, now())
+      if (def.limit && !def.limit.carriedIn && openid) await spend(openid, `${name}.${actionName}`, def.limit, now())
 
       const data = await def.handler(parsed.data, ctx)
       return { ok: true, data }

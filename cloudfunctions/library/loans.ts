@@ -1,18 +1,23 @@
 // Borrow, return and renew by scanning a copy's label, without staff. Each is one conditional write of the copy (its
 // state is the lock): two phones borrowing one copy at once give one loan, because only one write finds it on the
-// shelf. Cost: the router's read of the caller, then a borrow is the copy's write and the month's figures; a return
-// is the copy's write and the loan's history record; a renewal reads the copy (its due date) and writes it.
+// shelf. Cost: the router's read of the caller, then a borrow is the copy's write and the month's figures; a renewal
+// reads the copy (its due date) and writes it. A return needs no read of the caller (the copy's holder is the caller's
+// openid): the copy's write, the loan's history record and the copy's mark that it is recorded.
+//
+// A return cut short between the copy's write and its history record leaves the copy on the shelf marked
+// `unrecorded`, still carrying the ended loan: nobody can borrow it until the record is written (the borrow that finds
+// it so writes it first, as does the daily timer), and the record's id is the loan's, so writing it twice is once.
 //
 // Renewal: once per loan, 30 more days from the due date, and not once the loan is overdue (an overdue book is
 // returned first: a renewal must not hide a late return from the overdue list).
 import type { LibraryInput, LibraryOutput, Loan, OverdueLoan } from '../../contract/library'
 import { LIBRARY_RULES } from '../../contract/library'
-import { database } from '../common/cloud'
+import { database, Database } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import type { PersonDoc } from '../common/people'
-import { pageAfter } from '../common/query'
+import { insertOnce, pageAfter, readAll } from '../common/query'
 import { shanghaiDate, shanghaiMonth } from '../common/time'
 import { whenAll } from '../common/whenAll'
 import { loadBook, loadCopy, loadLibrary, manages, notAvailable } from './catalogue'
@@ -42,35 +47,58 @@ export async function borrow(input: LibraryInput['borrow'], person: PersonDoc): 
   const at = now()
   const { due, dueDate } = loanDue(at)
   const month = shanghaiMonth(at)
-  const res = await database().collection(COLLECTIONS.libraryCopies).where({ _id: input.copyId, state: 'shelf' })
+  const _ = database().command
+  const take = () => database().collection(COLLECTIONS.libraryCopies).where({ _id: input.copyId, state: 'shelf', unrecorded: _.neq(true) })
     .updateAndReturn({
       state: 'lent', loanId: loanIdOf(input.copyId, at), holder: person._id, holderName: person.name, borrowedAt: at,
       borrowMonth: month, due, dueDate, renewed: false, remind: input.remind === true, remindedSoon: false,
       remindedDue: false, returnedAt: null,
     })
-  const copy = res.doc as CopyDoc | undefined
-  // Not on the shelf: one more read (on a refusal only) to say why.
-  if (!copy) throw notAvailable(await loadCopy(input.copyId), person._id)
+  let copy = (await take()).doc as CopyDoc | undefined
+  if (!copy) {
+    // Not on the shelf, or back with its last loan unrecorded (a return cut short): one more read to say why, or to
+    // record that loan before this one replaces it.
+    const found = await loadCopy(input.copyId)
+    if (found.state !== 'shelf' || !found.unrecorded) throw notAvailable(found, person._id)
+    await recordReturn(found)
+    copy = (await take()).doc as CopyDoc | undefined
+    if (!copy) throw notAvailable(await loadCopy(input.copyId), person._id)
+  }
   await libraryFigures.record(database(), { siteId: copy.siteId, month, bookId: copy.bookId, openid: person._id })
   return currentLoan(copy, shanghaiDate(at))
 }
 
 /** Only the holder returns by scanning (a copy handed in at the desk is put back by its manager: markCopy). */
-export async function giveBack(input: LibraryInput['return'], person: PersonDoc): Promise<LibraryOutput['return']> {
+export async function giveBack(input: LibraryInput['return'], openid: string): Promise<LibraryOutput['return']> {
   const at = now()
-  const res = await database().collection(COLLECTIONS.libraryCopies).where({ _id: input.copyId, state: 'lent', holder: person._id })
-    .updateAndReturn({ state: 'shelf', returnedAt: at })
+  const res = await database().collection(COLLECTIONS.libraryCopies).where({ _id: input.copyId, state: 'lent', holder: openid })
+    .updateAndReturn({ state: 'shelf', returnedAt: at, unrecorded: true })
   const copy = res.doc as CopyDoc | undefined
   if (!copy) {
     const held = await loadCopy(input.copyId)
     if (held.state === 'lent') throw fail.forbidden(`《${held.title}》第 ${held.n} 册不是您借的，请把它交给书屋管理员`)
-    if (held.state !== 'shelf') throw notAvailable(held, person._id)
+    if (held.state !== 'shelf') throw notAvailable(held, openid)
     throw fail.alreadyDone(`《${held.title}》第 ${held.n} 册已经归还，不需要再还`)
   }
-  // The history record: a retried return after a lost answer finds the copy back on the shelf (refused above), so
-  // this runs once per loan.
-  await database().collection(COLLECTIONS.libraryLoans).add(endedLoan(copy, 'returned', at))
+  await recordReturn(copy)
   return currentLoan(copy, shanghaiDate(at), 'returned')
+}
+
+/**
+ * Writes the history record of the loan a copy just came back from (its id is the loan's: a second write is the
+ * first), then clears the copy's `unrecorded` mark, only while the copy still carries that loan.
+ */
+export async function recordReturn(copy: CopyDoc): Promise<void> {
+  const _ = database().command
+  await insertOnce(COLLECTIONS.libraryLoans, endedLoan(copy, 'returned', copy.returnedAt!))
+  await database().collection(COLLECTIONS.libraryCopies).where({ _id: copy._id, loanId: copy.loanId, unrecorded: true }).update({ unrecorded: _.remove() })
+}
+
+/** The daily timer's repair: the returns cut short since the last run get their history records. Answers how many. */
+export async function recordCutShortReturns(db: Database): Promise<number> {
+  const copies = await readAll<CopyDoc>(db, COLLECTIONS.libraryCopies, { unrecorded: true })
+  for (const copy of copies) await recordReturn(copy)
+  return copies.length
 }
 
 export async function renew(input: LibraryInput['renew'], person: PersonDoc): Promise<LibraryOutput['renew']> {

@@ -48,6 +48,8 @@ export interface CopyDoc extends CurrentLoan {
   shelf: string
   n: number
   state: CopyState
+  /** Back on the shelf from a return whose history record is not written yet (loans.ts recordReturn). */
+  unrecorded?: true
 }
 
 export type LoanEnd = 'returned' | 'lost' | 'damaged'

@@ -5,18 +5,20 @@ import { studioSchemas } from '../../contract/studio'
 import { uploadTicket } from '../common/photos'
 import { RATE_LIMITS } from '../common/rateLimit'
 import { defineActions } from '../common/router'
-import { act, getCase, handlerCases, mine, rate, submit } from './cases'
+import { act, getCase, handlerCases, mine, rate, submit, SUBMIT_LIMIT } from './cases'
 import { figures, recount } from './figures'
 import { repRecord } from './record'
-import { removeRep, saveRep, saveSchedule, studioPage } from './reps'
+import { linkable, removeRep, saveRep, saveSchedule, studioPage } from './reps'
 
 export const studioActions = defineActions<typeof studioSchemas, StudioOutput>({
   get: { who: 'anyone', input: studioSchemas.get, handler: (input, { caller }) => studioPage(input, caller) },
   saveRep: { who: 'secretary', input: studioSchemas.saveRep, handler: (input, { person }) => saveRep(input, person) },
   removeRep: { who: 'secretary', input: studioSchemas.removeRep, handler: (input, { person }) => removeRep(input, person) },
+  linkable: { who: 'secretary', input: studioSchemas.linkable, handler: (input, { person }) => linkable(input, person) },
   saveSchedule: { who: 'secretary', input: studioSchemas.saveSchedule, handler: (input, { person }) => saveSchedule(input, person) },
   uploadPhoto: { who: 'signedIn', input: studioSchemas.uploadPhoto, limit: RATE_LIMITS.uploadPhoto, handler: (_input, { openid }) => uploadTicket('cases', openid) },
-  submit: { who: 'signedIn', input: studioSchemas.submit, limit: RATE_LIMITS.submit, handler: (input, { openid }) => submit(input, openid) },
+  // Its per-person limit is carried by the studio or representative it goes to (cases.ts addressee): no extra operation.
+  submit: { who: 'signedIn', input: studioSchemas.submit, limit: SUBMIT_LIMIT, handler: (input, { openid }) => submit(input, openid) },
   mine: { who: 'signedIn', input: studioSchemas.mine, handler: (input, { openid }) => mine(input, openid) },
   getCase: { who: 'signedIn', input: studioSchemas.getCase, handler: (input, { openid, caller }) => getCase(input, openid, caller) },
   // Members too: a representative linked to their own account handles the cases addressed to them.

@@ -13,16 +13,17 @@ import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { tempUrls } from '../common/files'
 import { loadOrg, OrgDoc } from '../common/orgs'
-import { inScope, PersonDoc } from '../common/people'
+import { inScope, PersonDoc, repIdsOf } from '../common/people'
 import { photosAsShown, startPhotoChecks } from '../common/photoChecks'
 import { findDoc, insertOnce, loadDoc, pageAfter } from '../common/query'
+import { carriedLimit, RATE_LIMITS, RateLimit } from '../common/rateLimit'
 import { shanghaiDate, shanghaiMonth } from '../common/time'
 import { wechat } from '../common/wechat'
 import { whenAll } from '../common/whenAll'
 import { studioFigures } from './figures'
 import { tellAuthor } from './messages'
 import { CaseDoc, CaseStepDoc, caseId, closing, receipt, RepDoc, STEP_LABELS, toSummary } from './model'
-import { loadStudio } from './reps'
+import { loadStudio, StudioSite } from './reps'
 
 /** Which event moves a case from which states to which. A transfer hands the case to another organisation, to accept anew. */
 export const CASE_TRANSITIONS: Record<CaseEvent, { from: CaseStatus[]; to: CaseStatus }> = {
@@ -34,13 +35,17 @@ export const CASE_TRANSITIONS: Record<CaseEvent, { from: CaseStatus[]; to: CaseS
 
 /** The studio's managers and those of the organisation it was transferred to. */
 const handles = (person: PersonDoc | null, c: CaseDoc) => !!person && (inScope(person, c.orgPath) || inScope(person, c.managingOrgPath))
-/** The representative the case is addressed to, through their own account. */
-const isRep = (person: PersonDoc | null, c: CaseDoc) => !!person && !!c.repOpenid && c.repOpenid === person._id && person.status === 'approved'
+/**
+ * The representative the case is addressed to, through the account linked to that record now (`repIds`: the
+ * caller's, repIdsOf): relinking a representative hands their cases to the new account and takes them from the old.
+ */
+const isRep = (person: PersonDoc | null, c: CaseDoc, repIds: string[]) =>
+  !!person && person.status === 'approved' && !!c.repId && repIds.includes(c.repId)
 
 /** What `person` may do to the case now. */
-function allowedEvents(person: PersonDoc | null, c: CaseDoc): CaseEvent[] {
+function allowedEvents(person: PersonDoc | null, c: CaseDoc, repIds: string[]): CaseEvent[] {
   const manager = handles(person, c)
-  if (!manager && !isRep(person, c)) return []
+  if (!manager && !isRep(person, c, repIds)) return []
   return (Object.keys(CASE_TRANSITIONS) as CaseEvent[])
     .filter((e) => CASE_TRANSITIONS[e].from.includes(c.status) && (e !== 'transfer' || manager))
 }
@@ -55,26 +60,45 @@ async function checkText(openid: string, fields: Array<{ field: string; label: s
   }
 }
 
-/** The studio (or representative) a 民情 goes to: one read. */
-async function addressee(siteId: string, repId?: string) {
+/** A person's 民情 an hour, counted on the studio or representative each goes to. */
+export const SUBMIT_LIMIT: RateLimit = { ...RATE_LIMITS.submit, carriedIn: [COLLECTIONS.sites, COLLECTIONS.studioReps] }
+
+/**
+ * The studio (or representative) a 民情 goes to, read by the write that spends from the person's limit carried on it
+ * (common/rateLimit.ts carriedLimit): one operation for both. A miss reads the document once more, to say why.
+ */
+async function addressee(siteId: string, repId: string | undefined, openid: string, at: Date) {
+  const limit = carriedLimit(openid, SUBMIT_LIMIT, at)
+  const spend = async <T>(collection: string, id: string, where: Record<string, unknown>) =>
+    (await database().collection(collection).where({ _id: id, ...where, ...limit.where }).updateAndReturn(limit.raise)).doc as T | undefined
   if (!repId) {
-    const site = await loadStudio(siteId)
+    const site = await spend<StudioSite>(COLLECTIONS.sites, siteId, { type: 'studio', active: database().command.neq(false) })
+    if (!site) {
+      await loadStudio(siteId)
+      throw limit.refused()
+    }
     return { siteName: site.name, managingOrgPath: site.managingOrgPath, orgName: site.managingOrgName }
   }
-  const rep = await findDoc<RepDoc>(COLLECTIONS.studioReps, repId)
-  if (!rep || !rep.active || rep.siteId !== siteId) throw fail.invalid('repId', '这位党代表不在这个工作室，请重新选择')
+  const rep = await spend<RepDoc>(COLLECTIONS.studioReps, repId, { siteId, active: true })
+  if (!rep) {
+    const found = await findDoc<RepDoc>(COLLECTIONS.studioReps, repId)
+    if (!found || !found.active || found.siteId !== siteId) throw fail.invalid('repId', '这位党代表不在这个工作室，请重新选择')
+    throw limit.refused()
+  }
   return { siteName: rep.siteName, managingOrgPath: rep.managingOrgPath, orgName: rep.managingOrgName, rep }
 }
 
 /**
- * Leaves a 民情: content and photos checked first, then one read (the studio or representative), one insert under
- * the id of (author, request id) — a retry finds its case instead of making another — and one figures write.
+ * Leaves a 民情: the studio or representative read by the write that spends from the person's limit (nothing else is
+ * written over the limit), content and photos checked, one insert under the id of (author, request id) — a retry
+ * finds its case instead of making another — and one figures write: three operations.
  */
 export async function submit(input: StudioInput['submit'], openid: string): Promise<StudioOutput['submit']> {
+  const at = now()
+  const to = await addressee(input.siteId, input.repId, openid, at)
   await checkText(openid, [{ field: 'content', label: '内容', text: input.content }, { field: 'name', label: '称呼', text: input.name }])
   const photos = input.photos ?? []
-  const [to, photoChecks] = await whenAll([addressee(input.siteId, input.repId), startPhotoChecks('cases', openid, photos, 'photos')])
-  const at = now()
+  const photoChecks = await startPhotoChecks('cases', openid, photos, 'photos')
   const id = caseId(openid, input.requestId)
   const doc: CaseDoc = {
     _id: id,
@@ -83,7 +107,7 @@ export async function submit(input: StudioInput['submit'], openid: string): Prom
     managingOrgPath: to.managingOrgPath,
     orgPath: to.managingOrgPath,
     orgName: to.orgName,
-    ...(to.rep ? { repId: to.rep._id, repName: to.rep.name, ...(to.rep.openid ? { repOpenid: to.rep.openid } : {}) } : {}),
+    ...(to.rep ? { repId: to.rep._id, repName: to.rep.name } : {}),
     kind: input.kind,
     content: input.content,
     photos,
@@ -119,7 +143,8 @@ export async function mine(input: StudioInput['mine'], openid: string): Promise<
 export async function getCase(input: StudioInput['getCase'], openid: string, caller: () => Promise<PersonDoc | null>): Promise<StudioOutput['getCase']> {
   const [c, person] = await whenAll([loadDoc<CaseDoc>(COLLECTIONS.studioCases, input.id, () => fail.notFound('这条民情')), caller()])
   const author = c.author === openid
-  const handler = handles(person, c) || isRep(person, c)
+  const repIds = person ? repIdsOf(person) : []
+  const handler = handles(person, c) || isRep(person, c, repIds)
   if (!author && !handler) throw fail.forbidden('只能查看自己留的民情，或您负责办理的民情')
   const urls = await tempUrls(c.photos)
   const phone = handler ? c.phone : maskPhone(c.phone)
@@ -135,7 +160,7 @@ export async function getCase(input: StudioInput['getCase'], openid: string, cal
     timeline: c.history.map((h) => ({
       event: h.event, label: STEP_LABELS[h.event], byName: h.byName, at: new Date(h.at).toISOString(), ...(h.note ? { note: h.note } : {}),
     })),
-    canAct: allowedEvents(person, c),
+    canAct: allowedEvents(person, c, repIds),
     canRate: author && c.status === 'closed' && !c.rating,
   }
 }
@@ -146,11 +171,12 @@ export async function getCase(input: StudioInput['getCase'], openid: string, cal
  */
 export async function handlerCases(input: StudioInput['cases'], person: PersonDoc): Promise<StudioOutput['cases']> {
   const _ = database().command
-  const mineAsRep = { repOpenid: person._id }
-  const scope = person.role === 'admin' ? null
-    : person.role === 'secretary' && person.scopeOrgId
-      ? _.or([{ orgPath: person.scopeOrgId }, { managingOrgPath: person.scopeOrgId }, mineAsRep])
-      : mineAsRep
+  const repIds = repIdsOf(person)
+  const mineAsRep = repIds.length > 0 ? [{ repId: _.in(repIds) }] : []
+  const manager = person.role === 'secretary' && person.scopeOrgId
+    ? [{ orgPath: person.scopeOrgId }, { managingOrgPath: person.scopeOrgId }] : []
+  if (person.role !== 'admin' && manager.length + mineAsRep.length === 0) return { items: [], nextCursor: null }
+  const scope = person.role === 'admin' ? null : _.or([...manager, ...mineAsRep])
   const closed = input.status === 'closed'
   const where: object[] = [
     input.status ? { status: input.status } : { status: _.in(OPEN_CASE_STATUSES) },
@@ -172,9 +198,10 @@ export async function act(input: StudioInput['act'], person: PersonDoc): Promise
     ? await loadOrg(input.orgId!, () => fail.invalid('orgId', '没有找到这个党组织，请重新选择')) : null
   const _ = database().command
   const { to } = CASE_TRANSITIONS[input.event]
+  const repIds = repIdsOf(person)
   const { c, at } = await updateAudited<CaseDoc, { c: CaseDoc; at: Date }>(COLLECTIONS.studioCases, input.id, () => fail.notFound('这条民情'), (c) => {
     const manager = handles(person, c)
-    if (!manager && !isRep(person, c)) throw fail.forbidden('这条民情不在您负责的范围内')
+    if (!manager && !isRep(person, c, repIds)) throw fail.forbidden('这条民情不在您负责的范围内')
     if (input.event === 'transfer') {
       if (!manager) throw fail.forbidden('只有工作室所在党组织的书记可以转办')
       if (!inScope(person, target!.path)) throw fail.forbidden('只能转办给您管理范围内的党组织')

@@ -43,9 +43,9 @@ export interface CaseDoc extends CheckedPhotos {
   /** The organisation handling the case: the studio's, or the one it was transferred to. */
   orgPath: string[]
   orgName: string
+  /** The representative it is addressed to: whoever that record's account is now handles it (common/people.ts repIdsOf). */
   repId?: string
   repName?: string
-  repOpenid?: string
   kind: CaseKind
   content: string
   photos: string[]

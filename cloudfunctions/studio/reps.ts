@@ -1,7 +1,8 @@
 // A studio's page and what its managers keep up to date: representatives (contact masked for everyone but the
 // managers) and the reception schedule (weekly times and one-off dates; the next receptions computed in Shanghai).
 import type { StudioInput, StudioOutput } from '../../contract/studio'
-import { audited, updateAudited } from '../common/audit'
+import { maskPhone } from '../../contract/common'
+import { audited, Tx } from '../common/audit'
 import { database } from '../common/cloud'
 import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
@@ -80,6 +81,7 @@ export async function saveRep(input: StudioInput['saveRep'], person: PersonDoc):
     }
     return withFreshId((id) => audited(async (t) => {
       await t.collection(COLLECTIONS.studioReps).add({ _id: id, ...doc })
+      await relink(t, id, undefined, input.openid)
       return { result: { id }, entry: entry(id, 'studio.addRep') }
     }))
   }
@@ -88,22 +90,57 @@ export async function saveRep(input: StudioInput['saveRep'], person: PersonDoc):
   const photos = input.photo ? [input.photo] : current.photos
   const photoChecks = await startPhotoChecks('sites', person._id, photos, 'photo', current.photos)
   const _ = database().command
-  return updateAudited<RepDoc, StudioOutput['saveRep']>(COLLECTIONS.studioReps, input.id, () => fail.notFound('这位党代表'), () => ({
-    patch: { ...fields, photos, ...(input.openid ? {} : { openid: _.remove() }), ...(photoChecks.length ? { photoChecks: _.push(photoChecks) } : {}) },
-    entry: entry(input.id!, 'studio.updateRep'),
-    result: { id: input.id! },
-  }))
+  const id = input.id
+  return audited(async (t) => {
+    const ref = t.collection(COLLECTIONS.studioReps).doc(id)
+    const rep = (await ref.get()).data as RepDoc | null
+    if (!rep || rep.siteId !== site._id) throw fail.notFound('这位党代表')
+    await ref.update({ ...fields, photos, ...(input.openid ? {} : { openid: _.remove() }), ...(photoChecks.length ? { photoChecks: _.push(photoChecks) } : {}) })
+    // A serving representative's cases go with the record: to the account linked now, no longer the one before.
+    if (rep.active) await relink(t, id, rep.openid, input.openid)
+    return { result: { id }, entry: entry(id, 'studio.updateRep') }
+  })
+}
+
+/**
+ * Moves a representative's link from one account to another (either may be none) inside the transaction that changes
+ * the link: each person's record lists the serving representatives linked to it (common/people.ts repIdsOf).
+ */
+async function relink(t: Tx, repId: string, from: string | undefined, to: string | undefined) {
+  if (from === to) return
+  const _ = database().command
+  const people = t.collection(COLLECTIONS.users)
+  const change = async (openid: string, next: (reps: string[]) => string[]) => {
+    const person = (await people.doc(openid).get()).data as PersonDoc | null
+    if (person) await people.doc(openid).update({ reps: _.set(next(person.reps ?? [])) })
+  }
+  if (from) await change(from, (reps) => reps.filter((r) => r !== repId))
+  if (to) await change(to, (reps) => [...reps.filter((r) => r !== repId), repId])
+}
+
+/** Approved members of that exact name the manager may link a representative to: in their scope (the office: all). */
+export async function linkable(input: StudioInput['linkable'], person: PersonDoc): Promise<StudioOutput['linkable']> {
+  await managedStudio(input.siteId, person)
+  const where = { status: 'approved', name: input.name.trim(), ...(person.role === 'admin' ? {} : { orgPath: person.scopeOrgId }) }
+  const { data } = await database().collection(COLLECTIONS.users).where(where).orderBy('_id', 'asc').limit(20).get()
+  return {
+    items: (data as PersonDoc[]).map((p) => ({ openid: p._id, name: p.name, orgName: p.orgName, ...(p.phone ? { phone: maskPhone(p.phone) } : {}) })),
+  }
 }
 
 export async function removeRep(input: StudioInput['removeRep'], person: PersonDoc): Promise<StudioOutput['removeRep']> {
-  return updateAudited<RepDoc, StudioOutput['removeRep']>(COLLECTIONS.studioReps, input.id, () => fail.notFound('这位党代表'), (r) => {
+  return audited(async (t) => {
+    const ref = t.collection(COLLECTIONS.studioReps).doc(input.id)
+    const r = (await ref.get()).data as RepDoc | null
+    if (!r) throw fail.notFound('这位党代表')
     if (!managesStudio(person, r.managingOrgPath)) throw fail.forbidden('只能管理您所在党组织负责的党代表工作室')
     if (!r.active) throw fail.alreadyDone('这位党代表已经移出名单')
+    // Kept, inactive: their cases and 履职 record still name them; their account no longer handles those cases.
+    await ref.update({ active: false, updatedAt: now() })
+    await relink(t, r._id, r.openid, undefined)
     return {
-      // Kept, inactive: their cases and 履职 record still name them.
-      patch: { active: false, updatedAt: now() },
-      entry: { actor: person._id, actorName: person.name, action: 'studio.removeRep', targetType: 'rep', targetId: r._id, detail: { name: r.name }, also: [{ type: 'site', id: r.siteId }] },
       result: { id: r._id },
+      entry: { actor: person._id, actorName: person.name, action: 'studio.removeRep', targetType: 'rep', targetId: r._id, detail: { name: r.name }, also: [{ type: 'site', id: r.siteId }] },
     }
   })
 }

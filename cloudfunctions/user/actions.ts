@@ -7,7 +7,7 @@ import { now } from '../common/clock'
 import { COLLECTIONS } from '../common/collections'
 import { ApiFailure, fail } from '../common/errors'
 import { allOrgs, loadOrg, scopeMatch, toOrg } from '../common/orgs'
-import { inScope, PersonDoc, toPerson } from '../common/people'
+import { inScope, PersonDoc, repIdsOf, toPerson } from '../common/people'
 import { pageAfter } from '../common/query'
 import { defineActions } from '../common/router'
 import { cancelLoginCode, confirmLoginCode, loginCodeStatus, newLoginCode, scanLoginCode } from '../common/loginCodes'
@@ -101,7 +101,8 @@ export const userActions = defineActions<typeof userSchemas, UserOutput>({
     input: userSchemas.me,
     handler: async (_input, { openid, caller }) => {
       const person = await caller()
-      return { openid, person: person ? toPerson(person, true) : null }
+      const representative = !!person && repIdsOf(person).length > 0
+      return { openid, person: person ? toPerson(person, true) : null, ...(representative ? { representative: true as const } : {}) }
     },
   },
 

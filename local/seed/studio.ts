@@ -71,7 +71,7 @@ export async function seedStudio(db: SeedDatabase, now: Date) {
     const rep = reps.find((r) => r._id === c.repId)
     const doc: CaseDoc = {
       _id: c.id, siteId: STUDIO.id, siteName: STUDIO.name, managingOrgPath: STUDIO.path, orgPath: STUDIO.path, orgName: STUDIO.orgName,
-      ...(rep ? { repId: rep._id, repName: rep.name, ...(rep.openid ? { repOpenid: rep.openid } : {}) } : {}),
+      ...(rep ? { repId: rep._id, repName: rep.name } : {}),
       kind: c.kind, content: c.content, photos: [], photoChecks: [], author: c.author, ...(c.name ? { name: c.name } : {}),
       subscribe: false, status: 'pending', version: 1, ...receipt(ago(c.daysAgo)),
       history: [{ event: 'submit', by: c.author, byName: c.name ?? '留言人', at: ago(c.daysAgo) }],
@@ -102,6 +102,8 @@ export async function seedStudio(db: SeedDatabase, now: Date) {
     return doc
   })
   await putAll(db, COLLECTIONS.studioReps, reps as unknown as Doc[])
+  // Each linked account lists its representatives, as the studio function keeps it (common/people.ts repIdsOf).
+  for (const r of reps) if (r.openid) await db.collection(COLLECTIONS.users).doc(r.openid).update({ reps: db.command.set([r._id]) })
   await putAll(db, COLLECTIONS.studioSchedules, [schedule] as unknown as Doc[])
   await putAll(db, COLLECTIONS.studioCases, cases as unknown as Doc[])
   await putAll(db, COLLECTIONS.audit, audit)

@@ -12,7 +12,8 @@ export {
   studioService, CASE_EVENT_LABELS, CASE_KIND_LABELS, CASE_STATUS_LABELS, RATING_LABELS, STUDIO_CASE_PAGE, STUDIO_LIMITS,
 } from './studio'
 export type {
-  CaseDetail, CaseEvent, CaseKind, CaseStatus, CaseSummary, Rating, Representative, StudioFiguresView, StudioPage,
+  CaseDetail, CaseEvent, CaseKind, CaseStatus, CaseSummary, LinkableMember, Rating, ReceptionSlot, Representative,
+  StudioFiguresView, StudioPage,
 } from '../../contract/studio'
 export {
   classroomService, ATTENDANCE_STATUS_LABELS, CHECKIN_PAGE, CLASS_CATEGORIES, CLASS_CATEGORY_LABELS, CLASS_GEOFENCE,

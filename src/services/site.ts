@@ -3,6 +3,7 @@
 import type { SiteInput, SiteOutput } from '../../contract/site'
 import { SITE_LIMITS, SLOT_MINUTES } from '../../contract/site'
 import { callerFor, type CallOptions } from './callFunction'
+import type { PhotoTicket } from './storyPhotos'
 
 const call = callerFor('site')
 
@@ -27,6 +28,8 @@ export const siteService = {
   usage: (input: SiteInput['usage'] = {}) => call('usage', input),
   exportUsage: (month?: string) => call('exportUsage', month ? { month } : {}),
   renewCode: (id: string) => call('update', { id, renewCode: true }),
+  /** A one-time upload address for one photo of a site or of a studio's representative (managers). */
+  uploadPhoto: (() => call('uploadPhoto', {})) as PhotoTicket,
 }
 
 // What a person reads for the contract's site enums and limits: the contract's own values.

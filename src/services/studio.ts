@@ -10,6 +10,10 @@ const page = (cursor?: string | null) => (cursor ? { cursor } : {})
 
 export const studioService = {
   get: (siteId: string) => call('get', { siteId }, PUBLIC),
+  saveRep: (input: StudioInput['saveRep']) => call('saveRep', input),
+  removeRep: (id: string) => call('removeRep', { id }),
+  linkable: (siteId: string, name: string) => call('linkable', { siteId, name }),
+  saveSchedule: (input: StudioInput['saveSchedule']) => call('saveSchedule', input),
   submit: (input: StudioInput['submit']) => call('submit', input),
   uploadPhoto: (() => call('uploadPhoto', {})) as PhotoTicket,
   mine: (cursor?: string | null) => call('mine', page(cursor)),

@@ -28,6 +28,7 @@ const QUERY: Partial<Record<PageName, string>> = {
   studioCase: 'id=case-demo-closed',
   studioRep: 'id=rep-zhou',
   studioFigures: 'siteId=site-donghu-studio',
+  studioReps: 'siteId=site-donghu-studio',
   library: 'siteId=site-xingfuli-books',
   libraryBook: 'id=site-xingfuli-books_9787020000012',
   // demo-retired holds this copy in the demo district: the page offers 归还 and 续借.

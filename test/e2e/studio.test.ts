@@ -3,6 +3,7 @@
 // the district office (which manages the street's studio) finds it in 民情办理, accepts it, replies and closes it;
 // the resident is told, reads the reply and rates it 满意, once. Screenshots go to docs/screenshots/.
 import { current, screenshot, useBrowserBed } from '../helpers/browser'
+import { axeFindings, overflowFindings, sizeFindings } from './a11y'
 
 const bed = useBrowserBed()
 jest.setTimeout(180_000)
@@ -78,4 +79,69 @@ test('a resident leaves a 民情, the studio accepts, replies and closes it, and
   await satisfaction.waitFor()
   expect(await satisfaction.textContent()).toMatch(/满意 [1-9]/)
   await screenshot(office.page(), 'studio-figures')
+})
+
+/** A date `days` after today in Shanghai, as the schedule form takes it. */
+const shanghaiDateIn = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10)
+
+test('the studio\'s manager adds a representative linked to a member and a reception date; the studio page shows them, and the member is offered 民情办理', async () => {
+  const office = await bed.person('demo-admin')
+  // In 长辈模式 (the a11y page test opens this page as a secretary of another studio: the form is audited here).
+  await bed.careMode(office.page(), true)
+  await bed.open(office.page(), `/pages/studio/index?siteId=${STUDIO}`)
+  await office.locator('.at-button', { hasText: '党代表与接待日' }).click()
+  const manage = current(office.page())
+  await manage.locator('.studio-reps__name', { hasText: '周建华' }).waitFor()
+
+  // Nothing filled in: each field says what it needs, and nothing is sent.
+  await manage.locator('.at-button', { hasText: /^添加党代表$/ }).click()
+  await manage.locator('.ps-field__error', { hasText: '请填写党代表的姓名' }).waitFor()
+  await manage.locator('.ps-field__error', { hasText: '联系电话应为 11 位手机号' }).waitFor()
+  await manage.locator('.ps-chip', { hasText: '每周固定' }).click()
+  expect({
+    axe: await axeFindings(office.page()),
+    sizes: await sizeFindings(office.page(), { minText: 18, minTarget: 48 }),
+    cutOff: await overflowFindings(office.page()),
+  }).toEqual({ axe: [], sizes: [], cutOff: [] })
+  await manage.locator('.ps-chip', { hasText: '某一天' }).click()
+  await manage.locator('input[placeholder="如：周建华"]').fill('郑国平')
+  await manage.locator('input[placeholder="如：第十三届区党代表"]').fill('第十三届区党代表')
+  await manage.locator('input[placeholder^="11 位手机号"]').fill('13712345678')
+  // Linked to 刘洋 (demo-member-b), found by name.
+  await manage.locator('input[placeholder="输入党员的姓名"]').fill('刘洋')
+  await manage.locator('.at-button', { hasText: '查找党员' }).click()
+  await manage.locator('.ps-chip', { hasText: '刘洋 · 和平社区第一党支部' }).click()
+  await manage.getByText('已关联：刘洋（和平社区第一党支部）').waitFor()
+  await manage.locator('.at-button', { hasText: /^添加党代表$/ }).click()
+  await manage.locator('.ps-notice', { hasText: '已添加党代表郑国平' }).waitFor()
+  await manage.locator('.studio-reps__name', { hasText: '郑国平' }).waitFor()
+
+  // A one-off reception date, received by him; a wrong time is refused first.
+  const date = shanghaiDateIn(5)
+  await manage.locator('input[placeholder^="年-月-日"]').fill(date)
+  await manage.locator('input[placeholder="时:分，如 09:00"]').fill('15:00')
+  await manage.locator('input[placeholder="时:分，如 11:30"]').fill('14:00')
+  await manage.locator('.at-button', { hasText: '添加接待时间' }).click()
+  await manage.locator('.ps-field__error', { hasText: '结束时间应晚于开始时间' }).waitFor()
+  await manage.locator('input[placeholder="时:分，如 11:30"]').fill('17:00')
+  await manage.locator('.ps-field', { hasText: '接待的党代表' }).locator('.ps-chip', { hasText: '郑国平' }).click()
+  await manage.locator('.at-button', { hasText: '添加接待时间' }).click()
+  await manage.locator('.ps-notice', { hasText: '已添加接待时间' }).waitFor()
+
+  // The studio page, as anyone sees it: the new representative (phone masked) and the reception.
+  const resident = await bed.person('demo-newcomer')
+  await bed.open(resident.page(), `/pages/studio/index?siteId=${STUDIO}`)
+  const studio = current(resident.page())
+  const rep = studio.locator('.studio-rep', { hasText: '郑国平' })
+  await rep.waitFor()
+  expect(await rep.locator('.studio-rep__meta').first().textContent()).toContain('137****5678')
+  const [, m, d] = date.split('-').map(Number)
+  await studio.locator('.studio-reception', { hasText: `${m}月${d}日` }).filter({ hasText: '15:00–17:00 · 郑国平' }).first().waitFor()
+
+  // 刘洋 now finds 民情办理 in 我的; a member linked to no representative does not.
+  const linked = await bed.person('demo-member-b')
+  await linked.locator('.mine-cases .at-button', { hasText: '民情办理' }).waitFor()
+  const unlinked = await bed.person('demo-retired')
+  await unlinked.locator('.mine-cases .at-button', { hasText: '我的民情' }).waitFor()
+  expect(await unlinked.locator('.mine-cases .at-button', { hasText: '民情办理' }).count()).toBe(0)
 })

@@ -99,8 +99,9 @@ for (const [fn, table] of FUNCTIONS) {
             expect([seen, ERROR_CODES.includes(r.code)]).toEqual([seen, true])
             expect(r.message).toMatch(CHINESE)
             for (const f of r.fields ?? []) expect(f.message).toMatch(CHINESE)
-            // A rate-limited action counts every attempt of a signed-in caller, refused or not.
-            const counted = def.limit && caller.openid ? ['rateLimits'] : []
+            // A rate-limited action counts every attempt of a signed-in caller, refused or not (in the documents that
+            // carry its limit, when it has them).
+            const counted = def.limit && caller.openid ? def.limit.carriedIn ?? ['rateLimits'] : []
             const writes = Object.entries(cost.writesByCollection).filter(([c]) => !counted.includes(c))
             expect([seen, writes]).toEqual([seen, []])
           }

@@ -22,9 +22,12 @@ async function lentTo(kind: { openid: string | null }) {
 runAccessMatrix({
   bed,
   fn: 'library',
+  // A return is open to whoever holds the copy (the holder is the caller's openid); anyone else reaches it and is told
+  // the copy is already back on the shelf, as nobody lent it to them.
+  alsoServed: ['ALREADY_DONE'],
   actions: libraryActions,
   access: {
-    catalogue: 'anyone', book: 'anyone', copy: 'member', borrow: 'member', return: 'member', renew: 'member', mine: 'member',
+    catalogue: 'anyone', book: 'anyone', copy: 'member', borrow: 'member', return: 'signedIn', renew: 'member', mine: 'member',
     addBook: 'secretary', labels: 'secretary', markCopy: 'secretary', overdue: 'secretary', figures: 'secretary', recount: 'admin',
   },
   async inputFor(action, caller) {

@@ -30,6 +30,7 @@ async function inputFor(action: string, caller: CallerKind): Promise<Record<stri
     case 'get': case 'figures': return { siteId: studio }
     case 'saveRep': return { siteId: studio, name: '郑国平', term: '第十三届区党代表', phone: '13700001111' }
     case 'removeRep': return { id: await bed.rep(studio) }
+    case 'linkable': return { siteId: studio, name: '张晓明' }
     case 'saveSchedule': return { siteId: studio, receptions: [{ weekday: 2, start: '09:00', end: '11:00' }] }
     case 'submit': return { siteId: studio, kind: 'question', content: '想咨询一下老年食堂的开放时间。', requestId: `m${Math.random().toString(36).slice(2)}` }
     case 'getCase': return { id: await caseOf(caller) }
@@ -49,7 +50,7 @@ runAccessMatrix({
   fn: 'studio',
   actions: studioActions,
   access: {
-    get: 'anyone', saveRep: 'secretary', removeRep: 'secretary', saveSchedule: 'secretary', uploadPhoto: 'signedIn',
+    get: 'anyone', saveRep: 'secretary', removeRep: 'secretary', linkable: 'secretary', saveSchedule: 'secretary', uploadPhoto: 'signedIn',
     submit: 'signedIn', mine: 'signedIn', getCase: 'signedIn', cases: 'member', act: 'member', rate: 'signedIn',
     figures: 'secretary', record: 'anyone', recount: 'admin',
   },
@@ -76,6 +77,7 @@ runAuditTable({
   },
   notAudited: {
     figures: 'reads the pre-counted monthly figures; writes nothing',
+    linkable: 'finds members by name for linking a representative; writes nothing',
     recount: 'sets the monthly figures to what the cases say (the timer runs the same); changes no record',
   },
 })

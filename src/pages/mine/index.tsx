@@ -19,7 +19,8 @@ type MineState =
   | { kind: 'loading' }
   | { kind: 'signedOut' }
   | { kind: 'failed'; message: string }
-  | { kind: 'ready'; person: Person | null; pendingTotal: number | null; unreadMessages: number }
+  /** `representative`: the server says the person is linked to a serving 党代表 (the 民情 addressed to them are theirs). */
+  | { kind: 'ready'; person: Person | null; representative: boolean; pendingTotal: number | null; unreadMessages: number }
 
 function reviews(person: Person | null): boolean {
   return person?.status === 'approved' && (person.role === 'secretary' || person.role === 'admin')
@@ -49,7 +50,7 @@ export default function MinePage() {
     const pendingTotal = pending?.ok ? pending.data.total : null
     // The newest page is enough to say "there is something new".
     const unreadMessages = messages?.ok ? messages.data.items.filter((m) => !m.read).length : 0
-    settle({ kind: 'ready', person, pendingTotal, unreadMessages })
+    settle({ kind: 'ready', person, representative: me.data.representative === true, pendingTotal, unreadMessages })
   }
 
   // Every time the tab is shown: the registration may have been reviewed, or people approved, meanwhile.
@@ -111,9 +112,9 @@ export default function MinePage() {
           ) : null}
           <Card title='民情' className='mine-cases'>
             <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.studioMine })}>我的民情（给党代表工作室的留言）</AtButton>
-            {reviews(state.person) ? (
+            {reviews(state.person) || state.representative ? (
               <AtButton type='secondary' customStyle={{ marginTop: 'var(--ps-space-sm)' }} onClick={() => Taro.navigateTo({ url: ROUTES.studioCases })}>
-                民情办理
+                {reviews(state.person) ? '民情办理' : '民情办理（写给我这位党代表的民情）'}
               </AtButton>
             ) : null}
           </Card>

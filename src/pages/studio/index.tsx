@@ -49,6 +49,7 @@ export default function StudioPage() {
             <Card title='工作室管理'>
               <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.studioCases })}>民情办理</AtButton>
               <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.studioFigures}?siteId=${siteId}` })}>办理情况统计</AtButton>
+              <AtButton type='secondary' onClick={() => Taro.navigateTo({ url: `${ROUTES.studioReps}?siteId=${siteId}` })}>党代表与接待日</AtButton>
             </Card>
           ) : null}
         </View>
