@@ -208,8 +208,9 @@ function storyDoc(id: string, p: PersonDoc, submittedAt: Date, status: string, f
 
 /** Builds every month's figures from the records, by each feature's own recount (what their timers run). */
 export async function recountHistory(db: SeedDatabase, months: string[], now: Date) {
+  const d = db as any
+  // Month by month, as the timers do (setFigures writes a month's documents at once; a year's in one go floods the database).
   for (const month of months) {
-    const d = db as any
     await classroomFigures.recountMonth(d, month, now)
     await storyFigures.recountMonth(d, month, now)
     await siteFigures.recountMonth(d, month, now)

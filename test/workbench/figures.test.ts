@@ -34,8 +34,8 @@ async function all(collection: string) {
 
 beforeAll(async () => {
   await bed.setClock(NOW)
-  district = await writeRandomDistrict(bed.db(), { seed: 7, streets: 6, communitiesPerStreet: 8, branchesPerCommunity: 5, membersPerOrg: 3 })
-  await writeHistory(bed.db(), { now: new Date(NOW), months: 12, seed: 11, quietOrgs: [district.communities[3]], idleSites: ['r-site0'], lateReviews: 2 })
+  district = await writeRandomDistrict(bed.db(), { seed: 7, streets: 6, communitiesPerStreet: 8, branchesPerCommunity: 5, membersPerOrg: 2 })
+  await writeHistory(bed.db(), { now: new Date(NOW), months: 12, seed: 11, classChance: 0.5, visitsPerSite: 4, quietOrgs: [district.communities[3]], idleSites: ['r-site0'], lateReviews: 2 })
   for (const c of ['orgs', 'users', 'classes', 'attendance', 'stories', 'sites', 'siteVisits', 'siteBookings']) R[c] = await all(c)
 })
 
