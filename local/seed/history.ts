@@ -105,7 +105,8 @@ export async function writeHistory(db: SeedDatabase, o: HistoryOptions): Promise
         const start = shanghaiInstant(pick(dates), 14 * 60 + 30)
         const end = new Date(start.getTime() + 90 * MINUTE)
         if (!past(end) || (org.path.some((id) => quiet.has(id)) && start.getTime() >= quietFrom)) continue
-        const site = rng() < 0.5 ? pick(sitesFor(org)) : undefined
+        // An idle site hosts no class either.
+        const site = rng() < 0.5 ? pick(sitesFor(org).filter((x) => !(idle.has(x._id) && month >= idleFrom))) : undefined
         const c: ClassDoc = {
           _id: idOf('c'), title: `${org.name}${month.slice(5)}月党员大课堂`, topic: '学习党的创新理论', category: 'theory', description: '',
           lecturer: { name: '周立新', title: '区委党校副教授' }, orgId: org._id, orgPath: org.path, orgName: org.name,

@@ -147,7 +147,8 @@ describe('warnings name what the history left undone, each with the page that fi
     expect(quiet.days).toBeGreaterThanOrEqual(60)
     expect(data.items.find((w: any) => w.kind === 'idleSite' && w.subjectId === 'r-site0')).toMatchObject({ fix: { page: 'siteUsage', params: { siteId: 'r-site0' } } })
     const late = data.items.filter((w: any) => w.kind === 'lateReview')
-    expect(late.length).toBeGreaterThanOrEqual(2)
-    expect(late[0]).toMatchObject({ fix: { page: 'storyReview' }, days: 5 })
+    // The two the history left five days ago (the demo district's own pending stories may wait longer).
+    expect(late.filter((w: any) => w.days === 5).length).toBeGreaterThanOrEqual(2)
+    for (const w of late) expect(w.fix).toEqual({ page: 'storyReview', params: { id: w.subjectId } })
   })
 })
