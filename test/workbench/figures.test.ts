@@ -139,16 +139,228 @@ describe('the overview equals a recount from the records', () => {
   })
 })
 
-describe('warnings name what the history left undone, each with the page that fixes it', () => {
-  test('the quiet community (只挂牌子), the idle site, the reviews left waiting', async () => {
+/** The warnings of `rootId`'s subtree now, counted from the records: which organisations, sites and stories deserve one. */
+function recountWarnings(rootId: string) {
+  const now = new Date(NOW).getTime()
+  const since = now - 60 * DAY
+  const lastMonth = shanghaiMonth(new Date(new Date(`${NOW.slice(0, 7)}-01T00:00:00+08:00`).getTime() - DAY))
+  const subtree = R.orgs.filter((o) => o.path.includes(rootId))
+  const orgById = new Map(subtree.map((o) => [o._id, o]))
+  const ended = R.classes.filter((c) => c.status === 'scheduled' && new Date(c.end).getTime() < now)
+  const recent = ended.filter((c) => new Date(c.end).getTime() >= since)
+  const heldBy = (id: string) => recent.some((c) => c.orgPath.includes(id))
+  const heldOwn = (id: string) => recent.some((c) => c.orgId === id)
+  const viaCommittee = (o: any): boolean => {
+    const parent = orgById.get(o.parentId)
+    if (!parent || !holdsMembers(parent.type)) return false
+    return (['community', 'twoNew', 'agency'].includes(parent.type) && heldOwn(parent._id)) || viaCommittee(parent)
+  }
+  const plaqueOnly = new Map(subtree.filter((o) => holdsMembers(o.type) && !heldBy(o._id) && !viaCommittee(o)).map((o) => {
+    const last = Math.max(...ended.filter((c) => c.orgId === o._id).map((c) => new Date(c.end).getTime()))
+    return [o._id, Number.isFinite(last) ? Math.floor((now - last) / DAY) : 60]
+  }))
+  const held = R.classes.filter((c) => c.status === 'scheduled' && c.settled && c.month === lastMonth)
+  const idleSite = R.sites.filter((s) => s.active && s.managingOrgPath.includes(rootId)
+    && !R.siteVisits.some((v) => v.siteId === s._id && v.month === lastMonth)
+    && !R.siteBookings.some((b) => b.siteId === s._id && b.month === lastMonth && b.status === 'booked')
+    && !held.some((c) => c.place?.siteId === s._id)).map((s) => s._id)
+  const lateReview = R.stories.filter((s) => s.status === 'pending' && s.orgPath.includes(rootId) && new Date(s.queuedAt).getTime() < now - 3 * DAY)
+    .map((s) => [s._id, Math.floor((now - new Date(s.queuedAt).getTime()) / DAY)])
+  return { plaqueOnly, idleSite, lateReview: new Map(lateReview as Array<[string, number]>) }
+}
+
+describe('warnings name exactly what the history left undone, each with the page that fixes it', () => {
+  const scopes: Array<[string, () => string]> = [
+    ['the district', () => 'org-district'],
+    ['the street of the quiet community', () => district.streets[0]],
+    ['the quiet community', () => district.communities[3]],
+    ['a busy community', () => district.communities[5]],
+  ]
+  test.each(scopes)('%s: every organisation with no class for 60 days, every idle site, every late review — and nothing else', async (_name, root) => {
+    const orgId = root()
+    const { result, ops } = await costOf(bed.emu, () => bed.demo['demo-admin'].call('workbench', 'warnings', { orgId }))
+    expect(result.ok).toBe(true)
+    // The caller, the subtree, the last classes, the sites, the late reviews, the last classes before the window.
+    expect(ops).toBeLessThanOrEqual(6)
+    const items = result.data.items as any[]
+    const want = recountWarnings(orgId)
+    const got = (kind: string) => new Map(items.filter((w) => w.kind === kind).map((w) => [w.subjectId, w.days]))
+    expect(got('plaqueOnly')).toEqual(want.plaqueOnly)
+    expect(new Set(got('idleSite').keys())).toEqual(new Set(want.idleSite))
+    expect(got('lateReview')).toEqual(want.lateReview)
+    for (const w of items) {
+      const fix = { plaqueOnly: { page: 'classEdit', params: { orgId: w.subjectId } }, idleSite: { page: 'siteUsage', params: { siteId: w.subjectId, month: '2030-05' } },
+        lateReview: { page: 'storyReview', params: { id: w.subjectId } } }[w.kind as string]
+      expect([w.subjectId, w.fix]).toEqual([w.subjectId, fix])
+    }
+  })
+
+  test('what the history left undone is there: the quiet community and its branches, the idle site, the two reviews left five days', async () => {
     const { data } = await bed.demo['demo-admin'].call('workbench', 'warnings', {})
-    const quiet = data.items.find((w: any) => w.kind === 'plaqueOnly' && w.orgId === district.communities[3])
-    expect(quiet).toMatchObject({ fix: { page: 'classEdit', params: { orgId: district.communities[3] } } })
-    expect(quiet.days).toBeGreaterThanOrEqual(60)
-    expect(data.items.find((w: any) => w.kind === 'idleSite' && w.subjectId === 'r-site0')).toMatchObject({ fix: { page: 'siteUsage', params: { siteId: 'r-site0' } } })
-    const late = data.items.filter((w: any) => w.kind === 'lateReview')
-    // The two the history left five days ago (the demo district's own pending stories may wait longer).
-    expect(late.filter((w: any) => w.days === 5).length).toBeGreaterThanOrEqual(2)
-    for (const w of late) expect(w.fix).toEqual({ page: 'storyReview', params: { id: w.subjectId } })
+    const plaque = new Set(data.items.filter((w: any) => w.kind === 'plaqueOnly').map((w: any) => w.orgId))
+    const quiet = R.orgs.filter((o) => o.path.includes(district.communities[3]) && holdsMembers(o.type)).map((o) => o._id)
+    expect(quiet.length).toBeGreaterThan(1)
+    for (const id of quiet) expect(plaque).toContain(id)
+    expect(data.items.find((w: any) => w.kind === 'plaqueOnly' && w.orgId === district.communities[3]).days).toBeGreaterThanOrEqual(60)
+    expect(data.items.filter((w: any) => w.kind === 'idleSite').map((w: any) => w.subjectId)).toContain('r-site0')
+    expect(data.items.filter((w: any) => w.kind === 'lateReview' && w.days === 5)).toHaveLength(2)
+    // And a busy district does not warn about everything: most organisations held a class lately.
+    expect(plaque.size).toBeLessThan(R.orgs.filter((o) => holdsMembers(o.type)).length / 2)
+  })
+})
+
+const lastMonths = (last: string, n: number) => {
+  const out = [last]
+  while (out.length < n) { const [y, m] = out[0].split('-').map(Number); out.unshift(m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`) }
+  return out
+}
+
+describe('trends and the ranking equal a recount', () => {
+  const cases: Array<[string, () => string, string]> = [
+    ['the district, up to this month', () => 'org-district', '2030-06'],
+    ['a street, up to a quarter', () => district.streets[2], '2030-Q1'],
+    ['the quiet community, up to a year', () => district.communities[3], '2029'],
+  ]
+  test.each(cases)('%s: 12 months of classes, attendance rate, stories and visits; the organisations under it ranked; at most 4 database operations', async (_name, org, period) => {
+    const orgId = org()
+    const { result, ops } = await costOf(bed.emu, () => bed.demo['demo-admin'].call('workbench', 'trends', { orgId, period }))
+    expect(result.ok).toBe(true)
+    expect(ops).toBeLessThanOrEqual(4)
+    const months = lastMonths(monthsOf(period).slice(-1)[0], 12)
+    const under = (path: string[]) => path.includes(orgId)
+    const held = R.classes.filter((c) => c.status === 'scheduled' && c.settled && under(c.orgPath))
+    const want = months.map((m) => {
+      const mine = held.filter((c) => c.month === m)
+      const ids = new Set(mine.map((c) => c._id))
+      const attendees = R.attendance.filter((a) => ids.has(a.classId) && a.expected && PRESENT.includes(a.status)).length
+      const sites = new Set(R.sites.filter((s) => s.active && under(s.managingOrgPath)).map((s) => s._id))
+      return {
+        month: m, classesHeld: mine.length, attendanceRate: rate(attendees, mine.reduce((n, c) => n + c.expected, 0)),
+        storiesSubmitted: R.stories.filter((s) => under(s.orgPath) && shanghaiMonth(s.submittedAt) === m).length,
+        storiesPublished: R.stories.filter((s) => under(s.orgPath) && s.publishedAt && shanghaiMonth(s.publishedAt) === m).length,
+        visits: R.siteVisits.filter((v) => sites.has(v.siteId) && v.month === m).length,
+      }
+    })
+    expect(result.data.months).toEqual(want)
+    // The history is a year of it: the trend has something in most months.
+    expect(want.filter((p) => p.classesHeld > 0).length).toBeGreaterThanOrEqual(period === '2029' ? 6 : 9)
+
+    // The ranking: every child, by the mean of coverage, attendance and utilisation (0–100); ties by stories, then name.
+    const children = R.orgs.filter((o) => o.parentId === orgId)
+    const scored = children.map((o) => {
+      const f = recount(orgId, o._id, period)
+      const rates = [f.classroom.coverageRate, f.classroom.attendanceRate, f.site.utilisation].filter((r): r is number => r !== null)
+      return { orgId: o._id, name: o.name, stories: f.story.submitted, score: rates.length ? Math.round((rates.reduce((a, b) => a + b, 0) / rates.length) * 1000) / 10 : 0 }
+    }).sort((a, b) => b.score - a.score || b.stories - a.stories || a.name.localeCompare(b.name, 'zh-CN'))
+    expect(result.data.ranking.map((r: any) => [r.rank, r.orgId, r.score])).toEqual(scored.map((r, i) => [i + 1, r.orgId, r.score]))
+    expect(new Set(scored.map((r) => r.score)).size).toBeGreaterThan(1)
+  })
+})
+
+describe('the list behind a figure, walked page by page, is the figure', () => {
+  const cases: Array<[string, () => string, string]> = [
+    ['the district, a month', () => 'org-district', '2030-04'],
+    ['a street, a quarter', () => district.streets[1], '2029-Q4'],
+    ['a community with a site, a year', () => R.sites.find((s) => s._id === 'r-site1').managingOrgId, '2029'],
+    ['a community without one, a quarter', () => district.communities.find((c) => !R.sites.some((s) => s.managingOrgId === c))!, '2030-Q1'],
+  ]
+  test.each(cases)('%s: classes, stories and check-ins with no duplicate and no gap, as many as the overview counts', async (_name, org, period) => {
+    const orgId = org()
+    const { data: overview } = await bed.demo['demo-admin'].call('workbench', 'overview', { orgId, period })
+    const under = (path: string[]) => path.includes(orgId)
+    const months = monthsOf(period)
+    const sites = new Set(R.sites.filter((s) => under(s.managingOrgPath)).map((s) => s._id))
+    const expected = {
+      classroom: R.classes.filter((c) => under(c.orgPath) && months.includes(c.month)),
+      story: R.stories.filter((s) => under(s.orgPath) && months.includes(shanghaiMonth(s.submittedAt))),
+      site: R.siteVisits.filter((v) => sites.has(v.siteId) && months.includes(v.month)),
+    }
+    const figure = { classroom: overview.org.classroom.classesHeld, story: overview.org.story.submitted, site: overview.org.site.visits }
+    const order = { classroom: (c: any) => c.start, story: (s: any) => s.submittedAt, site: (v: any) => v.at }
+    for (const area of ['classroom', 'story', 'site'] as const) {
+      const items: any[] = []
+      let cursor: string | undefined
+      let pages = 0
+      do {
+        const { result, ops } = await costOf(bed.emu, () => bed.demo['demo-admin'].call('workbench', 'drill', { area, orgId, period, ...(cursor ? { cursor } : {}) }))
+        expect(result.ok).toBe(true)
+        // The caller, the organisation, the page (and for check-ins the subtree's sites).
+        expect([area, ops]).toEqual([area, area === 'site' && sites.size > 0 ? 4 : 3])
+        expect(result.data.items.length).toBeLessThanOrEqual(20)
+        items.push(...result.data.items)
+        cursor = result.data.nextCursor ?? undefined
+        pages += 1
+      } while (cursor && pages < 500)
+      const ids = items.map((i) => i.id)
+      expect([area, new Set(ids).size]).toEqual([area, ids.length])
+      expect([area, new Set(ids)]).toEqual([area, new Set(expected[area].map((r) => r._id))])
+      // Newest first.
+      const times = expected[area].map((r) => [r._id, new Date(order[area](r)).getTime()] as const)
+      const at = new Map(times)
+      for (let i = 1; i < ids.length; i++) expect(at.get(ids[i - 1])!).toBeGreaterThanOrEqual(at.get(ids[i])!)
+      const total = area === 'classroom' ? items.filter((i) => i.status === 'held').length : items.length
+      expect([area, total]).toEqual([area, figure[area]])
+      if (area !== 'site' || sites.size > 0) expect(figure[area]).toBeGreaterThan(area === 'classroom' && orgId === 'org-district' ? 20 : 0)
+    }
+  })
+})
+
+describe('on or behind the targets the admin set', () => {
+  const targets = { coverageRate: 0.9, coverageBy: '2030-03-31', minClassesPerQuarter: 2, storiesPerCommunity: 2, minUtilisation: 0.01 }
+  beforeAll(async () => {
+    const r = await bed.demo['demo-admin'].call('workbench', 'setTargets', { period: '2030-Q1', targets })
+    expect(r.ok).toBe(true)
+  })
+
+  /** The marks of `orgId` counted here: its own where a target applies to it, else any behind under it. */
+  function marksOf(rootId: string, orgId: string, period: string) {
+    const required = Math.ceil((targets.minClassesPerQuarter * monthsOf(period).length) / 3)
+    const own = (o: any) => {
+      const f = recount(rootId, o._id, period)
+      const judge = (applies: boolean, ok: boolean) => (applies ? (ok ? 'on' : 'behind') : null)
+      return {
+        coverage: judge(f.classroom.coverageRate !== null, (f.classroom.coverageRate ?? 0) >= targets.coverageRate),
+        classes: judge(holdsMembers(o.type), f.classroom.classesHeld >= required),
+        stories: judge(o.type === 'community', f.story.submitted >= targets.storiesPerCommunity),
+        utilisation: judge(f.site.utilisation !== null, (f.site.utilisation ?? 0) >= targets.minUtilisation),
+      }
+    }
+    const me = R.orgs.find((o) => o._id === orgId)
+    const below = R.orgs.filter((o) => o.path.includes(orgId) && o.path.includes(rootId)).map(own)
+    const mine = own(me)
+    const out: Record<string, unknown> = {}
+    for (const k of ['coverage', 'classes', 'stories', 'utilisation'] as const) {
+      const ms = below.map((m) => m[k]).filter((m) => m !== null)
+      out[k] = mine[k] ?? (ms.length === 0 ? null : ms.includes('behind') ? 'behind' : 'on')
+    }
+    out.behind = Object.values(out).includes('behind')
+    return out
+  }
+
+  const cases: Array<[string, () => string, string]> = [
+    ['a street, the quarter', () => district.streets[0], '2030-Q1'],
+    ['a community, a month of the quarter (a third of its classes)', () => district.communities[5], '2030-02'],
+  ]
+  test.each(cases)('%s: every organisation marked as a recount of its figures against the targets says; at most 4 database operations', async (_name, org, period) => {
+    const orgId = org()
+    const { result, ops } = await costOf(bed.emu, () => bed.demo['demo-admin'].call('workbench', 'overview', { orgId, period }))
+    expect(ops).toBeLessThanOrEqual(4)
+    expect(result.data.targets).toMatchObject({ period: '2030-Q1', ...targets })
+    const rows = [result.data.org, ...result.data.children]
+    for (const row of rows) expect([row.orgId, row.targets]).toEqual([row.orgId, marksOf(orgId, row.orgId, period)])
+    // Both marks occur, so the comparison could fail either way.
+    const all = rows.flatMap((r: any) => [r.targets.classes, r.targets.stories])
+    expect(all).toContain('on')
+    expect(all).toContain('behind')
+  })
+
+  test('the quiet community, with no class this quarter, is behind on classes in the overview and in the ranking', async () => {
+    await bed.demo['demo-admin'].call('workbench', 'setTargets', { period: '2030-Q2', targets: { minClassesPerQuarter: 1 } })
+    const { data } = await bed.demo['demo-admin'].call('workbench', 'trends', { orgId: district.streets[0], period: '2030-Q2' })
+    const quiet = data.ranking.find((r: any) => r.orgId === district.communities[3])
+    expect(recount(district.streets[0], district.communities[3], '2030-Q2').classroom.classesHeld).toBe(0)
+    expect(quiet.behind).toBe(true)
+    const { data: o } = await bed.demo['demo-admin'].call('workbench', 'overview', { orgId: district.streets[0], period: '2030-Q2' })
+    expect(o.children.find((c: any) => c.orgId === district.communities[3]).targets.classes).toBe('behind')
   })
 })
