@@ -38,6 +38,10 @@ export interface HistoryOptions {
   storyChance?: number
   /** Check-ins per active site per month (mean). */
   visitsPerSite?: number
+  /** Chance an active site is booked in a month. */
+  bookingChance?: number
+  /** Documents per write (the benchmark writes bigger batches). */
+  batch?: number
   /** Organisations that held no class for the last 90 days (只挂牌子). */
   quietOrgs?: string[]
   /** Sites nobody used last month nor this one (闲置). */
@@ -62,8 +66,23 @@ export function rngOf(seed: number) {
   }
 }
 
-async function addAll(db: SeedDatabase, collection: string, docs: Array<Record<string, unknown>>) {
-  for (let i = 0; i < docs.length; i += BATCH) await db.collection(collection).add(docs.slice(i, i + BATCH))
+async function addAll(db: SeedDatabase, collection: string, docs: Array<Record<string, unknown>>, batch = BATCH) {
+  for (let i = 0; i < docs.length; i += batch) await db.collection(collection).add(docs.slice(i, i + batch))
+}
+
+/** Adds the documents whose ids are not stored yet. */
+async function addMissing(db: SeedDatabase, collection: string, docs: Array<{ _id: string }>, batch = BATCH): Promise<number> {
+  // A query answers at most 1000 documents.
+  const step = Math.min(batch, 1000)
+  const missing: Array<{ _id: string }> = []
+  for (let i = 0; i < docs.length; i += step) {
+    const chunk = docs.slice(i, i + step)
+    const { data } = await db.collection(collection).where({ _id: db.command.in(chunk.map((d) => d._id)) }).field({ _id: true }).limit(step).get()
+    const have = new Set((data as Array<{ _id: string }>).map((d) => d._id))
+    missing.push(...chunk.filter((d) => !have.has(d._id)))
+  }
+  await addAll(db, collection, missing, batch)
+  return missing.length
 }
 
 export async function writeHistory(db: SeedDatabase, o: HistoryOptions): Promise<HistoryCounts> {
@@ -83,7 +102,13 @@ export async function writeHistory(db: SeedDatabase, o: HistoryOptions): Promise
   const quietFrom = o.now.getTime() - 90 * DAY
   const idleFrom = previousMonth(thisMonth)
   const membersOf = new Map<string, PersonDoc[]>()
-  for (const p of people) for (const id of p.orgPath) membersOf.set(id, [...(membersOf.get(id) ?? []), p])
+  for (const p of people) {
+    for (const id of p.orgPath) {
+      const list = membersOf.get(id)
+      if (list) list.push(p)
+      else membersOf.set(id, [p])
+    }
+  }
   const sitesFor = (org: OrgDoc) => sites.filter((s) => org.path.includes(s.managingOrgId))
 
   const classes: ClassDoc[] = []
@@ -156,7 +181,7 @@ export async function writeHistory(db: SeedDatabase, o: HistoryOptions): Promise
         marks.set(visitorMarkId(site._id, month, p._id), { _id: visitorMarkId(site._id, month, p._id), siteId: site._id, month, kind: 'visitor', key: p._id })
         marks.set(orgMarkId(site._id, month, p.orgId), { _id: orgMarkId(site._id, month, p.orgId), siteId: site._id, month, kind: 'org', key: p.orgId, outside: isOutside(p.orgPath, site.managingOrgId) })
       }
-      if (rng() < 0.6) {
+      if (rng() < (o.bookingChance ?? 0.6)) {
         const booker = pick(people)
         const date = pick(open)
         const [span] = spansOn(site, date)
@@ -177,22 +202,16 @@ export async function writeHistory(db: SeedDatabase, o: HistoryOptions): Promise
     stories.push(storyDoc(idOf('s'), p, new Date(o.now.getTime() - 5 * DAY), 'pending', false, p.retired, undefined))
   }
 
-  await addAll(db, COLLECTIONS.classes, classes as unknown as Array<Record<string, unknown>>)
-  await addAll(db, COLLECTIONS.attendance, attendance as unknown as Array<Record<string, unknown>>)
-  await addAll(db, COLLECTIONS.stories, stories)
-  await addAll(db, COLLECTIONS.siteVisits, [...visits.values()])
-  await addAll(db, COLLECTIONS.siteBookings, bookings)
+  await addAll(db, COLLECTIONS.classes, classes as unknown as Array<Record<string, unknown>>, o.batch)
+  await addAll(db, COLLECTIONS.attendance, attendance as unknown as Array<Record<string, unknown>>, o.batch)
+  await addAll(db, COLLECTIONS.stories, stories, o.batch)
+  // A check-in is one per person, site and day: one another history (or the demo seed) made already is kept.
+  const visitsAdded = await addMissing(db, COLLECTIONS.siteVisits, [...visits.values()] as Array<{ _id: string }>, o.batch)
+  await addAll(db, COLLECTIONS.siteBookings, bookings, o.batch)
   // Markers only where none is there yet (another seed's records may have made one already).
-  const fresh = [...marks.values()]
-  for (let i = 0; i < fresh.length; i += BATCH) {
-    const batch = fresh.slice(i, i + BATCH)
-    const { data } = await db.collection(COLLECTIONS.siteMarks).where({ _id: db.command.in(batch.map((m) => m._id)) }).field({ _id: true }).limit(BATCH).get()
-    const have = new Set((data as MarkDoc[]).map((m) => m._id))
-    const missing = batch.filter((m) => !have.has(m._id))
-    if (missing.length) await db.collection(COLLECTIONS.siteMarks).add(missing)
-  }
+  await addMissing(db, COLLECTIONS.siteMarks, [...marks.values()], o.batch)
   await recountHistory(db, months, o.now)
-  return { classes: classes.length, attendance: attendance.length, stories: stories.length, visits: visits.size, bookings: bookings.length, months }
+  return { classes: classes.length, attendance: attendance.length, stories: stories.length, visits: visitsAdded, bookings: bookings.length, months }
 }
 
 function storyDoc(id: string, p: PersonDoc, submittedAt: Date, status: string, featured: boolean, aboutRetired: boolean, publishedAt: Date | undefined) {
