@@ -17,7 +17,8 @@ import { isOutside, MarkDoc, orgMarkId, SiteDoc, visitId, visitorMarkId } from '
 import { storyFigures } from '../../cloudfunctions/story/figures'
 import { feedRank } from '../../cloudfunctions/story/model'
 import { whenAll } from '../../cloudfunctions/common/whenAll'
-import { workbenchFigures } from '../../cloudfunctions/workbench/figures'
+import { recountPeriods } from '../../cloudfunctions/workbench/figures'
+import { periodsOfMonth } from '../../cloudfunctions/workbench/period'
 import { holdsMembers } from '../../contract/user'
 import type { SeedDatabase } from './put'
 
@@ -50,6 +51,10 @@ export interface HistoryOptions {
   lateReviews?: number
   /** Id prefix, so a history never collides with hand-written seed records. */
   prefix?: string
+  /** Only this organisation's subtree: its organisations, members and sites (default: all). */
+  root?: string
+  /** Stop before the current month (whose records the other seeds keep); the figures of every month are recounted. */
+  pastMonthsOnly?: boolean
 }
 
 export interface HistoryCounts { classes: number; attendance: number; stories: number; visits: number; bookings: number; months: string[] }
@@ -90,13 +95,14 @@ export async function writeHistory(db: SeedDatabase, o: HistoryOptions): Promise
   const pick = <T>(xs: T[]) => xs[Math.floor(rng() * xs.length)]
   const prefix = o.prefix ?? 'h'
   const [orgs, people, sites] = await whenAll([
-    readAll<OrgDoc>(db as any, COLLECTIONS.orgs, {}),
-    readAll<PersonDoc>(db as any, COLLECTIONS.users, { status: 'approved' }),
-    readAll<SiteDoc>(db as any, COLLECTIONS.sites, { active: true }),
+    readAll<OrgDoc>(db as any, COLLECTIONS.orgs, o.root ? { path: o.root } : {}),
+    readAll<PersonDoc>(db as any, COLLECTIONS.users, { status: 'approved', ...(o.root ? { orgPath: o.root } : {}) }),
+    readAll<SiteDoc>(db as any, COLLECTIONS.sites, { active: true, ...(o.root ? { managingOrgPath: o.root } : {}) }),
   ])
   const thisMonth = shanghaiMonth(o.now)
-  const months = [thisMonth]
-  while (months.length < o.months) months.unshift(previousMonth(months[0]))
+  const recounted = [thisMonth]
+  while (recounted.length < o.months + (o.pastMonthsOnly ? 1 : 0)) recounted.unshift(previousMonth(recounted[0]))
+  const months = o.pastMonthsOnly ? recounted.slice(0, -1) : recounted
   const quiet = new Set(o.quietOrgs ?? [])
   const idle = new Set(o.idleSites ?? [])
   const quietFrom = o.now.getTime() - 90 * DAY
@@ -210,7 +216,7 @@ export async function writeHistory(db: SeedDatabase, o: HistoryOptions): Promise
   await addAll(db, COLLECTIONS.siteBookings, bookings, o.batch)
   // Markers only where none is there yet (another seed's records may have made one already).
   await addMissing(db, COLLECTIONS.siteMarks, [...marks.values()], o.batch)
-  await recountHistory(db, months, o.now)
+  await recountHistory(db, recounted, o.now)
   return { classes: classes.length, attendance: attendance.length, stories: stories.length, visits: visitsAdded, bookings: bookings.length, months }
 }
 
@@ -230,10 +236,14 @@ function storyDoc(id: string, p: PersonDoc, submittedAt: Date, status: string, f
 export async function recountHistory(db: SeedDatabase, months: string[], now: Date) {
   const d = db as any
   // Month by month, as the timers do (setFigures writes a month's documents at once; a year's in one go floods the database).
+  const done = new Set<string>()
   for (const month of months) {
     await classroomFigures.recountMonth(d, month, now)
     await storyFigures.recountMonth(d, month, now)
     await siteFigures.recountMonth(d, month, now)
-    await workbenchFigures.recountMonth(d, month, now)
+    // The workbench's month, and its quarter and year the first time (its timer's recount of a month does them again).
+    const periods = periodsOfMonth(month).filter((p) => !done.has(p))
+    periods.forEach((p) => done.add(p))
+    await recountPeriods(d, periods)
   }
 }
