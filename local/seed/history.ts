@@ -232,10 +232,13 @@ function storyDoc(id: string, p: PersonDoc, submittedAt: Date, status: string, f
   }
 }
 
-/** Builds every month's figures from the records, by each feature's own recount (what their timers run). */
+/**
+ * Builds every month's figures from the records, by each feature's own recount (what their timers run), month by
+ * month as the timers do (setFigures writes a month's documents at once; a big district's year in one go floods the
+ * database).
+ */
 export async function recountHistory(db: SeedDatabase, months: string[], now: Date) {
   const d = db as any
-  // Month by month, as the timers do (setFigures writes a month's documents at once; a year's in one go floods the database).
   const done = new Set<string>()
   for (const month of months) {
     await classroomFigures.recountMonth(d, month, now)
