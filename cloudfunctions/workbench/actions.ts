@@ -63,7 +63,7 @@ export const workbenchActions = defineActions<typeof workbenchSchemas, Workbench
     who: 'secretary',
     input: workbenchSchemas.me,
     handler: async (_input, { person }) => {
-      const org = await orgInScope(person, undefined, '这个党组织不在你管理的范围内')
+      const org = await orgInScope(person, undefined, '这个党组织不在您管理的范围内')
       return { orgId: org._id, orgName: org.name, canSetTargets: person.role === 'admin' }
     },
   },

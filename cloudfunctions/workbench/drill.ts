@@ -18,7 +18,7 @@ const iso = (d: Date) => new Date(d).toISOString()
 export async function drill(input: WorkbenchInput['drill'], person: PersonDoc, at: Date): Promise<WorkbenchOutput['drill']> {
   const _ = database().command
   const period = periodOrNow(input.period, at)
-  const org = await orgInScope(person, input.orgId, '这个党组织不在你管理的范围内')
+  const org = await orgInScope(person, input.orgId, '这个党组织不在您管理的范围内')
   const size = WORKBENCH_LIMITS.page
   const page = { size, dir: 'desc' as const, cursor: input.cursor }
   let items: DrillItem[]

@@ -68,7 +68,7 @@ export async function readSubtree(person: PersonDoc, orgId: string, months: stri
   const rows = data as Array<Record<string, any>>
   const root = rows.find((r) => r._id === orgId)
   if (!root) throw fail.notFound('这个党组织')
-  if (!inScope(person, root.path)) throw fail.forbidden('这个党组织不在你管理的范围内')
+  if (!inScope(person, root.path)) throw fail.forbidden('这个党组织不在您管理的范围内')
   const targets = targetKeys.map((_k, i) => root[`T${i}`]?.[0] as TargetsDoc | undefined).find(Boolean) ?? null
   const orgs = rows.map((r): OrgRow => ({
     _id: r._id, name: r.name, type: r.type, parentId: r.parentId ?? null, path: r.path,

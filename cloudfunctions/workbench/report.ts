@@ -88,7 +88,7 @@ export async function buildReport(input: WorkbenchInput['buildReport'], person: 
 }
 
 export async function listReports(input: WorkbenchInput['reports'], person: PersonDoc): Promise<WorkbenchOutput['reports']> {
-  const org = await orgInScope(person, input.orgId, '这个党组织不在你管理的范围内')
+  const org = await orgInScope(person, input.orgId, '这个党组织不在您管理的范围内')
   const query = database().collection(COLLECTIONS.reports).where({ orgPath: org._id })
     .field({ quarter: true, orgId: true, orgName: true, builtAt: true, builtByName: true })
     .orderBy('quarter', 'desc').orderBy('orgId', 'asc')
@@ -99,7 +99,7 @@ export async function listReports(input: WorkbenchInput['reports'], person: Pers
 export async function readReport(input: WorkbenchInput['report'], person: PersonDoc): Promise<WorkbenchOutput['report']> {
   const doc = await findDoc<ReportDoc>(COLLECTIONS.reports, input.id)
   if (!doc) throw fail.notFound('这份通报')
-  if (!inScope(person, doc.orgPath)) throw fail.forbidden('这份通报不在你管理的范围内')
+  if (!inScope(person, doc.orgPath)) throw fail.forbidden('这份通报不在您管理的范围内')
   const { _id, orgPath, builtBy, fileID, builtAt, ...rest } = doc
   return { data: { ...rest, id: _id, builtAt: new Date(builtAt).toISOString() }, fileID, url: await workbookLink(fileID) }
 }
