@@ -5,84 +5,12 @@
 // through the SDK in batches (check-ins and bookings: 10 for one site, 100,000 for the other), lets `recount` build
 // the monthly figures from them, then reads each site's usage page and the ranking and prints the database
 // operations each read cost, from the emulator's metrics. Stops the emulator and removes the folder at the end.
-const { spawn, spawnSync } = require('child_process')
-const fs = require('fs')
-const net = require('net')
-const os = require('os')
-const path = require('path')
+const { build, opsOf, post, sdkDatabase, startEmulator } = require('./benchEmulator')
 
-const ROOT = path.resolve(__dirname, '..')
 const MONTH = '2030-01'
 const SMALL = 10
 const LARGE = 100_000
 const BATCH = 1000
-
-function build() {
-  for (const script of ['build-functions.js', 'build-emulator.js']) {
-    const r = spawnSync(process.execPath, [path.join(__dirname, script)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
-    if (r.status !== 0) throw new Error(`${script} failed`)
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
-
-async function startEmulator() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pioneer-bench-'))
-  const port = await freePort()
-  const child = spawn(process.execPath, [path.join(ROOT, 'build', 'local', 'main.js')], {
-    cwd: ROOT,
-    // Test controls: the bench resets the operation metrics between measurements.
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_LOGIN: '1', SEED: '1', EMULATOR_TEST_CONTROLS: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the emulator did not start in 60 s:\n${out}`)), 60_000)
-    const onData = (d) => {
-      out += d
-      if (/ready at /.test(out)) { clearTimeout(timer); resolve() }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', (d) => { out += d })
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the emulator exited (${code}):\n${out}`)) })
-  })
-  const url = `http://127.0.0.1:${port}`
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
-      await exited
-      fs.rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
-}
-
-async function post(url, body, token) {
-  const headers = { 'content-type': 'application/json' }
-  if (token) headers.authorization = `Bearer ${token}`
-  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) })
-  return res.json()
-}
-
-function sdkDatabase(url) {
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-    TENCENTCLOUD_SECRETID: 'bench', TENCENTCLOUD_SECRETKEY: 'bench',
-    TCB_CONTEXT_KEYS: 'TCB_ENV', TCB_ENV: 'pioneer-local', SILENCE: 'true', TENCENTCLOUD: 'true',
-  })
-  const tcb = require('@cloudbase/node-sdk')
-  return tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }).database()
-}
 
 /** `count` raw records of a site for the month: check-ins (one per person per day) and one booking in ten. */
 function* records(siteId, count, orgs) {
@@ -120,15 +48,6 @@ async function writeRecords(db, siteId, count, orgs) {
   }
   await flush('siteVisits')
   await flush('siteBookings')
-}
-
-async function opsOf(emu, run) {
-  await fetch(`${emu.url}/__emulator/metrics/reset`, { method: 'POST' })
-  const started = Date.now()
-  const result = await run()
-  const ms = Date.now() - started
-  const m = await (await fetch(`${emu.url}/__emulator/metrics`)).json()
-  return { result, ops: m.total, byAction: m.byAction, ms }
 }
 
 async function main() {

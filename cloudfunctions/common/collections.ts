@@ -128,6 +128,8 @@ export const COLLECTION_DECLS: CollectionDecl[] = [
     indexes: [
       { name: 'class_at', keys: { classId: 1, at: -1 } },
       { name: 'person_class', keys: { openid: 1, classStart: -1 } },
+      // The workbench's recount of who attended in a month, quarter or year.
+      { name: 'class_start', keys: { classStart: 1 } },
     ],
   },
   {

@@ -41,19 +41,21 @@ async function perOrg(db: Database, collection: string, match: Record<string, un
   return new Map((data as Array<{ _id: string; n: number }>).map((r) => [r._id, r.n]))
 }
 
-/** What the records say for the periods of `month`: members now, and members who attended in each period. */
-async function countPeriods(db: Database, month: string): Promise<Map<string, CountedFigures>> {
+/** What the records say for `periods`: members now, and members who attended in each period. */
+async function countPeriods(db: Database, periods: string[]): Promise<Map<string, CountedFigures>> {
   const _ = db.command
-  const periods = periodsOfMonth(month)
-  const [orgs, members, ...attended] = await whenAll([
+  const [orgs, members] = await whenAll([
     readAll<OrgDoc>(db, COLLECTIONS.orgs, {}, { path: true }),
     perOrg(db, COLLECTIONS.users, { status: 'approved' }),
-    ...periods.map((p) => {
-      const [start, end] = periodRange(periodInfo(p))
-      return perOrg(db, COLLECTIONS.attendance,
-        { classStart: _.gte(start).and(_.lt(end)), expected: true, status: _.in([...PRESENT_STATUSES]) }, 'openid')
-    }),
   ])
+  // One period after another: each aggregation reads its range of attendance records, and a history's recount asks
+  // for many periods at once.
+  const attended: Array<Map<string, number>> = []
+  for (const p of periods) {
+    const [start, end] = periodRange(periodInfo(p))
+    attended.push(await perOrg(db, COLLECTIONS.attendance,
+      { classStart: _.gte(start).and(_.lt(end)), expected: true, status: _.in([...PRESENT_STATUSES]) }, 'openid'))
+  }
   const pathOf = new Map(orgs.map((o) => [o._id, o.path]))
   const out = new Map<string, CountedFigures>()
   const add = (orgId: string, period: string, key: 'members' | 'membersAttended', n: number) => {
@@ -71,11 +73,14 @@ async function countPeriods(db: Database, month: string): Promise<Map<string, Co
   return out
 }
 
-/** Sets the documents of `month`, its quarter and its year to what the records count. Answers how many it wrote. */
-async function recountMonth(db: Database, month: string): Promise<number> {
+/** Sets the documents of `periods` to what the records count. Answers how many it wrote. */
+export async function recountPeriods(db: Database, periods: string[]): Promise<number> {
   const _ = db.command
-  return setFigures(db, COLLECTIONS.orgPeriods, { period: _.in(periodsOfMonth(month)) }, KEYS, () => countPeriods(db, month))
+  return setFigures(db, COLLECTIONS.orgPeriods, { period: _.in(periods) }, KEYS, () => countPeriods(db, periods))
 }
+
+/** A month's documents, its quarter's and its year's. */
+const recountMonth = (db: Database, month: string) => recountPeriods(db, periodsOfMonth(month))
 
 export const workbenchFigures: Figures<never> = {
   async record() { /* counted by the recount only: see the top of this file */ },

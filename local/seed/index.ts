@@ -8,6 +8,7 @@ import { seedPeople } from './people'
 import { seedSites } from './sites'
 import { seedStories } from './stories'
 import { seedStudio } from './studio'
+import { seedYear } from './year'
 
 export async function seedDemoDistrict({ sdk, now }: SeedContext) {
   const db = tcb.init(sdk).database()
@@ -17,5 +18,7 @@ export async function seedDemoDistrict({ sdk, now }: SeedContext) {
   await seedSites(db, now)
   await seedStudio(db, now)
   await seedLibrary(db, now)
+  // Last: its recount counts every month's records, the other seeds' included.
+  await seedYear(db, now)
   console.log('seeded the demo district')
 }

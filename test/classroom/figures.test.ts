@@ -64,6 +64,8 @@ test('coverage lists every organisation of the scope, the ones without a class i
   expect(april.items.map((i: any) => i.orgId)).toEqual([
     'org-district', 'org-street-donghu', 'org-community-a', 'org-branch-a1', 'org-branch-a2', 'org-community-b',
     'org-branch-b1', 'org-twonew-xinghuo', 'org-street-xihu', 'org-community-c', 'org-agency-edu',
+    // 南湖街道 (its year of history, local/seed/year.ts).
+    'org-street-nanhu', 'org-community-chunhui', 'org-branch-chunhui1', 'org-branch-chunhui2', 'org-community-cuiliu', 'org-branch-cuiliu1',
   ])
   for (const gap of ['org-twonew-xinghuo', 'org-community-c', 'org-agency-edu', 'org-community-b']) {
     expect(row(april, gap)).toMatchObject({ classesHeld: 0, covered: false })
@@ -71,9 +73,10 @@ test('coverage lists every organisation of the scope, the ones without a class i
   // Organisations that must hold classes: the communities, their branches, the 两新 organisation and the agency.
   expect(april.items.filter((i: any) => i.status !== 'total').map((i: any) => i.orgId)).toEqual([
     'org-community-a', 'org-branch-a1', 'org-branch-a2', 'org-community-b', 'org-branch-b1', 'org-twonew-xinghuo',
-    'org-community-c', 'org-agency-edu',
+    'org-community-c', 'org-agency-edu', 'org-community-chunhui', 'org-branch-chunhui1', 'org-branch-chunhui2',
+    'org-community-cuiliu', 'org-branch-cuiliu1',
   ])
-  expect(april.summary).toEqual({ orgs: 8, covered: 3, uncovered: 5, classesHeld: 1, attendees: 3, guests: 0, rate: 1 })
+  expect(april.summary).toEqual({ orgs: 13, covered: 3, uncovered: 10, classesHeld: 1, attendees: 3, guests: 0, rate: 1 })
 
   const mine = await coverage('2031-04', 'demo-secretary')
   expect(mine.orgId).toBe('org-community-a')

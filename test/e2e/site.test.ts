@@ -72,7 +72,8 @@ test('find the nearest site, book it, check in with its code, and see both in th
   const distances = await member.locator('.site-card__distance').allTextContents()
   const metres = distances.map((d) => (d.endsWith('公里') ? parseFloat(d) * 1000 : parseFloat(d)))
   expect(metres).toEqual([...metres].sort((a, b) => a - b))
-  expect(distances.length).toBe(6)
+  // The demo district's six and 南湖街道's three.
+  expect(distances.length).toBe(9)
   await screenshot(member.page(), 'site-directory')
 
   await first.click()
@@ -180,12 +181,13 @@ test('find the nearest site, book it, check in with its code, and see both in th
   const admin = await bed.person('demo-admin')
   await admin.locator('.mine-sites .at-button', { hasText: '阵地使用情况' }).click()
   await admin.locator('.usage-row__name', { hasText: BOOKS }).waitFor()
-  expect(await admin.locator('.usage-row').count()).toBe(6)
+  // The demo district's six and 南湖街道's three.
+  expect(await admin.locator('.usage-row').count()).toBe(9)
   expect(await usageOf(admin, BOOKS)).toEqual({ visits: before.visits + 1, bookings: before.bookings + 1 })
   const idle = admin.locator('.usage-row', { hasText: '长青社区党建书屋' })
   await idle.locator('.usage-row__idle', { hasText: '闲置' }).waitFor()
   const ranks = await admin.locator('.usage-row__rank').allTextContents()
-  expect(ranks).toEqual(['1', '2', '3', '4', '5', '6'])
+  expect(ranks).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9'])
   await wholePage(admin, '.site-usage', 'site-usage') // the whole ranking, down to the idle sites
 
   const rows = await exportedSheet(admin.page(), 'site', 'exportUsage')

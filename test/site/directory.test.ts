@@ -24,6 +24,7 @@ describe('the nearby list', () => {
     const items = result.data.items
     expect(items.map((s: any) => s.id)).toEqual([
       SEEDED.books.id, SEEDED.hub.id, SEEDED.studio.id, SEEDED.center.id, SEEDED.heping.id, SEEDED.changqing.id,
+      SEEDED.chunhuiBooks.id, SEEDED.chunhuiHub.id, SEEDED.cuiliuHub.id,
     ])
     for (const s of items) {
       const seeded = Object.values(SEEDED).find((x) => x.id === s.id)!
@@ -44,7 +45,7 @@ describe('the nearby list', () => {
 
   test('without a location is ordered by type, then name, with no distances', async () => {
     const r = await bed.anonymous.call('site', 'list', {})
-    expect(r.data.items).toHaveLength(6)
+    expect(r.data.items).toHaveLength(9)
     expect(r.data.items.every((s: any) => s.distance === undefined)).toBe(true)
     const types = r.data.items.map((s: any) => s.type)
     expect([...types].sort()).toEqual(types)
@@ -52,7 +53,7 @@ describe('the nearby list', () => {
 
   test('filters by type and by facility', async () => {
     const libraries = await bed.anonymous.call('site', 'list', { type: 'library', near: here })
-    expect(libraries.data.items.map((s: any) => s.id)).toEqual([SEEDED.books.id, SEEDED.changqing.id])
+    expect(libraries.data.items.map((s: any) => s.id)).toEqual([SEEDED.books.id, SEEDED.changqing.id, SEEDED.chunhuiBooks.id])
     const parking = await bed.anonymous.call('site', 'list', { facility: 'parking', near: here })
     expect(parking.data.items.map((s: any) => s.id)).toEqual([SEEDED.center.id, SEEDED.heping.id])
   })
@@ -60,8 +61,11 @@ describe('the nearby list', () => {
   test('"open now" follows each site\'s weekly hours at this moment', async () => {
     await bed.setClock(at(MONDAY, '10:00'))
     const morning = await bed.anonymous.call('site', 'list', { openNow: true, near: here })
-    // Monday: 和平 is closed all day, the studio opens at 14:00, 长青 Tuesday to Sunday; the book room never closes.
-    expect(morning.data.items.map((s: any) => s.id)).toEqual([SEEDED.books.id, SEEDED.hub.id, SEEDED.center.id])
+    // Monday: 和平 is closed all day, the studio opens at 14:00, 长青 Tuesday to Sunday; the book room never closes;
+    // 南湖街道's three open on weekdays 09:00–12:00 and 14:00–17:30.
+    expect(morning.data.items.map((s: any) => s.id)).toEqual([
+      SEEDED.books.id, SEEDED.hub.id, SEEDED.center.id, SEEDED.chunhuiBooks.id, SEEDED.chunhuiHub.id, SEEDED.cuiliuHub.id,
+    ])
     expect(morning.data.items.every((s: any) => s.openNow)).toBe(true)
     await bed.setClock(at(MONDAY, '12:30'))
     const lunch = await bed.anonymous.call('site', 'list', { openNow: true, near: here })
@@ -208,7 +212,7 @@ describe('who registers and edits sites', () => {
     const b = await bed.demo['demo-secretary-b'].call('site', 'list', { managed: true })
     expect(b.data.items.map((s: any) => s.id)).toEqual([SEEDED.heping.id])
     const all = await bed.demo['demo-admin'].call('site', 'list', { managed: true, type: 'center' })
-    expect(all.data.items.map((s: any) => s.id).sort()).toEqual([SEEDED.center.id, SEEDED.hub.id].sort())
+    expect(all.data.items.map((s: any) => s.id).sort()).toEqual([SEEDED.center.id, SEEDED.hub.id, SEEDED.chunhuiHub.id, SEEDED.cuiliuHub.id].sort())
   })
 
   test('renewing the code retires the printed one: a scan of it is stale', async () => {

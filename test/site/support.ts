@@ -16,6 +16,10 @@ export const SEEDED = {
   studio: { id: 'site-donghu-studio', lat: 30.5478, lng: 114.3588 },
   center: { id: 'site-donghu-center', lat: 30.5512, lng: 114.3661 },
   changqing: { id: 'site-changqing-books', lat: 30.5262, lng: 114.3912 },
+  // 南湖街道's, some 8 km south (its year of history, local/seed/year.ts).
+  chunhuiBooks: { id: 'site-chunhui-books', lat: 30.470, lng: 114.355 },
+  chunhuiHub: { id: 'site-chunhui-hub', lat: 30.468, lng: 114.352 },
+  cuiliuHub: { id: 'site-cuiliu-hub', lat: 30.462, lng: 114.349 },
 }
 
 /** Where the sites registered here are (unless overridden), and so where their visitors stand. */

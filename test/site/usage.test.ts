@@ -72,7 +72,7 @@ describe('a site\'s figures for the month', () => {
     expect(all.data.items[0]).toMatchObject({ siteId, rank: 1, idle: false })
     const seededIds = Object.values(SEEDED).map((s) => s.id)
     expect(all.data.items.filter((r: any) => seededIds.includes(r.siteId)).every((r: any) => r.idle)).toBe(true)
-    expect(all.data.summary).toMatchObject({ sites: 7, idle: 6, visits: 2, bookings: 2, bookedHours: 5, classesHeld: 1, outsideOrgs: 1 })
+    expect(all.data.summary).toMatchObject({ sites: 10, idle: 9, visits: 2, bookings: 2, bookedHours: 5, classesHeld: 1, outsideOrgs: 1 })
     const a = await A().call('site', 'usage', { month: MONTH })
     expect(a.data.items.map((r: any) => r.siteId).sort()).toEqual([siteId, SEEDED.books.id, SEEDED.hub.id].sort())
     const b = await B().call('site', 'usage', { month: MONTH })
@@ -101,7 +101,7 @@ describe('a site\'s figures for the month', () => {
     sheet.eachRow((row) => rows.push((row.values as any[]).slice(1).map((v) => String(v ?? ''))))
     const top = rows.find((row) => row[1] === '使用统计基地')!
     expect(top.slice(0, 10)).toEqual(['1', '使用统计基地', '开放式组织生活基地', '幸福里社区党委', '2', '2', '2', '5', String(OPEN_HOURS), '3.4%'])
-    expect(rows.filter((row) => row[14] === '是')).toHaveLength(6)
+    expect(rows.filter((row) => row[14] === '是')).toHaveLength(9)
     expect((await bed.demo['demo-member'].call('site', 'exportUsage', {})).code).toBe('FORBIDDEN')
   })
 
