@@ -3,20 +3,10 @@
 // reads follow from them; loans count as the 书屋's use in the site ranking, the site's own recount unchanged.
 import { fireTimer } from '../helpers/api'
 import { at, BOOKS_A, useTestbed } from './support'
+import { rngOf } from '../../local/seed/history'
 
 const bed = useTestbed()
 jest.setTimeout(120_000)
-
-/** A small deterministic generator (mulberry32): the stream is the same on every run. */
-function random(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const MONTHS = ['2030-06', '2030-07']
 const months = async () => {
@@ -32,7 +22,7 @@ test('after a random stream the counted figures equal a recount, and a recount r
   const never = await bed.book({ title: '无人借的书', copies: 1 })
   const copies = books.flatMap((b) => b.copyIds)
   const people = await bed.members(5, 'org-branch-a1')
-  const next = random(20301)
+  const next = rngOf(20301)
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]
   const borrowed: Record<string, { loans: number; readers: Set<string>; books: Record<string, number> }> =
     Object.fromEntries(MONTHS.map((m) => [m, { loans: 0, readers: new Set<string>(), books: {} }]))

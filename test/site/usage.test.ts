@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs'
 import { Caller, costOf, fireTimer } from '../helpers/api'
 import { at, bookingInput, MONDAY, MONTH, PLACE, SEEDED, useTestbed } from './support'
+import { rngOf } from '../../local/seed/history'
 
 const bed = useTestbed()
 jest.setTimeout(180_000)
@@ -111,18 +112,6 @@ describe('a site\'s figures for the month', () => {
   })
 })
 
-/** A small deterministic generator, so a failing stream can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 describe('the recount', () => {
   const MONTH2 = '2030-04'
   const pad = (n: number) => String(n).padStart(2, '0')
@@ -139,7 +128,7 @@ describe('the recount', () => {
   })
 
   test('after a random stream of events equals the live figures, and repairs figures corrupted by hand', async () => {
-    const rnd = random(20301104)
+    const rnd = rngOf(20301104)
     const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]
     await bed.setClock(at('2030-03-31', '09:00'))
     const sites = [

@@ -4,21 +4,11 @@
 import { as, costOf, fireTimer } from '../helpers/api'
 import { outcome } from '../helpers/bed'
 import { at, useStudioBed } from './support'
+import { rngOf } from '../../local/seed/history'
 
 const bed = useStudioBed()
 jest.setTimeout(180_000)
 const A = () => bed.demo['demo-secretary']
-
-/** A small deterministic generator (mulberry32): the same stream on every run. */
-function random(seed: number) {
-  let t = seed
-  return () => {
-    t = (t + 0x6d2b79f5) | 0
-    let r = Math.imul(t ^ (t >>> 15), 1 | t)
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 async function monthDocs(month: string) {
   const { data } = await bed.db().collection('studioMonths').where({ month }).limit(1000).get()
@@ -27,7 +17,7 @@ async function monthDocs(month: string) {
 }
 
 test('after a random stream of cases over a month end, the live figures equal a recount from the cases', async () => {
-  const rnd = random(20261207)
+  const rnd = rngOf(20261207)
   const studios = [await bed.studio(), await bed.studio()]
   const reps = { [studios[0]]: [await bed.rep(studios[0]), await bed.rep(studios[0])], [studios[1]]: [await bed.rep(studios[1])] }
   const open: string[] = []
